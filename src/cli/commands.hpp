@@ -1,0 +1,16 @@
+// Every subcommand registers itself with setup_X; its callback stores what main runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <ostream>
+
+namespace jurigraph::cli {
+
+using CommandRunner = std::function<int(std::ostream& out, std::ostream& err)>;
+
+void setup_validate(CLI::App& app, CommandRunner& runner);
+void setup_stats(CLI::App& app, CommandRunner& runner);
+void setup_show(CLI::App& app, CommandRunner& runner);
+
+}  // namespace jurigraph::cli

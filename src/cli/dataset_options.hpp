@@ -1,0 +1,30 @@
+// Options shared by every command that reads datasets, and the one place that loads them and
+// reports what went wrong.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.hpp"
+
+namespace jurigraph::cli {
+
+struct DatasetOptions {
+  std::vector<std::string> paths{"datasets"};
+  bool keep_going = false;
+};
+
+// Adds PATH... (positional, default datasets/) and --keep-going to a subcommand.
+void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going = true);
+
+// Loads the datasets. Errors are printed to `err`; without --keep-going any error means no
+// graph (nullopt). Warnings are counted, not printed (validate prints them).
+std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options, std::ostream& err);
+
+// Prints every diagnostic, errors and warnings, in order.
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+
+}  // namespace jurigraph::cli

@@ -1,0 +1,102 @@
+// The frozen knowledge graph: a bidirectional compressed-sparse-row Boost graph over the node
+// and edge records, with indexes by id, label and folded name. Immutable once built; every
+// query and exporter reads it through `const Graph&`.
+#pragma once
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "graph/graph_tables.hpp"
+#include "graph/model.hpp"
+
+namespace jurigraph::graph {
+
+struct VertexBundle {
+  Label label = Label::Company;
+};
+
+struct EdgeBundle {
+  EdgeId id = 0;  // index of the EdgeRecord
+  RelTypeId type = 0;
+};
+
+using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexBundle, EdgeBundle,
+                                               boost::no_property, VertexId, EdgeId>;
+
+// One entry of the name index: a folded name, alias, identifier or id, and its node.
+struct NameKey {
+  StrRef folded;
+  VertexId vertex = 0;
+};
+
+class Graph {
+ public:
+  Graph() = default;
+  // Sorts nodes by id, relationship types (built-ins first, then by name) and edges by
+  // (source, type, target), so that the same data gives the same graph whatever the input
+  // order; then builds the CSR and the indexes. Edge endpoints in `tables` are node indexes
+  // before sorting.
+  static Graph freeze(GraphTables tables);
+
+  std::size_t node_count() const { return t_.nodes.size(); }
+  std::size_t edge_count() const { return t_.edges.size(); }
+
+  const NodeRecord& node(VertexId v) const { return t_.nodes[v]; }
+  const EdgeRecord& edge(EdgeId e) const { return t_.edges[e]; }
+  std::string_view str(StrRef r) const {
+    return std::string_view(t_.strings).substr(r.offset, r.length);
+  }
+  std::span<const StrRef> strings(Range r) const { return slice(t_.string_refs, r); }
+  std::span<const IdentifierRecord> identifiers(Range r) const { return slice(t_.identifiers, r); }
+  std::span<const PropertyRecord> properties(Range r) const { return slice(t_.properties, r); }
+  std::span<const ClaimRecord> claims(Range r) const { return slice(t_.claims, r); }
+  std::span<const uint32_t> source_ids(Range r) const { return slice(t_.source_refs, r); }
+  const SourceRecord& source(uint32_t index) const { return t_.sources[index]; }
+  std::size_t source_count() const { return t_.sources.size(); }
+
+  const std::vector<RelationType>& relation_types() const { return t_.relation_types; }
+  const RelationType& relation_type(RelTypeId id) const { return t_.relation_types[id]; }
+  std::optional<RelTypeId> find_relation_type(std::string_view name) const;
+
+  // The value of a property of an edge or node, when present.
+  const PropertyRecord* property(Range properties, std::string_view key) const;
+
+  // Exact id look-up (binary search: nodes are sorted by id).
+  std::optional<VertexId> find_id(std::string_view id) const;
+  // Nodes of one label, in id order.
+  std::span<const VertexId> nodes_with_label(Label label) const {
+    return by_label_[static_cast<std::size_t>(label)];
+  }
+  // Nodes whose folded name, alias, number, identifier or id equals `folded` exactly.
+  std::vector<VertexId> find_folded(std::string_view folded) const;
+  std::span<const NameKey> name_index() const { return name_index_; }
+
+  const Csr& csr() const { return csr_; }
+  // Calls fn(const EdgeBundle&) for every out-edge of `v`, in (type, target) order.
+  template <typename Fn>
+  void for_each_out_edge(VertexId v, Fn&& fn) const {
+    for (auto [it, end] = boost::out_edges(v, csr_); it != end; ++it) fn(csr_[*it]);
+  }
+  // Calls fn(const EdgeBundle&) for every in-edge of `v` (CSR keeps them as a second index).
+  template <typename Fn>
+  void for_each_in_edge(VertexId v, Fn&& fn) const {
+    for (auto [it, end] = boost::in_edges(v, csr_); it != end; ++it) fn(csr_[*it]);
+  }
+
+ private:
+  template <typename T>
+  static std::span<const T> slice(const std::vector<T>& table, Range r) {
+    return std::span<const T>(table.data() + r.begin, r.count);
+  }
+  void build_indexes();
+
+  GraphTables t_;
+  Csr csr_;
+  std::array<std::vector<VertexId>, kLabelCount> by_label_;
+  std::vector<NameKey> name_index_;  // sorted by folded text, then vertex
+};
+
+}  // namespace jurigraph::graph

@@ -1,0 +1,64 @@
+// The mutable tables a graph is made of, and the helpers that fill them. Ingestion writes here;
+// `Graph::freeze` turns the tables into the immutable, indexed graph.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/model.hpp"
+
+namespace jurigraph::graph {
+
+// Lets unordered maps keyed by std::string be searched with a string_view, without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+struct GraphTables {
+  std::string strings;  // every StrRef points in here
+  std::vector<NodeRecord> nodes;
+  std::vector<EdgeRecord> edges;
+  std::vector<SourceRecord> sources;
+  std::vector<uint32_t> source_refs;  // lists of indexes into `sources`
+  std::vector<StrRef> string_refs;    // lists of strings (aliases)
+  std::vector<IdentifierRecord> identifiers;
+  std::vector<PropertyRecord> properties;
+  std::vector<ClaimRecord> claims;
+  std::vector<RelationType> relation_types = builtin_relation_types();
+};
+
+// Appends strings and sources to tables, sharing repeated short values (kinds, currencies,
+// property keys) and repeated sources instead of copying them per record.
+class TableWriter {
+ public:
+  explicit TableWriter(GraphTables& tables) : tables_(tables) {}
+
+  // Copies `text` into the string table.
+  StrRef store(std::string_view text);
+  // Like store, but one copy per distinct value: for small vocabularies, not for ids or names.
+  StrRef intern(std::string_view text);
+  std::string_view view(StrRef ref) const {
+    return std::string_view(tables_.strings).substr(ref.offset, ref.length);
+  }
+  // The index of a source with these fields, added when new.
+  uint32_t add_source(const SourceRecord& fields);
+  Range add_source_list(std::span<const uint32_t> source_ids);
+  Range add_string_list(std::span<const StrRef> strings);
+
+  GraphTables& tables() { return tables_; }
+
+ private:
+  GraphTables& tables_;
+  StringMap<StrRef> interned_;
+  StringMap<uint32_t> source_index_;  // url + '\n' + title
+};
+
+}  // namespace jurigraph::graph

@@ -1,0 +1,135 @@
+// The graph's public data model: labels, relationship types and the fixed-size records that
+// hold node and edge properties. Records refer to strings and lists by offset (StrRef, Range)
+// into tables owned by the graph, so the whole model is a handful of flat arrays: cheap to build
+// for millions of decisions, and ready to be written to and mapped from a snapshot.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jurigraph::graph {
+
+enum class Label : uint8_t { Company, Authority, Court, Decision, Provision, Person };
+inline constexpr std::size_t kLabelCount = 6;
+inline constexpr std::array<Label, kLabelCount> kAllLabels = {
+    Label::Company, Label::Authority, Label::Court, Label::Decision, Label::Provision, Label::Person};
+
+std::string_view label_name(Label label);
+std::optional<Label> parse_label(std::string_view name);
+
+using VertexId = uint32_t;
+using EdgeId = uint32_t;
+using RelTypeId = uint16_t;
+
+// Relationship types every graph knows; datasets declare further ones in their vocabulary.
+namespace rel {
+inline constexpr RelTypeId kIssuedBy = 0;        // Decision → Authority | Court
+inline constexpr RelTypeId kAgainst = 1;         // Decision → Company (the respondent)
+inline constexpr RelTypeId kAppealOf = 2;        // later Decision → the Decision it rules on
+inline constexpr RelTypeId kCites = 3;           // Decision → Provision
+inline constexpr RelTypeId kSubcontractorOf = 4; // processor Company → controller Company
+inline constexpr RelTypeId kBuiltinCount = 5;
+}  // namespace rel
+
+struct RelationType {
+  std::string name;
+  std::string description;
+  std::vector<Label> from;
+  std::vector<Label> to;
+  bool builtin = false;
+
+  bool allows(Label source, Label target) const;
+};
+
+// The built-in relationship types, in the order of their ids.
+std::vector<RelationType> builtin_relation_types();
+
+// A string in the graph's string table.
+struct StrRef {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  bool empty() const { return length == 0; }
+};
+
+// A slice of one of the graph's list tables.
+struct Range {
+  uint32_t begin = 0;
+  uint32_t count = 0;
+};
+
+enum class SourceKind : uint8_t { unspecified, official, press, secondary, database };
+std::string_view source_kind_name(SourceKind kind);
+std::optional<SourceKind> parse_source_kind(std::string_view name);
+
+struct SourceRecord {
+  StrRef url;
+  StrRef title;
+  StrRef publisher;
+  StrRef note;
+  int32_t date = 0;  // YYYYMMDD, 0 when unknown
+  SourceKind kind = SourceKind::unspecified;
+};
+
+struct IdentifierRecord {
+  StrRef scheme;  // ecli, legifrance, siren, wikidata…
+  StrRef value;
+};
+
+enum class ValueKind : uint8_t { string, integer, number, boolean };
+
+// A scalar property value as text: strings as they are, numbers in their shortest exact form.
+std::string value_text(ValueKind kind, std::string_view text, int64_t integer, double number);
+
+struct PropertyRecord {
+  StrRef key;
+  ValueKind kind = ValueKind::string;
+  StrRef text;          // string
+  int64_t integer = 0;  // integer, boolean (0 or 1)
+  double number = 0;    // number
+};
+
+// One source's value for one property. When sources disagree, every value is kept as a claim
+// and exactly one per property is marked authoritative (the one the record shows).
+struct ClaimRecord {
+  StrRef property;
+  StrRef value;   // as text, e.g. "2014-08-07", "240000"
+  StrRef origin;  // file:line:col of the record that made the claim
+  StrRef note;
+  Range sources;  // into source_refs
+  bool authoritative = false;
+};
+
+struct NodeRecord {
+  StrRef id;
+  StrRef name;
+  StrRef country;
+  StrRef description;
+  // Decision only.
+  StrRef kind;
+  StrRef number;
+  StrRef currency;
+  StrRef summary;
+  int32_t date = 0;          // YYYYMMDD, 0 when unknown
+  int64_t amount = -1;       // hundredths of `currency`; -1 when there is no amount
+  Range aliases;             // into string_refs
+  Range identifiers;         // into identifiers
+  Range properties;          // into properties
+  Range sources;             // into source_refs
+  Range claims;              // into claims
+  Label label = Label::Company;
+};
+
+struct EdgeRecord {
+  VertexId source = 0;
+  VertexId target = 0;
+  RelTypeId type = 0;
+  Range properties;  // e.g. outcome and solution on APPEAL_OF, role on CITES
+  Range sources;
+  Range claims;
+};
+
+}  // namespace jurigraph::graph

@@ -1,0 +1,406 @@
+#include "ingest/dataset_reader.hpp"
+
+#include <algorithm>
+#include <span>
+#include <string>
+#include <unordered_map>
+
+#include "base/calendar.hpp"
+
+namespace jurigraph::ingest {
+namespace {
+
+using rapidjson::Value;
+
+std::string_view sv(const Value& v) {
+  return v.IsString() ? std::string_view(v.GetString(), v.GetStringLength()) : std::string_view{};
+}
+
+std::string_view member_text(const Value& obj, const char* name) {
+  auto it = obj.FindMember(name);
+  return it == obj.MemberEnd() ? std::string_view{} : sv(it->value);
+}
+
+const Value* member(const Value& obj, const char* name) {
+  auto it = obj.FindMember(name);
+  return it == obj.MemberEnd() ? nullptr : &it->value;
+}
+
+// Kind words for the names of decisions that do not give one.
+constexpr std::string_view kDecisionFields[] = {"name", "kind", "date", "number", "amount",
+                                                "currency", "summary", "country"};
+constexpr std::string_view kEntityFields[] = {"name", "country", "description"};
+
+class Reader {
+ public:
+  Reader(const JsonFile& file, FileRecords& out, Diagnostics& diagnostics)
+      : file_(file), out_(out), diagnostics_(diagnostics) {}
+
+  bool run() {
+    const Value& root = file_.document();
+    read_source_table(root);
+    if (const Value* vocab = member(root, "vocabulary")) read_vocabulary(*vocab);
+    if (const Value* entities = member(root, "entities")) {
+      for (rapidjson::SizeType i = 0; i < entities->Size(); ++i) read_entity((*entities)[i], i);
+    }
+    if (const Value* decisions = member(root, "decisions")) {
+      for (rapidjson::SizeType i = 0; i < decisions->Size(); ++i) read_decision((*decisions)[i], i);
+    }
+    if (const Value* relations = member(root, "relations")) {
+      for (rapidjson::SizeType i = 0; i < relations->Size(); ++i) read_relation((*relations)[i], i);
+    }
+    return ok_;
+  }
+
+ private:
+  void error(const std::string& pointer, std::string message) {
+    diagnostics_.add(file_.diagnostic(Severity::error, pointer, std::move(message)));
+    ok_ = false;
+  }
+
+  SourceSpec read_source_fields(const Value& v, const std::string& pointer) {
+    SourceSpec s;
+    s.url = member_text(v, "url");
+    s.title = member_text(v, "title");
+    s.publisher = member_text(v, "publisher");
+    s.note = member_text(v, "note");
+    s.kind = graph::parse_source_kind(member_text(v, "kind")).value_or(graph::SourceKind::unspecified);
+    s.date = read_date(v, pointer);
+    return s;
+  }
+
+  void read_source_table(const Value& root) {
+    const Value* table = member(root, "sources");
+    if (table == nullptr) return;
+    for (auto it = table->MemberBegin(); it != table->MemberEnd(); ++it) {
+      const std::string pointer = "/sources/" + pointer_token(sv(it->name));
+      source_keys_.emplace(sv(it->name), static_cast<uint32_t>(out_.sources.size()));
+      out_.sources.push_back(read_source_fields(it->value, pointer));
+    }
+  }
+
+  // Reads a `sources` array of keys and inline sources.
+  Range read_sources(const Value& obj, const std::string& pointer) {
+    const Value* list = member(obj, "sources");
+    Range r{static_cast<uint32_t>(out_.source_refs.size()), 0};
+    if (list == nullptr) return r;
+    for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
+      const Value& item = (*list)[i];
+      const std::string item_pointer = pointer + "/sources/" + std::to_string(i);
+      if (item.IsString()) {
+        auto it = source_keys_.find(sv(item));
+        if (it == source_keys_.end()) {
+          error(item_pointer, "unknown source \"" + std::string(sv(item)) +
+                                  "\": not a key of this file's \"sources\" object");
+          continue;
+        }
+        out_.source_refs.push_back(it->second);
+      } else {
+        out_.source_refs.push_back(static_cast<uint32_t>(out_.sources.size()));
+        out_.sources.push_back(read_source_fields(item, item_pointer));
+      }
+      ++r.count;
+    }
+    return r;
+  }
+
+  int32_t read_date(const Value& obj, const std::string& pointer) {
+    const std::string_view text = member_text(obj, "date");
+    if (text.empty()) return 0;
+    const auto date = parse_iso_date(text);
+    if (!date) {
+      error(pointer + "/date", "invalid date \"" + std::string(text) + "\": no such day in the calendar");
+      return 0;
+    }
+    return *date;
+  }
+
+  Range read_string_list(const Value& obj, const char* name) {
+    Range r{static_cast<uint32_t>(out_.strings.size()), 0};
+    if (const Value* list = member(obj, name)) {
+      for (const Value& item : list->GetArray()) {
+        out_.strings.push_back(sv(item));
+        ++r.count;
+      }
+    }
+    return r;
+  }
+
+  Range read_identifiers(const Value& obj) {
+    Range r{static_cast<uint32_t>(out_.identifiers.size()), 0};
+    if (const Value* ids = member(obj, "identifiers")) {
+      for (auto it = ids->MemberBegin(); it != ids->MemberEnd(); ++it) {
+        out_.identifiers.emplace_back(sv(it->name), sv(it->value));
+        ++r.count;
+      }
+    }
+    return r;
+  }
+
+  static PropertySpec scalar(std::string_view key, const Value& v) {
+    PropertySpec p;
+    p.key = key;
+    if (v.IsString()) {
+      p.kind = graph::ValueKind::string;
+      p.text = sv(v);
+    } else if (v.IsBool()) {
+      p.kind = graph::ValueKind::boolean;
+      p.integer = v.GetBool() ? 1 : 0;
+    } else if (v.IsInt64()) {
+      p.kind = graph::ValueKind::integer;
+      p.integer = v.GetInt64();
+    } else {
+      p.kind = graph::ValueKind::number;
+      p.number = v.GetDouble();
+    }
+    return p;
+  }
+
+  Range read_properties(const Value& obj) {
+    Range r{static_cast<uint32_t>(out_.properties.size()), 0};
+    if (const Value* props = member(obj, "properties")) {
+      for (auto it = props->MemberBegin(); it != props->MemberEnd(); ++it) {
+        out_.properties.push_back(scalar(sv(it->name), it->value));
+        ++r.count;
+      }
+    }
+    return r;
+  }
+
+  static std::string value_text(const Value& v) {
+    const PropertySpec p = scalar({}, v);
+    return graph::value_text(p.kind, p.text, p.integer, p.number);
+  }
+
+  // Claims may speak of the record's own scalar fields or of its `properties`.
+  Range read_claims(const Value& obj, const std::string& pointer, std::span<const std::string_view> fields) {
+    Range r{static_cast<uint32_t>(out_.claims.size()), 0};
+    const Value* list = member(obj, "claims");
+    if (list == nullptr) return r;
+    const Value* props = member(obj, "properties");
+    for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
+      const Value& c = (*list)[i];
+      const std::string claim_pointer = pointer + "/claims/" + std::to_string(i);
+      const std::string_view property = member_text(c, "property");
+      const bool known = std::find(fields.begin(), fields.end(), property) != fields.end() ||
+                         (props != nullptr && props->HasMember(std::string(property).c_str()));
+      if (!known) {
+        error(claim_pointer + "/property", "claim about unknown property \"" + std::string(property) + "\"");
+        continue;
+      }
+      ClaimSpec claim;
+      claim.property = property;
+      claim.value = value_text(*member(c, "value"));
+      claim.note = member_text(c, "note");
+      claim.sources = read_sources(c, claim_pointer);
+      claim.index = i;
+      if (property == "date" && !parse_iso_date(claim.value)) {
+        error(claim_pointer + "/value", "invalid date \"" + claim.value + "\": expected a real YYYY-MM-DD date");
+      }
+      out_.claims.push_back(std::move(claim));
+      ++r.count;
+    }
+    return r;
+  }
+
+  void check_unique(std::string_view id, const std::string& pointer) {
+    auto [it, inserted] = ids_.emplace(id, pointer);
+    if (!inserted) error(pointer + "/id", "duplicate id \"" + std::string(id) + "\" (first at " + it->second + ")");
+  }
+
+  void read_entity(const Value& v, uint32_t index) {
+    const std::string pointer = record_pointer(Section::entities, index);
+    NodeSpec n;
+    n.section = Section::entities;
+    n.record = index;
+    n.label = graph::parse_label(member_text(v, "label")).value_or(graph::Label::Company);
+    n.id = member_text(v, "id");
+    n.name = member_text(v, "name");
+    n.country = member_text(v, "country");
+    n.description = member_text(v, "description");
+    n.aliases = read_string_list(v, "aliases");
+    n.identifiers = read_identifiers(v);
+    n.properties = read_properties(v);
+    n.sources = read_sources(v, pointer);
+    n.claims = read_claims(v, pointer, kEntityFields);
+    check_unique(n.id, pointer);
+    out_.nodes.push_back(n);
+  }
+
+  void add_edge(std::string_view type, std::string_view from, std::string_view to, Section section,
+                uint32_t record, std::string_view field, uint32_t item, Range sources, Range properties) {
+    EdgeSpec e;
+    e.type = type;
+    e.from = from;
+    e.to = to;
+    e.section = section;
+    e.record = record;
+    e.field = field;
+    e.item = item;
+    e.sources = sources;
+    e.properties = properties;
+    e.claims = Range{static_cast<uint32_t>(out_.claims.size()), 0};
+    out_.edges.push_back(e);
+  }
+
+  Range add_text_properties(std::initializer_list<std::pair<std::string_view, std::string_view>> props) {
+    Range r{static_cast<uint32_t>(out_.properties.size()), 0};
+    for (const auto& [key, text] : props) {
+      if (text.empty()) continue;
+      PropertySpec p;
+      p.key = key;
+      p.text = text;
+      out_.properties.push_back(p);
+      ++r.count;
+    }
+    return r;
+  }
+
+  void read_decision(const Value& v, uint32_t index) {
+    const std::string pointer = record_pointer(Section::decisions, index);
+    NodeSpec n;
+    n.section = Section::decisions;
+    n.record = index;
+    n.label = graph::Label::Decision;
+    n.id = member_text(v, "id");
+    n.name = member_text(v, "name");
+    n.kind = member_text(v, "kind");
+    n.number = member_text(v, "number");
+    n.country = member_text(v, "country");
+    n.currency = member_text(v, "currency");
+    n.summary = member_text(v, "summary");
+    n.date = read_date(v, pointer);
+    if (const Value* amount = member(v, "amount")) {
+      const std::string text = amount->IsString() ? std::string(sv(*amount)) : value_text(*amount);
+      const auto parsed = parse_amount_hundredths(text);
+      if (!parsed) {
+        error(pointer + "/amount", "invalid amount " + text + ": expected a non-negative number with at most two decimals");
+      } else {
+        n.amount = *parsed;
+      }
+    }
+    n.identifiers = read_identifiers(v);
+    n.properties = read_properties(v);
+    n.sources = read_sources(v, pointer);
+    n.claims = read_claims(v, pointer, kDecisionFields);
+    check_unique(n.id, pointer);
+    out_.nodes.push_back(n);
+
+    const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
+    add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index, "issued_by", 0,
+             n.sources, no_properties);
+    if (const Value* against = member(v, "against")) {
+      for (rapidjson::SizeType i = 0; i < against->Size(); ++i) {
+        add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, "against", i, n.sources,
+                 no_properties);
+      }
+    }
+    if (const Value* appeals = member(v, "appeal_of")) {
+      for (rapidjson::SizeType i = 0; i < appeals->Size(); ++i) {
+        const Value& a = (*appeals)[i];
+        const std::string item_pointer = pointer + "/appeal_of/" + std::to_string(i);
+        const Range own = read_sources(a, item_pointer);
+        const Range props = add_text_properties({{"outcome", member_text(a, "outcome")},
+                                                 {"solution", member_text(a, "solution")}});
+        add_edge("APPEAL_OF", n.id, member_text(a, "decision"), Section::decisions, index, "appeal_of", i,
+                 own.count > 0 ? own : n.sources, props);
+      }
+    }
+    if (const Value* cites = member(v, "cites")) {
+      for (rapidjson::SizeType i = 0; i < cites->Size(); ++i) {
+        const Value& c = (*cites)[i];
+        const std::string item_pointer = pointer + "/cites/" + std::to_string(i);
+        const Range own = read_sources(c, item_pointer);
+        const Range props = add_text_properties({{"role", member_text(c, "role")}});
+        add_edge("CITES", n.id, member_text(c, "provision"), Section::decisions, index, "cites", i,
+                 own.count > 0 ? own : n.sources, props);
+      }
+    }
+  }
+
+  void read_relation(const Value& v, uint32_t index) {
+    const std::string pointer = record_pointer(Section::relations, index);
+    const Range props = read_properties(v);
+    const Range sources = read_sources(v, pointer);
+    add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"), Section::relations, index, {},
+             0, sources, props);
+    std::vector<std::string_view> fields;
+    if (const Value* p = member(v, "properties")) {
+      for (auto it = p->MemberBegin(); it != p->MemberEnd(); ++it) fields.push_back(sv(it->name));
+    }
+    out_.edges.back().claims = read_claims(v, pointer, fields);
+  }
+
+  void read_vocabulary(const Value& vocab) {
+    const Value* types = member(vocab, "relation_types");
+    if (types == nullptr) return;
+    const auto builtins = graph::builtin_relation_types();
+    for (rapidjson::SizeType i = 0; i < types->Size(); ++i) {
+      const Value& t = (*types)[i];
+      const std::string pointer = "/vocabulary/relation_types/" + std::to_string(i);
+      RelationTypeSpec spec;
+      spec.index = i;
+      spec.type.name = std::string(member_text(t, "type"));
+      spec.type.description = std::string(member_text(t, "description"));
+      for (const Value& l : (*member(t, "from")).GetArray()) spec.type.from.push_back(*graph::parse_label(sv(l)));
+      for (const Value& l : (*member(t, "to")).GetArray()) spec.type.to.push_back(*graph::parse_label(sv(l)));
+      const bool builtin = std::any_of(builtins.begin(), builtins.end(),
+                                       [&](const graph::RelationType& b) { return b.name == spec.type.name; });
+      if (builtin) {
+        error(pointer + "/type", spec.type.name + " is a built-in relation type and cannot be declared again");
+        continue;
+      }
+      const bool repeated = std::any_of(out_.relation_types.begin(), out_.relation_types.end(),
+                                        [&](const RelationTypeSpec& s) { return s.type.name == spec.type.name; });
+      if (repeated) {
+        error(pointer + "/type", "relation type " + spec.type.name + " is declared twice in this file");
+        continue;
+      }
+      out_.relation_types.push_back(std::move(spec));
+    }
+  }
+
+  const JsonFile& file_;
+  FileRecords& out_;
+  Diagnostics& diagnostics_;
+  std::unordered_map<std::string_view, uint32_t> source_keys_;
+  std::unordered_map<std::string_view, std::string> ids_;  // id → pointer of its record
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::string_view section_name(Section section) {
+  switch (section) {
+    case Section::entities:
+      return "entities";
+    case Section::decisions:
+      return "decisions";
+    case Section::relations:
+      return "relations";
+    case Section::vocabulary:
+      return "vocabulary";
+  }
+  return "entities";
+}
+
+std::string record_pointer(Section section, uint32_t record) {
+  return "/" + std::string(section_name(section)) + "/" + std::to_string(record);
+}
+
+std::string edge_pointer(const EdgeSpec& edge) {
+  std::string p = record_pointer(edge.section, edge.record);
+  if (edge.field.empty()) return p;
+  p += '/';
+  p += edge.field;
+  if (edge.field == "against") p += "/" + std::to_string(edge.item);
+  if (edge.field == "appeal_of") p += "/" + std::to_string(edge.item) + "/decision";
+  if (edge.field == "cites") p += "/" + std::to_string(edge.item) + "/provision";
+  return p;
+}
+
+bool read_dataset(const JsonFile& file, FileRecords& out, Diagnostics& diagnostics) {
+  return Reader(file, out, diagnostics).run();
+}
+
+}  // namespace jurigraph::ingest

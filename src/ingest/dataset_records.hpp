@@ -1,0 +1,91 @@
+// What one dataset file says, read off its validated JSON: nodes, edges still naming their
+// endpoints by id, sources and declared relation types. Strings are views into the file's
+// document; lists live in flat per-file tables (Range) rather than in per-record vectors.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "graph/model.hpp"
+
+namespace jurigraph::ingest {
+
+using graph::Range;
+
+// The section of a dataset file a record comes from; with its index it makes a JSON pointer.
+enum class Section : uint8_t { entities, decisions, relations, vocabulary };
+std::string_view section_name(Section section);
+
+struct SourceSpec {
+  std::string_view url, title, publisher, note;
+  int32_t date = 0;
+  graph::SourceKind kind = graph::SourceKind::unspecified;
+};
+
+struct PropertySpec {
+  std::string_view key;
+  graph::ValueKind kind = graph::ValueKind::string;
+  std::string_view text;
+  int64_t integer = 0;
+  double number = 0;
+};
+
+struct ClaimSpec {
+  std::string_view property;
+  std::string value;  // as text
+  std::string_view note;
+  Range sources;      // into FileRecords::source_refs
+  uint32_t index = 0; // position in the record's claims array
+};
+
+struct NodeSpec {
+  graph::Label label = graph::Label::Company;
+  std::string_view id, name, country, description;
+  std::string_view kind, number, currency, summary;  // decisions
+  int32_t date = 0;
+  int64_t amount = -1;
+  Range aliases;      // into FileRecords::strings
+  Range identifiers;  // into FileRecords::identifiers
+  Range properties;   // into FileRecords::properties
+  Range sources;      // into FileRecords::source_refs
+  Range claims;       // into FileRecords::claims
+  Section section = Section::entities;
+  uint32_t record = 0;
+};
+
+struct EdgeSpec {
+  std::string_view type;  // relationship type name
+  std::string_view from, to;
+  Range properties;
+  Range sources;
+  Range claims;
+  // Where the edge is written: /decisions/3/against/0, /relations/5.
+  Section section = Section::relations;
+  uint32_t record = 0;
+  std::string_view field;  // "against", "cites", "appeal_of", "issued_by"; empty for relations
+  uint32_t item = 0;
+};
+
+struct RelationTypeSpec {
+  graph::RelationType type;
+  uint32_t index = 0;  // in /vocabulary/relation_types
+};
+
+struct FileRecords {
+  std::vector<SourceSpec> sources;
+  std::vector<uint32_t> source_refs;
+  std::vector<std::string_view> strings;
+  std::vector<std::pair<std::string_view, std::string_view>> identifiers;
+  std::vector<PropertySpec> properties;
+  std::vector<ClaimSpec> claims;
+  std::vector<NodeSpec> nodes;
+  std::vector<EdgeSpec> edges;
+  std::vector<RelationTypeSpec> relation_types;
+};
+
+// The JSON pointer of a record, or of one of its fields: /decisions/3, /decisions/3/against/0.
+std::string record_pointer(Section section, uint32_t record);
+std::string edge_pointer(const EdgeSpec& edge);
+
+}  // namespace jurigraph::ingest

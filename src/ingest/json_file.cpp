@@ -1,0 +1,114 @@
+#include "ingest/json_file.hpp"
+
+#include <rapidjson/error/en.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "base/utf8.hpp"
+
+namespace jurigraph::ingest {
+namespace {
+
+// Datasets nest a few levels; anything deeper is a mistake or an attack on the stack.
+constexpr int kMaxDepth = 64;
+
+// Offset of the first bracket that opens a value deeper than kMaxDepth, or npos.
+std::size_t too_deep_at(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxDepth) return i;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+JsonFile::JsonFile(std::string path, Diagnostics& diagnostics) : path_(std::move(path)) {
+  std::ifstream in(path_, std::ios::binary);
+  if (!in) {
+    diagnostics.error(Location(path_), std::string("cannot read file: ") + std::strerror(errno));
+    return;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    diagnostics.error(Location(path_), std::string("cannot read file: ") + std::strerror(errno));
+    return;
+  }
+  text_ = std::move(buffer).str();
+  parse(diagnostics);
+}
+
+JsonFile::JsonFile(std::string path, std::string text, Diagnostics& diagnostics)
+    : path_(std::move(path)), text_(std::move(text)) {
+  parse(diagnostics);
+}
+
+void JsonFile::parse(Diagnostics& diagnostics) {
+  source_ = std::make_unique<SourceText>(text_);
+  if (text_.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diagnostics.add(at_offset(0, "the file is empty: a dataset is a JSON object"));
+    return;
+  }
+  if (text_.starts_with("\xEF\xBB\xBF")) {
+    diagnostics.add(at_offset(0, "the file starts with a byte-order mark; save it as UTF-8 without BOM"));
+    return;
+  }
+  if (const std::size_t bad = utf8::first_invalid(text_); bad != std::string::npos) {
+    diagnostics.add(at_offset(bad, "invalid UTF-8 byte sequence"));
+    return;
+  }
+  if (const std::size_t deep = too_deep_at(text_); deep != std::string::npos) {
+    diagnostics.add(at_offset(deep, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels"));
+    return;
+  }
+  document_.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
+      text_.data(), text_.size());
+  if (document_.HasParseError()) {
+    std::string message = rapidjson::GetParseError_En(document_.GetParseError());
+    if (!message.empty() && message.back() == '.') message.pop_back();
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    diagnostics.add(at_offset(document_.GetErrorOffset(), "malformed JSON: " + message));
+    return;
+  }
+  ok_ = true;
+}
+
+Diagnostic JsonFile::at_offset(std::size_t offset, std::string message) const {
+  const LineColumn lc = source_->position(offset);
+  Diagnostic d{Severity::error, Location(path_, lc.line, lc.column), std::move(message), {}};
+  d.source_line = std::string(source_->line(lc.line));
+  return d;
+}
+
+Location JsonFile::locate(std::string_view pointer) const {
+  const LineColumn lc = source_->position(locate_json_pointer(text_, pointer));
+  return Location(path_, lc.line, lc.column, std::string(pointer));
+}
+
+Diagnostic JsonFile::diagnostic(Severity severity, std::string_view pointer, std::string message) const {
+  Diagnostic d{severity, locate(pointer), std::move(message), {}};
+  d.source_line = std::string(source_->line(d.where.line));
+  return d;
+}
+
+}  // namespace jurigraph::ingest

@@ -1,0 +1,56 @@
+// Reading one dataset file: its bytes, its parsed RapidJSON document and the means to turn a
+// JSON pointer into file:line:col for diagnostics.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostic.hpp"
+#include "base/source_text.hpp"
+
+namespace jurigraph::ingest {
+
+class JsonFile {
+ public:
+  // Reads and parses `path`. Unreadable files, empty files, a byte-order mark, invalid UTF-8
+  // and malformed JSON are reported in `diagnostics`; `ok()` then returns false.
+  JsonFile(std::string path, Diagnostics& diagnostics);
+  // Parses text already in memory (tests, standard input); `path` names it in diagnostics.
+  JsonFile(std::string path, std::string text, Diagnostics& diagnostics);
+  // The line table views the text: a JsonFile stays where it was made.
+  JsonFile(const JsonFile&) = delete;
+  JsonFile& operator=(const JsonFile&) = delete;
+
+  bool ok() const { return ok_; }
+  const std::string& path() const { return path_; }
+  const rapidjson::Document& document() const { return document_; }
+  std::string_view text() const { return text_; }
+
+  // A location for a JSON pointer into this file: the start of the value it names, or of the
+  // nearest enclosing value that exists.
+  Location locate(std::string_view pointer) const;
+  // The diagnostic for `pointer`, with line, column and source line filled in.
+  Diagnostic diagnostic(Severity severity, std::string_view pointer, std::string message) const;
+
+ private:
+  void parse(Diagnostics& diagnostics);
+  Diagnostic at_offset(std::size_t offset, std::string message) const;
+
+  std::string path_;
+  std::string text_;
+  rapidjson::Document document_;
+  std::unique_ptr<SourceText> source_;
+  bool ok_ = false;
+};
+
+// Byte offset of the value a JSON pointer names in `text` (valid JSON), or of the deepest
+// existing ancestor when the pointer goes further than the document.
+std::size_t locate_json_pointer(std::string_view text, std::string_view pointer);
+
+// Escapes a pointer token (~ → ~0, / → ~1).
+std::string pointer_token(std::string_view key);
+
+}  // namespace jurigraph::ingest

@@ -1,0 +1,31 @@
+// Resolution across the files of one load: relation types declared in vocabularies, ids
+// defined once (decisions) or merged (entities), references to existing nodes of the right
+// label, no cycle of appeals. A file with any error is dropped whole, and files that relied on
+// it are checked again, until what remains is consistent. Then the graph tables are built.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "graph/graph_tables.hpp"
+#include "ingest/dataset_records.hpp"
+#include "ingest/json_file.hpp"
+
+namespace jurigraph::ingest {
+
+struct LoadedFile {
+  std::unique_ptr<JsonFile> file_ptr;
+  const JsonFile& file() const { return *file_ptr; }
+  FileRecords records;
+  bool accepted = false;     // still contributing to the graph
+  bool read_errors = false;  // its records were read but have errors: checked once, then dropped
+};
+
+// Drops inconsistent files (accepted = false, with diagnostics) and builds the tables of the
+// rest. Conflicting values of an entity defined in several files become claims, each with its
+// sources, and a warning; the value backed by an official source, else the first file's, is
+// authoritative.
+graph::GraphTables resolve(std::vector<LoadedFile>& files, Diagnostics& diagnostics);
+
+}  // namespace jurigraph::ingest

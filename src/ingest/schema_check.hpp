@@ -1,0 +1,28 @@
+// Validation of a parsed dataset file against the dataset JSON Schema (draft 7, valijson).
+#pragma once
+
+#include <memory>
+
+#include "base/diagnostic.hpp"
+#include "ingest/json_file.hpp"
+
+namespace jurigraph::ingest {
+
+class SchemaCheck {
+ public:
+  // Parses the embedded schema once; reuse one SchemaCheck for every file of a load.
+  SchemaCheck();
+  ~SchemaCheck();
+  SchemaCheck(const SchemaCheck&) = delete;
+  SchemaCheck& operator=(const SchemaCheck&) = delete;
+
+  // Adds one diagnostic per violation (at most `max_errors`), each with the JSON pointer of the
+  // offending value and its line and column. Returns true when the file conforms.
+  bool check(const JsonFile& file, Diagnostics& diagnostics, std::size_t max_errors = 50) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jurigraph::ingest
