@@ -31,20 +31,23 @@ std::string format_headline(const Diagnostic& d) {
     out += d.where.file;
     if (d.where.line > 0) {
       out += ':' + std::to_string(d.where.line);
-      if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
+      if (d.where.column > 0)
+        out += ':' + std::to_string(d.where.column);
     }
     out += ": ";
   }
   out += severity_word(d.severity);
   out += ": ";
   out += d.message;
-  if (!d.where.pointer.empty()) out += " (at " + d.where.pointer + ")";
+  if (!d.where.pointer.empty())
+    out += " (at " + d.where.pointer + ")";
   return out;
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = format_headline(d);
-  if (d.source_line.empty() || d.where.column == 0) return out;
+  if (d.source_line.empty() || d.where.column == 0)
+    return out;
   std::size_t first = 0;  // first code point shown
   std::size_t caret = d.where.column - 1;
   if (caret > kWindowCodePoints / 2) {
@@ -53,7 +56,8 @@ std::string format_diagnostic(const Diagnostic& d) {
   }
   std::string shown = utf8::substr_code_points(d.source_line, first, kWindowCodePoints);
   for (char& c : shown) {
-    if (c == '\t' || c == '\r') c = ' ';
+    if (c == '\t' || c == '\r')
+      c = ' ';
   }
   out += "\n  " + shown + "\n  " + std::string(caret, ' ') + '^';
   return out;
@@ -65,8 +69,10 @@ Error::Error(Location where, std::string message)
     : Error(Diagnostic{Severity::error, std::move(where), std::move(message), {}}) {}
 
 void Diagnostics::add(Diagnostic d) {
-  if (d.severity == Severity::error) ++errors_;
-  if (d.severity == Severity::warning) ++warnings_;
+  if (d.severity == Severity::error)
+    ++errors_;
+  if (d.severity == Severity::warning)
+    ++warnings_;
   items_.push_back(std::move(d));
 }
 
@@ -79,12 +85,14 @@ void Diagnostics::warning(Location where, std::string message) {
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  for (const Diagnostic& d : other.items_) add(d);
+  for (const Diagnostic& d : other.items_)
+    add(d);
 }
 
 void Diagnostics::sort_by_location() {
   std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+    return std::tie(a.where.file, a.where.line, a.where.column) <
+           std::tie(b.where.file, b.where.line, b.where.column);
   });
 }
 

@@ -24,7 +24,7 @@ struct Location {
   Location(std::string file_, uint32_t line_, uint32_t column_, std::string pointer_ = {})
       : file(std::move(file_)), line(line_), column(column_), pointer(std::move(pointer_)) {}
 
-  std::string file;     // a path as the user gave it, or "query", "<command line>"
+  std::string file;  // a path as the user gave it, or "query", "<command line>"
   uint32_t line = 0;
   uint32_t column = 0;
   std::string pointer;  // JSON pointer inside the file, or empty

@@ -7,10 +7,12 @@
 namespace jurigraph {
 
 void SourceText::build_line_table() const {
-  if (!line_starts_.empty()) return;
+  if (!line_starts_.empty())
+    return;
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    if (text_[i] == '\n')
+      line_starts_.push_back(i + 1);
   }
 }
 
@@ -26,10 +28,12 @@ LineColumn SourceText::position(std::size_t offset) const {
 
 std::string_view SourceText::line(uint32_t line) const {
   build_line_table();
-  if (line == 0 || line > line_starts_.size()) return {};
+  if (line == 0 || line > line_starts_.size())
+    return {};
   const std::size_t start = line_starts_[line - 1];
   std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
-  while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+  while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r'))
+    --end;
   return text_.substr(start, end - start);
 }
 

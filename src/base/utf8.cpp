@@ -5,7 +5,9 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -77,14 +79,16 @@ std::size_t first_invalid(std::string_view s) {
     const std::size_t start = pos;
     const char32_t cp = decode(s, pos);
     // U+FFFD itself is valid when spelled out as EF BF BD.
-    if (cp == kReplacement && pos - start != 3) return start;
+    if (cp == kReplacement && pos - start != 3)
+      return start;
   }
   return std::string_view::npos;
 }
 
 std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
-  for (char c : s) n += !is_continuation(static_cast<unsigned char>(c));
+  for (char c : s)
+    n += !is_continuation(static_cast<unsigned char>(c));
   return n;
 }
 
@@ -93,15 +97,18 @@ std::string substr_code_points(std::string_view s, std::size_t first, std::size_
   std::size_t begin = s.size();
   std::size_t end = s.size();
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (is_continuation(static_cast<unsigned char>(s[i]))) continue;
-    if (index == first) begin = i;
+    if (is_continuation(static_cast<unsigned char>(s[i])))
+      continue;
+    if (index == first)
+      begin = i;
     if (index == first + count) {
       end = i;
       break;
     }
     ++index;
   }
-  if (begin >= end) return {};
+  if (begin >= end)
+    return {};
   return std::string(s.substr(begin, end - begin));
 }
 

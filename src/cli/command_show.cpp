@@ -16,8 +16,10 @@ struct ShowOptions {
 
 int run_show(const ShowOptions& options, std::ostream& out, std::ostream& err) {
   const auto loaded = load_for_command(options.datasets, err);
-  if (!loaded) return kExitInvalidData;
-  const graph::VertexId v = graph::resolve_node(loaded->graph, options.node, Location{"<command line>"});
+  if (!loaded)
+    return kExitInvalidData;
+  const graph::VertexId v =
+      graph::resolve_node(loaded->graph, options.node, Location{"<command line>"});
   if (options.format == "json") {
     exporter::write_node_report_json(out, loaded->graph, v);
   } else {
@@ -30,12 +32,16 @@ int run_show(const ShowOptions& options, std::ostream& out, std::ostream& err) {
 
 void setup_show(CLI::App& app, CommandRunner& runner) {
   auto options = std::make_shared<ShowOptions>();
-  CLI::App* cmd = app.add_subcommand("show", "a node: properties, sources, claims, every edge in and out");
+  CLI::App* cmd =
+      app.add_subcommand("show", "a node: properties, sources, claims, every edge in and out");
   cmd->add_option("node", options->node, "id, name, alias, number or identifier")->required();
   add_dataset_options(*cmd, options->datasets);
-  cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", options->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   cmd->callback([options, &runner] {
-    runner = [options](std::ostream& out, std::ostream& err) { return run_show(*options, out, err); };
+    runner = [options](std::ostream& out, std::ostream& err) {
+      return run_show(*options, out, err);
+    };
   });
 }
 

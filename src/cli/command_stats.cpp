@@ -15,7 +15,8 @@ struct StatsOptions {
 
 int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err) {
   const auto loaded = load_for_command(options.datasets, err);
-  if (!loaded) return kExitInvalidData;
+  if (!loaded)
+    return kExitInvalidData;
   const graph::GraphStats stats = graph::compute_stats(loaded->graph);
   if (options.format == "json") {
     exporter::write_stats_json(out, stats);
@@ -29,11 +30,15 @@ int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err)
 
 void setup_stats(CLI::App& app, CommandRunner& runner) {
   auto options = std::make_shared<StatsOptions>();
-  CLI::App* cmd = app.add_subcommand("stats", "counts per label and relationship type, dates and amounts");
+  CLI::App* cmd =
+      app.add_subcommand("stats", "counts per label and relationship type, dates and amounts");
   add_dataset_options(*cmd, options->datasets);
-  cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", options->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   cmd->callback([options, &runner] {
-    runner = [options](std::ostream& out, std::ostream& err) { return run_stats(*options, out, err); };
+    runner = [options](std::ostream& out, std::ostream& err) {
+      return run_stats(*options, out, err);
+    };
   });
 }
 

@@ -5,24 +5,29 @@ namespace jurigraph::cli {
 void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going) {
   command.add_option("paths", options.paths, "dataset files or folders (default: datasets)");
   if (with_keep_going) {
-    command.add_flag("--keep-going", options.keep_going,
-                     "use the files without errors when some have errors (they are still reported)");
+    command.add_flag(
+        "--keep-going", options.keep_going,
+        "use the files without errors when some have errors (they are still reported)");
   }
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
-  for (const Diagnostic& d : diagnostics.all()) err << format_diagnostic(d) << '\n';
+  for (const Diagnostic& d : diagnostics.all())
+    err << format_diagnostic(d) << '\n';
 }
 
-std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options, std::ostream& err) {
+std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options,
+                                                   std::ostream& err) {
   ingest::LoadResult result = ingest::load_datasets(options.paths);
   if (result.diagnostics.has_errors()) {
     Diagnostics errors;
     for (const Diagnostic& d : result.diagnostics.all()) {
-      if (d.severity != Severity::warning) errors.add(d);
+      if (d.severity != Severity::warning)
+        errors.add(d);
     }
     print_diagnostics(errors, err);
-    err << result.diagnostics.error_count() << " error(s) in " << result.rejected.size() << " file(s)";
+    err << result.diagnostics.error_count() << " error(s) in " << result.rejected.size()
+        << " file(s)";
     if (!options.keep_going) {
       err << "; nothing was loaded (use --keep-going to use the other files)\n";
       return std::nullopt;
@@ -30,7 +35,8 @@ std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options
     err << "; those files were left out\n";
   }
   if (result.diagnostics.warning_count() > 0) {
-    err << result.diagnostics.warning_count() << " warning(s) in the datasets (see jurigraph validate)\n";
+    err << result.diagnostics.warning_count()
+        << " warning(s) in the datasets (see jurigraph validate)\n";
   }
   return result;
 }

@@ -22,7 +22,8 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_k
 
 // Loads the datasets. Errors are printed to `err`; without --keep-going any error means no
 // graph (nullopt). Warnings are counted, not printed (validate prints them).
-std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options, std::ostream& err);
+std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options,
+                                                   std::ostream& err);
 
 // Prints every diagnostic, errors and warnings, in order.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);

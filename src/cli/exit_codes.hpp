@@ -5,11 +5,11 @@ namespace jurigraph::cli {
 
 enum ExitCode : int {
   kExitOk = 0,
-  kExitInvalidData = 1,   // a dataset has errors (or a path to one cannot be read)
-  kExitUsage = 2,         // bad command line
-  kExitNotFound = 3,      // a node name is unknown or ambiguous
-  kExitOutput = 4,        // an output cannot be written
-  kExitInternal = 70,     // a bug: please report it
+  kExitInvalidData = 1,  // a dataset has errors (or a path to one cannot be read)
+  kExitUsage = 2,        // bad command line
+  kExitNotFound = 3,     // a node name is unknown or ambiguous
+  kExitOutput = 4,       // an output cannot be written
+  kExitInternal = 70,    // a bug: please report it
 };
 
 }  // namespace jurigraph::cli

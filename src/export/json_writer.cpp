@@ -8,7 +8,8 @@ namespace {
 using graph::Graph;
 
 void write_field(JsonWriter& w, const Graph& g, std::string_view key, graph::StrRef value) {
-  if (value.empty()) return;
+  if (value.empty())
+    return;
   write_key(w, key);
   write_string(w, g.str(value));
 }
@@ -31,7 +32,8 @@ void write_property_value(JsonWriter& w, const Graph& g, const graph::PropertyRe
 }
 
 void write_properties(JsonWriter& w, const Graph& g, graph::Range props) {
-  if (props.count == 0) return;
+  if (props.count == 0)
+    return;
   write_key(w, "properties");
   w.StartObject();
   for (const graph::PropertyRecord& p : g.properties(props)) {
@@ -44,12 +46,14 @@ void write_properties(JsonWriter& w, const Graph& g, graph::Range props) {
 void write_sources(JsonWriter& w, const Graph& g, graph::Range sources) {
   write_key(w, "sources");
   w.StartArray();
-  for (uint32_t s : g.source_ids(sources)) write_source(w, g, s);
+  for (uint32_t s : g.source_ids(sources))
+    write_source(w, g, s);
   w.EndArray();
 }
 
 void write_claims(JsonWriter& w, const Graph& g, graph::Range claims) {
-  if (claims.count == 0) return;
+  if (claims.count == 0)
+    return;
   write_key(w, "claims");
   w.StartArray();
   for (const graph::ClaimRecord& c : g.claims(claims)) {
@@ -97,7 +101,8 @@ void write_node(JsonWriter& w, const Graph& g, graph::VertexId v) {
   if (n.aliases.count > 0) {
     write_key(w, "aliases");
     w.StartArray();
-    for (const graph::StrRef& a : g.strings(n.aliases)) write_string(w, g.str(a));
+    for (const graph::StrRef& a : g.strings(n.aliases))
+      write_string(w, g.str(a));
     w.EndArray();
   }
   if (n.identifiers.count > 0) {

@@ -18,7 +18,8 @@ class SourceNumbers {
     std::string out;
     for (uint32_t s : g.source_ids(sources)) {
       auto it = std::find(order_.begin(), order_.end(), s);
-      if (it == order_.end()) it = order_.insert(order_.end(), s);
+      if (it == order_.end())
+        it = order_.insert(order_.end(), s);
       out += (out.empty() ? "[" : " [") + std::to_string(it - order_.begin() + 1) + "]";
     }
     return out;
@@ -43,8 +44,10 @@ std::string edge_properties(const Graph& g, graph::Range props) {
 }
 
 void field(std::ostream& out, std::string_view key, std::string_view value) {
-  if (value.empty()) return;
-  out << "  " << key << ':' << std::string(key.size() < 12 ? 12 - key.size() : 1, ' ') << value << '\n';
+  if (value.empty())
+    return;
+  out << "  " << key << ':' << std::string(key.size() < 12 ? 12 - key.size() : 1, ' ') << value
+      << '\n';
 }
 
 }  // namespace
@@ -53,8 +56,10 @@ std::string node_summary(const Graph& g, graph::VertexId v) {
   const graph::NodeRecord& n = g.node(v);
   std::string s = std::string(g.str(n.name)) + " (" + std::string(g.str(n.id)) + ", " +
                   std::string(graph::label_name(n.label));
-  if (n.date != 0) s += ", " + format_iso_date(n.date);
-  if (n.amount >= 0) s += ", " + format_amount(n.amount) + ' ' + std::string(g.str(n.currency));
+  if (n.date != 0)
+    s += ", " + format_iso_date(n.date);
+  if (n.amount >= 0)
+    s += ", " + format_amount(n.amount) + ' ' + std::string(g.str(n.currency));
   return s + ')';
 }
 
@@ -64,30 +69,36 @@ void write_node_report_text(std::ostream& out, const Graph& g, graph::VertexId v
   out << g.str(n.name) << " (" << g.str(n.id) << ")\n";
   field(out, "label", graph::label_name(n.label));
   std::string aliases;
-  for (const graph::StrRef& a : g.strings(n.aliases)) aliases += (aliases.empty() ? "" : " · ") + std::string(g.str(a));
+  for (const graph::StrRef& a : g.strings(n.aliases))
+    aliases += (aliases.empty() ? "" : " · ") + std::string(g.str(a));
   field(out, "aliases", aliases);
   std::string ids;
   for (const graph::IdentifierRecord& i : g.identifiers(n.identifiers)) {
-    ids += (ids.empty() ? "" : " · ") + std::string(g.str(i.scheme)) + ' ' + std::string(g.str(i.value));
+    ids += (ids.empty() ? "" : " · ") + std::string(g.str(i.scheme)) + ' ' +
+           std::string(g.str(i.value));
   }
   field(out, "identifiers", ids);
   field(out, "country", g.str(n.country));
   field(out, "kind", g.str(n.kind));
-  if (n.date != 0) field(out, "date", format_iso_date(n.date));
+  if (n.date != 0)
+    field(out, "date", format_iso_date(n.date));
   field(out, "number", g.str(n.number));
-  if (n.amount >= 0) field(out, "amount", format_amount(n.amount) + ' ' + std::string(g.str(n.currency)));
+  if (n.amount >= 0)
+    field(out, "amount", format_amount(n.amount) + ' ' + std::string(g.str(n.currency)));
   field(out, "description", g.str(n.description));
   field(out, "summary", g.str(n.summary));
-  for (const graph::PropertyRecord& p : g.properties(n.properties)) field(out, g.str(p.key), property_text(g, p));
+  for (const graph::PropertyRecord& p : g.properties(n.properties))
+    field(out, g.str(p.key), property_text(g, p));
   field(out, "sources", numbers.refs(g, n.sources));
 
   if (n.claims.count > 0) {
     out << "  claims:\n";
     for (const graph::ClaimRecord& c : g.claims(n.claims)) {
       out << "    " << g.str(c.property) << " = \"" << g.str(c.value) << '"'
-          << (c.authoritative ? " (authoritative)" : "") << ' ' << numbers.refs(g, c.sources) << " from "
-          << g.str(c.origin);
-      if (!c.note.empty()) out << " — " << g.str(c.note);
+          << (c.authoritative ? " (authoritative)" : "") << ' ' << numbers.refs(g, c.sources)
+          << " from " << g.str(c.origin);
+      if (!c.note.empty())
+        out << " — " << g.str(c.note);
       out << '\n';
     }
   }
@@ -99,7 +110,8 @@ void write_node_report_text(std::ostream& out, const Graph& g, graph::VertexId v
                     edge_properties(g, e.properties) + ' ' + numbers.refs(g, e.sources));
   });
   out << "  out (" << lines.size() << "):\n";
-  for (const std::string& l : lines) out << l << '\n';
+  for (const std::string& l : lines)
+    out << l << '\n';
   lines.clear();
   g.for_each_in_edge(v, [&](const graph::EdgeBundle& b) {
     const graph::EdgeRecord& e = g.edge(b.id);
@@ -107,16 +119,21 @@ void write_node_report_text(std::ostream& out, const Graph& g, graph::VertexId v
                     edge_properties(g, e.properties) + ' ' + numbers.refs(g, e.sources));
   });
   out << "  in (" << lines.size() << "):\n";
-  for (const std::string& l : lines) out << l << '\n';
+  for (const std::string& l : lines)
+    out << l << '\n';
 
   out << "  sources:\n";
   for (std::size_t i = 0; i < numbers.order().size(); ++i) {
     const graph::SourceRecord& s = g.source(numbers.order()[i]);
     out << "    [" << i + 1 << "] ";
-    if (!s.title.empty()) out << g.str(s.title) << " — ";
-    if (!s.publisher.empty()) out << g.str(s.publisher) << ", ";
-    if (s.date != 0) out << format_iso_date(s.date) << ", ";
-    if (s.kind != graph::SourceKind::unspecified) out << graph::source_kind_name(s.kind) << ", ";
+    if (!s.title.empty())
+      out << g.str(s.title) << " — ";
+    if (!s.publisher.empty())
+      out << g.str(s.publisher) << ", ";
+    if (s.date != 0)
+      out << format_iso_date(s.date) << ", ";
+    if (s.kind != graph::SourceKind::unspecified)
+      out << graph::source_kind_name(s.kind) << ", ";
     out << g.str(s.url) << '\n';
   }
 }

@@ -16,18 +16,23 @@ void row(std::ostream& out, std::string_view key, std::size_t value) {
 
 void write_stats_text(std::ostream& out, const graph::GraphStats& s) {
   out << "nodes " << s.nodes << '\n';
-  for (graph::Label l : graph::kAllLabels) row(out, graph::label_name(l), s.nodes_per_label[static_cast<std::size_t>(l)]);
+  for (graph::Label l : graph::kAllLabels)
+    row(out, graph::label_name(l), s.nodes_per_label[static_cast<std::size_t>(l)]);
   out << "relationships " << s.edges << '\n';
-  for (const auto& [type, count] : s.edges_per_type) row(out, type, count);
+  for (const auto& [type, count] : s.edges_per_type)
+    row(out, type, count);
   out << "decisions by kind\n";
-  for (const auto& [kind, count] : s.decisions_per_kind) row(out, kind, count);
+  for (const auto& [kind, count] : s.decisions_per_kind)
+    row(out, kind, count);
   out << "decision dates ";
   if (s.first_decision_date != 0) {
-    out << format_iso_date(s.first_decision_date) << " to " << format_iso_date(s.last_decision_date);
+    out << format_iso_date(s.first_decision_date) << " to "
+        << format_iso_date(s.last_decision_date);
   } else {
     out << "none";
   }
-  if (s.undated_decisions > 0) out << " (" << s.undated_decisions << " undated)";
+  if (s.undated_decisions > 0)
+    out << " (" << s.undated_decisions << " undated)";
   out << '\n';
   out << "amounts by currency\n";
   for (const auto& [currency, total] : s.amounts_per_currency) {

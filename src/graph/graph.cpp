@@ -14,8 +14,11 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   std::vector<VertexId> order(t.nodes.size());
   std::iota(order.begin(), order.end(), 0);
   const std::string_view strings = t.strings;
-  auto id_of = [&](VertexId v) { return strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length); };
-  std::sort(order.begin(), order.end(), [&](VertexId a, VertexId b) { return id_of(a) < id_of(b); });
+  auto id_of = [&](VertexId v) {
+    return strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length);
+  };
+  std::sort(order.begin(), order.end(),
+            [&](VertexId a, VertexId b) { return id_of(a) < id_of(b); });
   std::vector<NodeRecord> sorted;
   sorted.reserve(order.size());
   std::vector<VertexId> new_index(order.size());
@@ -56,9 +59,10 @@ Graph Graph::freeze(GraphTables tables) {
     e.type = new_type[e.type];
   }
   // Parallel edges of one type between the same nodes keep their input order (stable sort).
-  std::stable_sort(tables.edges.begin(), tables.edges.end(), [](const EdgeRecord& a, const EdgeRecord& b) {
-    return std::tie(a.source, a.type, a.target) < std::tie(b.source, b.type, b.target);
-  });
+  std::stable_sort(
+      tables.edges.begin(), tables.edges.end(), [](const EdgeRecord& a, const EdgeRecord& b) {
+        return std::tie(a.source, a.type, a.target) < std::tie(b.source, b.type, b.target);
+      });
   g.t_ = std::move(tables);
 
   std::vector<std::pair<VertexId, VertexId>> endpoints;
@@ -71,13 +75,15 @@ Graph Graph::freeze(GraphTables tables) {
   }
   g.csr_ = Csr(boost::edges_are_unsorted_multi_pass, endpoints.begin(), endpoints.end(),
                bundles.begin(), static_cast<VertexId>(g.t_.nodes.size()));
-  for (VertexId v = 0; v < g.t_.nodes.size(); ++v) g.csr_[v].label = g.t_.nodes[v].label;
+  for (VertexId v = 0; v < g.t_.nodes.size(); ++v)
+    g.csr_[v].label = g.t_.nodes[v].label;
   g.build_indexes();
   return g;
 }
 
 void Graph::build_indexes() {
-  for (auto& list : by_label_) list.clear();
+  for (auto& list : by_label_)
+    list.clear();
   for (VertexId v = 0; v < t_.nodes.size(); ++v) {
     by_label_[static_cast<std::size_t>(t_.nodes[v].label)].push_back(v);
   }
@@ -90,15 +96,18 @@ void Graph::build_indexes() {
     keys.clear();
     keys.push_back(fold_for_lookup(str(n.id)));
     keys.push_back(fold_for_lookup(str(n.name)));
-    if (!n.number.empty()) keys.push_back(fold_for_lookup(str(n.number)));
-    for (const StrRef& alias : strings(n.aliases)) keys.push_back(fold_for_lookup(str(alias)));
+    if (!n.number.empty())
+      keys.push_back(fold_for_lookup(str(n.number)));
+    for (const StrRef& alias : strings(n.aliases))
+      keys.push_back(fold_for_lookup(str(alias)));
     for (const IdentifierRecord& idr : identifiers(n.identifiers)) {
       keys.push_back(fold_for_lookup(str(idr.value)));
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (const std::string& k : keys) {
-      if (!k.empty()) name_index_.push_back({writer.store(k), v});
+      if (!k.empty())
+        name_index_.push_back({writer.store(k), v});
     }
   }
   std::sort(name_index_.begin(), name_index_.end(), [&](const NameKey& a, const NameKey& b) {
@@ -108,30 +117,36 @@ void Graph::build_indexes() {
 
 std::optional<RelTypeId> Graph::find_relation_type(std::string_view name) const {
   for (std::size_t i = 0; i < t_.relation_types.size(); ++i) {
-    if (t_.relation_types[i].name == name) return static_cast<RelTypeId>(i);
+    if (t_.relation_types[i].name == name)
+      return static_cast<RelTypeId>(i);
   }
   return std::nullopt;
 }
 
 const PropertyRecord* Graph::property(Range props, std::string_view key) const {
   for (const PropertyRecord& p : properties(props)) {
-    if (str(p.key) == key) return &p;
+    if (str(p.key) == key)
+      return &p;
   }
   return nullptr;
 }
 
 std::optional<VertexId> Graph::find_id(std::string_view id) const {
-  auto it = std::lower_bound(t_.nodes.begin(), t_.nodes.end(), id,
-                             [&](const NodeRecord& n, std::string_view key) { return str(n.id) < key; });
-  if (it == t_.nodes.end() || str(it->id) != id) return std::nullopt;
+  auto it =
+      std::lower_bound(t_.nodes.begin(), t_.nodes.end(), id,
+                       [&](const NodeRecord& n, std::string_view key) { return str(n.id) < key; });
+  if (it == t_.nodes.end() || str(it->id) != id)
+    return std::nullopt;
   return static_cast<VertexId>(it - t_.nodes.begin());
 }
 
 std::vector<VertexId> Graph::find_folded(std::string_view folded) const {
-  auto lo = std::lower_bound(name_index_.begin(), name_index_.end(), folded,
-                             [&](const NameKey& k, std::string_view key) { return str(k.folded) < key; });
+  auto lo =
+      std::lower_bound(name_index_.begin(), name_index_.end(), folded,
+                       [&](const NameKey& k, std::string_view key) { return str(k.folded) < key; });
   std::vector<VertexId> out;
-  for (; lo != name_index_.end() && str(lo->folded) == folded; ++lo) out.push_back(lo->vertex);
+  for (; lo != name_index_.end() && str(lo->folded) == folded; ++lo)
+    out.push_back(lo->vertex);
   return out;
 }
 

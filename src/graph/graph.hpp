@@ -78,12 +78,14 @@ class Graph {
   // Calls fn(const EdgeBundle&) for every out-edge of `v`, in (type, target) order.
   template <typename Fn>
   void for_each_out_edge(VertexId v, Fn&& fn) const {
-    for (auto [it, end] = boost::out_edges(v, csr_); it != end; ++it) fn(csr_[*it]);
+    for (auto [it, end] = boost::out_edges(v, csr_); it != end; ++it)
+      fn(csr_[*it]);
   }
   // Calls fn(const EdgeBundle&) for every in-edge of `v` (CSR keeps them as a second index).
   template <typename Fn>
   void for_each_in_edge(VertexId v, Fn&& fn) const {
-    for (auto [it, end] = boost::in_edges(v, csr_); it != end; ++it) fn(csr_[*it]);
+    for (auto [it, end] = boost::in_edges(v, csr_); it != end; ++it)
+      fn(csr_[*it]);
   }
 
  private:

@@ -6,7 +6,8 @@
 namespace jurigraph::graph {
 
 StrRef TableWriter::store(std::string_view text) {
-  if (text.empty()) return {};
+  if (text.empty())
+    return {};
   if (tables_.strings.size() + text.size() > std::numeric_limits<uint32_t>::max()) {
     throw std::length_error("the graph's string table is full (4 GiB)");
   }
@@ -16,9 +17,11 @@ StrRef TableWriter::store(std::string_view text) {
 }
 
 StrRef TableWriter::intern(std::string_view text) {
-  if (text.empty()) return {};
+  if (text.empty())
+    return {};
   auto it = interned_.find(text);
-  if (it != interned_.end()) return it->second;
+  if (it != interned_.end())
+    return it->second;
   const StrRef ref = store(text);
   interned_.emplace(std::string(text), ref);
   return ref;
@@ -32,10 +35,14 @@ uint32_t TableWriter::add_source(const SourceRecord& fields) {
   if (it != source_index_.end()) {
     // The first description of a source wins; later ones only fill fields it lacked.
     SourceRecord& known = tables_.sources[it->second];
-    if (known.publisher.empty()) known.publisher = fields.publisher;
-    if (known.note.empty()) known.note = fields.note;
-    if (known.date == 0) known.date = fields.date;
-    if (known.kind == SourceKind::unspecified) known.kind = fields.kind;
+    if (known.publisher.empty())
+      known.publisher = fields.publisher;
+    if (known.note.empty())
+      known.note = fields.note;
+    if (known.date == 0)
+      known.date = fields.date;
+    if (known.kind == SourceKind::unspecified)
+      known.kind = fields.kind;
     return it->second;
   }
   const auto index = static_cast<uint32_t>(tables_.sources.size());
@@ -45,7 +52,8 @@ uint32_t TableWriter::add_source(const SourceRecord& fields) {
 }
 
 Range TableWriter::add_source_list(std::span<const uint32_t> source_ids) {
-  Range r{static_cast<uint32_t>(tables_.source_refs.size()), static_cast<uint32_t>(source_ids.size())};
+  Range r{static_cast<uint32_t>(tables_.source_refs.size()),
+          static_cast<uint32_t>(source_ids.size())};
   tables_.source_refs.insert(tables_.source_refs.end(), source_ids.begin(), source_ids.end());
   return r;
 }

@@ -27,18 +27,23 @@ std::vector<VertexId> nearest(const Graph& graph, const std::string& folded) {
       scored.push_back({0, key, k.vertex});
       continue;
     }
-    const std::size_t diff = key.size() > folded.size() ? key.size() - folded.size() : folded.size() - key.size();
-    if (diff > budget) continue;
+    const std::size_t diff =
+        key.size() > folded.size() ? key.size() - folded.size() : folded.size() - key.size();
+    if (diff > budget)
+      continue;
     const std::size_t d = edit_distance(folded, key);
-    if (d <= budget) scored.push_back({d, key, k.vertex});
+    if (d <= budget)
+      scored.push_back({d, key, k.vertex});
   }
   std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
     return std::tie(a.score, a.key, a.vertex) < std::tie(b.score, b.key, b.vertex);
   });
   std::vector<VertexId> out;
   for (const Scored& s : scored) {
-    if (std::find(out.begin(), out.end(), s.vertex) == out.end()) out.push_back(s.vertex);
-    if (out.size() == kMaxSuggestions) break;
+    if (std::find(out.begin(), out.end(), s.vertex) == out.end())
+      out.push_back(s.vertex);
+    if (out.size() == kMaxSuggestions)
+      break;
   }
   return out;
 }
@@ -76,17 +81,21 @@ std::string describe_node(const Graph& graph, VertexId v) {
 
 VertexId resolve_node(const Graph& graph, std::string_view query, const Location& where) {
   const LookupResult r = lookup_node(graph, query);
-  if (r.status == LookupResult::Status::found) return r.vertex;
+  if (r.status == LookupResult::Status::found)
+    return r.vertex;
   std::string message;
   if (r.status == LookupResult::Status::ambiguous) {
     message.append("\"").append(query).append("\" is ambiguous; it names ");
     message.append(std::to_string(r.candidates.size())).append(" nodes:");
   } else {
     message.append("no node named \"").append(query).append("\"");
-    if (!r.candidates.empty()) message += "; did you mean:";
+    if (!r.candidates.empty())
+      message += "; did you mean:";
   }
-  for (VertexId c : r.candidates) message += "\n  " + describe_node(graph, c);
-  if (r.status == LookupResult::Status::ambiguous) message += "\nuse an id to choose one";
+  for (VertexId c : r.candidates)
+    message += "\n  " + describe_node(graph, c);
+  if (r.status == LookupResult::Status::ambiguous)
+    message += "\nuse an id to choose one";
   throw Error(where, message);
 }
 

@@ -25,7 +25,8 @@ std::string_view label_name(Label label) {
 
 std::optional<Label> parse_label(std::string_view name) {
   for (Label l : kAllLabels) {
-    if (label_name(l) == name) return l;
+    if (label_name(l) == name)
+      return l;
   }
   return std::nullopt;
 }
@@ -37,15 +38,27 @@ bool RelationType::allows(Label source, Label target) const {
 
 std::vector<RelationType> builtin_relation_types() {
   return {
-      {"ISSUED_BY", "the authority or court that issued the decision", {Label::Decision},
-       {Label::Authority, Label::Court}, true},
+      {"ISSUED_BY",
+       "the authority or court that issued the decision",
+       {Label::Decision},
+       {Label::Authority, Label::Court},
+       true},
       {"AGAINST", "the respondent of the decision", {Label::Decision}, {Label::Company}, true},
-      {"APPEAL_OF", "the later decision rules on the earlier one", {Label::Decision},
-       {Label::Decision}, true},
-      {"CITES", "a provision the decision found infringed, applied or cited", {Label::Decision},
-       {Label::Provision}, true},
-      {"SUBCONTRACTOR_OF", "processor or sub-processor of the other company", {Label::Company},
-       {Label::Company}, true},
+      {"APPEAL_OF",
+       "the later decision rules on the earlier one",
+       {Label::Decision},
+       {Label::Decision},
+       true},
+      {"CITES",
+       "a provision the decision found infringed, applied or cited",
+       {Label::Decision},
+       {Label::Provision},
+       true},
+      {"SUBCONTRACTOR_OF",
+       "processor or sub-processor of the other company",
+       {Label::Company},
+       {Label::Company},
+       true},
   };
 }
 
@@ -83,9 +96,10 @@ std::string_view source_kind_name(SourceKind kind) {
 }
 
 std::optional<SourceKind> parse_source_kind(std::string_view name) {
-  for (SourceKind k : {SourceKind::official, SourceKind::press, SourceKind::secondary,
-                       SourceKind::database}) {
-    if (source_kind_name(k) == name) return k;
+  for (SourceKind k :
+       {SourceKind::official, SourceKind::press, SourceKind::secondary, SourceKind::database}) {
+    if (source_kind_name(k) == name)
+      return k;
   }
   return std::nullopt;
 }

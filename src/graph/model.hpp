@@ -15,8 +15,9 @@ namespace jurigraph::graph {
 
 enum class Label : uint8_t { Company, Authority, Court, Decision, Provision, Person };
 inline constexpr std::size_t kLabelCount = 6;
-inline constexpr std::array<Label, kLabelCount> kAllLabels = {
-    Label::Company, Label::Authority, Label::Court, Label::Decision, Label::Provision, Label::Person};
+inline constexpr std::array<Label, kLabelCount> kAllLabels = {Label::Company,   Label::Authority,
+                                                              Label::Court,     Label::Decision,
+                                                              Label::Provision, Label::Person};
 
 std::string_view label_name(Label label);
 std::optional<Label> parse_label(std::string_view name);
@@ -27,11 +28,11 @@ using RelTypeId = uint16_t;
 
 // Relationship types every graph knows; datasets declare further ones in their vocabulary.
 namespace rel {
-inline constexpr RelTypeId kIssuedBy = 0;        // Decision → Authority | Court
-inline constexpr RelTypeId kAgainst = 1;         // Decision → Company (the respondent)
-inline constexpr RelTypeId kAppealOf = 2;        // later Decision → the Decision it rules on
-inline constexpr RelTypeId kCites = 3;           // Decision → Provision
-inline constexpr RelTypeId kSubcontractorOf = 4; // processor Company → controller Company
+inline constexpr RelTypeId kIssuedBy = 0;         // Decision → Authority | Court
+inline constexpr RelTypeId kAgainst = 1;          // Decision → Company (the respondent)
+inline constexpr RelTypeId kAppealOf = 2;         // later Decision → the Decision it rules on
+inline constexpr RelTypeId kCites = 3;            // Decision → Provision
+inline constexpr RelTypeId kSubcontractorOf = 4;  // processor Company → controller Company
 inline constexpr RelTypeId kBuiltinCount = 5;
 }  // namespace rel
 
@@ -113,13 +114,13 @@ struct NodeRecord {
   StrRef number;
   StrRef currency;
   StrRef summary;
-  int32_t date = 0;          // YYYYMMDD, 0 when unknown
-  int64_t amount = -1;       // hundredths of `currency`; -1 when there is no amount
-  Range aliases;             // into string_refs
-  Range identifiers;         // into identifiers
-  Range properties;          // into properties
-  Range sources;             // into source_refs
-  Range claims;              // into claims
+  int32_t date = 0;     // YYYYMMDD, 0 when unknown
+  int64_t amount = -1;  // hundredths of `currency`; -1 when there is no amount
+  Range aliases;        // into string_refs
+  Range identifiers;    // into identifiers
+  Range properties;     // into properties
+  Range sources;        // into source_refs
+  Range claims;         // into claims
   Label label = Label::Company;
 };
 

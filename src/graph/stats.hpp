@@ -20,7 +20,8 @@ struct GraphStats {
   std::size_t nodes = 0;
   std::size_t edges = 0;
   std::array<std::size_t, kLabelCount> nodes_per_label{};
-  std::vector<std::pair<std::string, std::size_t>> edges_per_type;  // every known type, in type order
+  std::vector<std::pair<std::string, std::size_t>>
+      edges_per_type;  // every known type, in type order
   std::map<std::string, std::size_t> decisions_per_kind;
   int32_t first_decision_date = 0;  // YYYYMMDD, 0 when no decision is dated
   int32_t last_decision_date = 0;

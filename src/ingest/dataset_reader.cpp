@@ -27,8 +27,8 @@ const Value* member(const Value& obj, const char* name) {
 }
 
 // Kind words for the names of decisions that do not give one.
-constexpr std::string_view kDecisionFields[] = {"name", "kind", "date", "number", "amount",
-                                                "currency", "summary", "country"};
+constexpr std::string_view kDecisionFields[] = {"name",   "kind",     "date",    "number",
+                                                "amount", "currency", "summary", "country"};
 constexpr std::string_view kEntityFields[] = {"name", "country", "description"};
 
 class Reader {
@@ -39,15 +39,19 @@ class Reader {
   bool run() {
     const Value& root = file_.document();
     read_source_table(root);
-    if (const Value* vocab = member(root, "vocabulary")) read_vocabulary(*vocab);
+    if (const Value* vocab = member(root, "vocabulary"))
+      read_vocabulary(*vocab);
     if (const Value* entities = member(root, "entities")) {
-      for (rapidjson::SizeType i = 0; i < entities->Size(); ++i) read_entity((*entities)[i], i);
+      for (rapidjson::SizeType i = 0; i < entities->Size(); ++i)
+        read_entity((*entities)[i], i);
     }
     if (const Value* decisions = member(root, "decisions")) {
-      for (rapidjson::SizeType i = 0; i < decisions->Size(); ++i) read_decision((*decisions)[i], i);
+      for (rapidjson::SizeType i = 0; i < decisions->Size(); ++i)
+        read_decision((*decisions)[i], i);
     }
     if (const Value* relations = member(root, "relations")) {
-      for (rapidjson::SizeType i = 0; i < relations->Size(); ++i) read_relation((*relations)[i], i);
+      for (rapidjson::SizeType i = 0; i < relations->Size(); ++i)
+        read_relation((*relations)[i], i);
     }
     return ok_;
   }
@@ -58,20 +62,27 @@ class Reader {
     ok_ = false;
   }
 
-  SourceSpec read_source_fields(const Value& v, const std::string& pointer) {
+  // `pointer` is composed only when there is an error to report: the hot path allocates nothing.
+  template <typename PointerFn>
+  SourceSpec read_source_fields(const Value& v, PointerFn&& pointer) {
     SourceSpec s;
     s.url = member_text(v, "url");
     s.title = member_text(v, "title");
     s.publisher = member_text(v, "publisher");
     s.note = member_text(v, "note");
-    s.kind = graph::parse_source_kind(member_text(v, "kind")).value_or(graph::SourceKind::unspecified);
+    s.kind =
+        graph::parse_source_kind(member_text(v, "kind")).value_or(graph::SourceKind::unspecified);
     s.date = read_date(v, pointer);
     return s;
+  }
+  SourceSpec read_source_fields(const Value& v, const std::string& pointer) {
+    return read_source_fields(v, [&] { return pointer; });
   }
 
   void read_source_table(const Value& root) {
     const Value* table = member(root, "sources");
-    if (table == nullptr) return;
+    if (table == nullptr)
+      return;
     for (auto it = table->MemberBegin(); it != table->MemberEnd(); ++it) {
       const std::string pointer = "/sources/" + pointer_token(sv(it->name));
       source_keys_.emplace(sv(it->name), static_cast<uint32_t>(out_.sources.size()));
@@ -83,15 +94,16 @@ class Reader {
   Range read_sources(const Value& obj, const std::string& pointer) {
     const Value* list = member(obj, "sources");
     Range r{static_cast<uint32_t>(out_.source_refs.size()), 0};
-    if (list == nullptr) return r;
+    if (list == nullptr)
+      return r;
     for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
       const Value& item = (*list)[i];
-      const std::string item_pointer = pointer + "/sources/" + std::to_string(i);
+      auto item_pointer = [&] { return pointer + "/sources/" + std::to_string(i); };
       if (item.IsString()) {
         auto it = source_keys_.find(sv(item));
         if (it == source_keys_.end()) {
-          error(item_pointer, "unknown source \"" + std::string(sv(item)) +
-                                  "\": not a key of this file's \"sources\" object");
+          error(item_pointer(), "unknown source \"" + std::string(sv(item)) +
+                                    "\": not a key of this file's \"sources\" object");
           continue;
         }
         out_.source_refs.push_back(it->second);
@@ -104,12 +116,15 @@ class Reader {
     return r;
   }
 
-  int32_t read_date(const Value& obj, const std::string& pointer) {
+  template <typename PointerFn>
+  int32_t read_date(const Value& obj, PointerFn&& pointer) {
     const std::string_view text = member_text(obj, "date");
-    if (text.empty()) return 0;
+    if (text.empty())
+      return 0;
     const auto date = parse_iso_date(text);
     if (!date) {
-      error(pointer + "/date", "invalid date \"" + std::string(text) + "\": no such day in the calendar");
+      error(pointer() + "/date",
+            "invalid date \"" + std::string(text) + "\": no such day in the calendar");
       return 0;
     }
     return *date;
@@ -173,10 +188,12 @@ class Reader {
   }
 
   // Claims may speak of the record's own scalar fields or of its `properties`.
-  Range read_claims(const Value& obj, const std::string& pointer, std::span<const std::string_view> fields) {
+  Range read_claims(const Value& obj, const std::string& pointer,
+                    std::span<const std::string_view> fields) {
     Range r{static_cast<uint32_t>(out_.claims.size()), 0};
     const Value* list = member(obj, "claims");
-    if (list == nullptr) return r;
+    if (list == nullptr)
+      return r;
     const Value* props = member(obj, "properties");
     for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
       const Value& c = (*list)[i];
@@ -185,7 +202,8 @@ class Reader {
       const bool known = std::find(fields.begin(), fields.end(), property) != fields.end() ||
                          (props != nullptr && props->HasMember(std::string(property).c_str()));
       if (!known) {
-        error(claim_pointer + "/property", "claim about unknown property \"" + std::string(property) + "\"");
+        error(claim_pointer + "/property",
+              "claim about unknown property \"" + std::string(property) + "\"");
         continue;
       }
       ClaimSpec claim;
@@ -195,7 +213,8 @@ class Reader {
       claim.sources = read_sources(c, claim_pointer);
       claim.index = i;
       if (property == "date" && !parse_iso_date(claim.value)) {
-        error(claim_pointer + "/value", "invalid date \"" + claim.value + "\": expected a real YYYY-MM-DD date");
+        error(claim_pointer + "/value",
+              "invalid date \"" + claim.value + "\": expected a real YYYY-MM-DD date");
       }
       out_.claims.push_back(std::move(claim));
       ++r.count;
@@ -203,9 +222,14 @@ class Reader {
     return r;
   }
 
-  void check_unique(std::string_view id, const std::string& pointer) {
-    auto [it, inserted] = ids_.emplace(id, pointer);
-    if (!inserted) error(pointer + "/id", "duplicate id \"" + std::string(id) + "\" (first at " + it->second + ")");
+  void check_unique(std::string_view id, Section section, uint32_t record) {
+    auto [it, inserted] = ids_.emplace(id, std::make_pair(section, record));
+    if (!inserted) {
+      const Location first = file_.locate(record_pointer(it->second.first, it->second.second));
+      error(record_pointer(section, record) + "/id",
+            "duplicate id \"" + std::string(id) + "\" in this file (first at " +
+                std::to_string(first.line) + ":" + std::to_string(first.column) + ")");
+    }
   }
 
   void read_entity(const Value& v, uint32_t index) {
@@ -223,12 +247,13 @@ class Reader {
     n.properties = read_properties(v);
     n.sources = read_sources(v, pointer);
     n.claims = read_claims(v, pointer, kEntityFields);
-    check_unique(n.id, pointer);
+    check_unique(n.id, Section::entities, index);
     out_.nodes.push_back(n);
   }
 
   void add_edge(std::string_view type, std::string_view from, std::string_view to, Section section,
-                uint32_t record, std::string_view field, uint32_t item, Range sources, Range properties) {
+                uint32_t record, std::string_view field, uint32_t item, Range sources,
+                Range properties) {
     EdgeSpec e;
     e.type = type;
     e.from = from;
@@ -243,10 +268,12 @@ class Reader {
     out_.edges.push_back(e);
   }
 
-  Range add_text_properties(std::initializer_list<std::pair<std::string_view, std::string_view>> props) {
+  Range add_text_properties(
+      std::initializer_list<std::pair<std::string_view, std::string_view>> props) {
     Range r{static_cast<uint32_t>(out_.properties.size()), 0};
     for (const auto& [key, text] : props) {
-      if (text.empty()) continue;
+      if (text.empty())
+        continue;
       PropertySpec p;
       p.key = key;
       p.text = text;
@@ -269,12 +296,14 @@ class Reader {
     n.country = member_text(v, "country");
     n.currency = member_text(v, "currency");
     n.summary = member_text(v, "summary");
-    n.date = read_date(v, pointer);
+    n.date = read_date(v, [&] { return pointer; });
     if (const Value* amount = member(v, "amount")) {
       const std::string text = amount->IsString() ? std::string(sv(*amount)) : value_text(*amount);
       const auto parsed = parse_amount_hundredths(text);
       if (!parsed) {
-        error(pointer + "/amount", "invalid amount " + text + ": expected a non-negative number with at most two decimals");
+        error(pointer + "/amount",
+              "invalid amount " + text +
+                  ": expected a non-negative number with at most two decimals");
       } else {
         n.amount = *parsed;
       }
@@ -283,16 +312,16 @@ class Reader {
     n.properties = read_properties(v);
     n.sources = read_sources(v, pointer);
     n.claims = read_claims(v, pointer, kDecisionFields);
-    check_unique(n.id, pointer);
+    check_unique(n.id, Section::decisions, index);
     out_.nodes.push_back(n);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
-    add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index, "issued_by", 0,
-             n.sources, no_properties);
+    add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index, "issued_by",
+             0, n.sources, no_properties);
     if (const Value* against = member(v, "against")) {
       for (rapidjson::SizeType i = 0; i < against->Size(); ++i) {
-        add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, "against", i, n.sources,
-                 no_properties);
+        add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, "against", i,
+                 n.sources, no_properties);
       }
     }
     if (const Value* appeals = member(v, "appeal_of")) {
@@ -300,10 +329,10 @@ class Reader {
         const Value& a = (*appeals)[i];
         const std::string item_pointer = pointer + "/appeal_of/" + std::to_string(i);
         const Range own = read_sources(a, item_pointer);
-        const Range props = add_text_properties({{"outcome", member_text(a, "outcome")},
-                                                 {"solution", member_text(a, "solution")}});
-        add_edge("APPEAL_OF", n.id, member_text(a, "decision"), Section::decisions, index, "appeal_of", i,
-                 own.count > 0 ? own : n.sources, props);
+        const Range props = add_text_properties(
+            {{"outcome", member_text(a, "outcome")}, {"solution", member_text(a, "solution")}});
+        add_edge("APPEAL_OF", n.id, member_text(a, "decision"), Section::decisions, index,
+                 "appeal_of", i, own.count > 0 ? own : n.sources, props);
       }
     }
     if (const Value* cites = member(v, "cites")) {
@@ -322,18 +351,20 @@ class Reader {
     const std::string pointer = record_pointer(Section::relations, index);
     const Range props = read_properties(v);
     const Range sources = read_sources(v, pointer);
-    add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"), Section::relations, index, {},
-             0, sources, props);
+    add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"),
+             Section::relations, index, {}, 0, sources, props);
     std::vector<std::string_view> fields;
     if (const Value* p = member(v, "properties")) {
-      for (auto it = p->MemberBegin(); it != p->MemberEnd(); ++it) fields.push_back(sv(it->name));
+      for (auto it = p->MemberBegin(); it != p->MemberEnd(); ++it)
+        fields.push_back(sv(it->name));
     }
     out_.edges.back().claims = read_claims(v, pointer, fields);
   }
 
   void read_vocabulary(const Value& vocab) {
     const Value* types = member(vocab, "relation_types");
-    if (types == nullptr) return;
+    if (types == nullptr)
+      return;
     const auto builtins = graph::builtin_relation_types();
     for (rapidjson::SizeType i = 0; i < types->Size(); ++i) {
       const Value& t = (*types)[i];
@@ -342,18 +373,24 @@ class Reader {
       spec.index = i;
       spec.type.name = std::string(member_text(t, "type"));
       spec.type.description = std::string(member_text(t, "description"));
-      for (const Value& l : (*member(t, "from")).GetArray()) spec.type.from.push_back(*graph::parse_label(sv(l)));
-      for (const Value& l : (*member(t, "to")).GetArray()) spec.type.to.push_back(*graph::parse_label(sv(l)));
-      const bool builtin = std::any_of(builtins.begin(), builtins.end(),
-                                       [&](const graph::RelationType& b) { return b.name == spec.type.name; });
+      for (const Value& l : (*member(t, "from")).GetArray())
+        spec.type.from.push_back(*graph::parse_label(sv(l)));
+      for (const Value& l : (*member(t, "to")).GetArray())
+        spec.type.to.push_back(*graph::parse_label(sv(l)));
+      const bool builtin =
+          std::any_of(builtins.begin(), builtins.end(),
+                      [&](const graph::RelationType& b) { return b.name == spec.type.name; });
       if (builtin) {
-        error(pointer + "/type", spec.type.name + " is a built-in relation type and cannot be declared again");
+        error(pointer + "/type",
+              spec.type.name + " is a built-in relation type and cannot be declared again");
         continue;
       }
-      const bool repeated = std::any_of(out_.relation_types.begin(), out_.relation_types.end(),
-                                        [&](const RelationTypeSpec& s) { return s.type.name == spec.type.name; });
+      const bool repeated =
+          std::any_of(out_.relation_types.begin(), out_.relation_types.end(),
+                      [&](const RelationTypeSpec& s) { return s.type.name == spec.type.name; });
       if (repeated) {
-        error(pointer + "/type", "relation type " + spec.type.name + " is declared twice in this file");
+        error(pointer + "/type",
+              "relation type " + spec.type.name + " is declared twice in this file");
         continue;
       }
       out_.relation_types.push_back(std::move(spec));
@@ -364,7 +401,7 @@ class Reader {
   FileRecords& out_;
   Diagnostics& diagnostics_;
   std::unordered_map<std::string_view, uint32_t> source_keys_;
-  std::unordered_map<std::string_view, std::string> ids_;  // id → pointer of its record
+  std::unordered_map<std::string_view, std::pair<Section, uint32_t>> ids_;  // id → its record
   bool ok_ = true;
 };
 
@@ -390,12 +427,16 @@ std::string record_pointer(Section section, uint32_t record) {
 
 std::string edge_pointer(const EdgeSpec& edge) {
   std::string p = record_pointer(edge.section, edge.record);
-  if (edge.field.empty()) return p;
+  if (edge.field.empty())
+    return p;
   p += '/';
   p += edge.field;
-  if (edge.field == "against") p += "/" + std::to_string(edge.item);
-  if (edge.field == "appeal_of") p += "/" + std::to_string(edge.item) + "/decision";
-  if (edge.field == "cites") p += "/" + std::to_string(edge.item) + "/provision";
+  if (edge.field == "against")
+    p += "/" + std::to_string(edge.item);
+  if (edge.field == "appeal_of")
+    p += "/" + std::to_string(edge.item) + "/decision";
+  if (edge.field == "cites")
+    p += "/" + std::to_string(edge.item) + "/provision";
   return p;
 }
 

@@ -35,8 +35,8 @@ struct ClaimSpec {
   std::string_view property;
   std::string value;  // as text
   std::string_view note;
-  Range sources;      // into FileRecords::source_refs
-  uint32_t index = 0; // position in the record's claims array
+  Range sources;       // into FileRecords::source_refs
+  uint32_t index = 0;  // position in the record's claims array
 };
 
 struct NodeSpec {

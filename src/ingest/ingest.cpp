@@ -12,7 +12,8 @@ namespace jurigraph::ingest {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> find_dataset_files(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+std::vector<std::string> find_dataset_files(const std::vector<std::string>& paths,
+                                            Diagnostics& diagnostics) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -34,16 +35,19 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
     for (; !ec && it != end; it.increment(ec)) {
       const std::string name = it->path().filename().string();
       if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
+        if (it->is_directory(ec))
+          it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path().string());
+      if (it->is_regular_file(ec) && it->path().extension() == ".json")
+        found.push_back(it->path().string());
     }
     if (ec) {
       diagnostics.error(Location(path), "cannot read directory: " + ec.message());
       continue;
     }
-    if (found.empty()) diagnostics.error(Location(path), "no dataset files (*.json) in this directory");
+    if (found.empty())
+      diagnostics.error(Location(path), "no dataset files (*.json) in this directory");
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
@@ -54,7 +58,8 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
       std::error_code ec;
       return u == f || fs::equivalent(u, f, ec);
     });
-    if (!seen) unique.push_back(f);
+    if (!seen)
+      unique.push_back(f);
   }
   return unique;
 }
@@ -68,8 +73,10 @@ LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOption
   for (const std::string& path : result.files) {
     LoadedFile& lf = loaded.emplace_back();
     lf.file_ptr = std::make_unique<JsonFile>(path, result.diagnostics);
-    if (!lf.file().ok()) continue;
-    if (!schema.check(lf.file(), result.diagnostics, options.max_errors_per_file)) continue;
+    if (!lf.file().ok())
+      continue;
+    if (!schema.check(lf.file(), result.diagnostics, options.max_errors_per_file))
+      continue;
     // A file whose records have errors still takes part in one round of cross-file checks, so
     // that all its problems are reported at once.
     lf.read_errors = !read_dataset(lf.file(), lf.records, result.diagnostics);
@@ -77,7 +84,8 @@ LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOption
   }
   graph::GraphTables tables = resolve(loaded, result.diagnostics);
   for (const LoadedFile& lf : loaded) {
-    if (!lf.accepted) result.rejected.push_back(lf.file().path());
+    if (!lf.accepted)
+      result.rejected.push_back(lf.file().path());
   }
   result.diagnostics.sort_by_location();
   result.graph = graph::Graph::freeze(std::move(tables));

@@ -25,7 +25,8 @@ struct LoadResult {
 // The dataset files named by `paths`: files as given, folders searched recursively for *.json
 // (hidden entries skipped), sorted so the load order never depends on the file system.
 // Missing or unreadable paths are errors in `diagnostics`.
-std::vector<std::string> find_dataset_files(const std::vector<std::string>& paths, Diagnostics& diagnostics);
+std::vector<std::string> find_dataset_files(const std::vector<std::string>& paths,
+                                            Diagnostics& diagnostics);
 
 LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOptions& options = {});
 

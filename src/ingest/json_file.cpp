@@ -32,7 +32,8 @@ std::size_t too_deep_at(std::string_view text) {
     if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
-      if (++depth > kMaxDepth) return i;
+      if (++depth > kMaxDepth)
+        return i;
     } else if (c == '}' || c == ']') {
       --depth;
     }
@@ -70,7 +71,8 @@ void JsonFile::parse(Diagnostics& diagnostics) {
     return;
   }
   if (text_.starts_with("\xEF\xBB\xBF")) {
-    diagnostics.add(at_offset(0, "the file starts with a byte-order mark; save it as UTF-8 without BOM"));
+    diagnostics.add(
+        at_offset(0, "the file starts with a byte-order mark; save it as UTF-8 without BOM"));
     return;
   }
   if (const std::size_t bad = utf8::first_invalid(text_); bad != std::string::npos) {
@@ -78,14 +80,16 @@ void JsonFile::parse(Diagnostics& diagnostics) {
     return;
   }
   if (const std::size_t deep = too_deep_at(text_); deep != std::string::npos) {
-    diagnostics.add(at_offset(deep, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels"));
+    diagnostics.add(
+        at_offset(deep, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels"));
     return;
   }
   document_.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
       text_.data(), text_.size());
   if (document_.HasParseError()) {
     std::string message = rapidjson::GetParseError_En(document_.GetParseError());
-    if (!message.empty() && message.back() == '.') message.pop_back();
+    if (!message.empty() && message.back() == '.')
+      message.pop_back();
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     diagnostics.add(at_offset(document_.GetErrorOffset(), "malformed JSON: " + message));
     return;
@@ -105,7 +109,8 @@ Location JsonFile::locate(std::string_view pointer) const {
   return Location(path_, lc.line, lc.column, std::string(pointer));
 }
 
-Diagnostic JsonFile::diagnostic(Severity severity, std::string_view pointer, std::string message) const {
+Diagnostic JsonFile::diagnostic(Severity severity, std::string_view pointer,
+                                std::string message) const {
   Diagnostic d{severity, locate(pointer), std::move(message), {}};
   d.source_line = std::string(source_->line(d.where.line));
   return d;

@@ -15,7 +15,8 @@ class Scanner {
   explicit Scanner(std::string_view text) : s_(text) {}
 
   void skip_space() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\r' || s_[pos_] == '\t'))
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\r' || s_[pos_] == '\t'))
       ++pos_;
   }
   // Reads a string token at pos_ and returns its decoded content (escapes kept simple: only
@@ -27,13 +28,28 @@ class Scanner {
       if (s_[pos_] == '\\' && pos_ + 1 < s_.size()) {
         const char e = s_[pos_ + 1];
         switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'u': out += '?'; pos_ += 4; break;  // rare in keys; never equal to a token then
-          default: out += e; break;
+          case 'n':
+            out += '\n';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'u':
+            out += '?';
+            pos_ += 4;
+            break;  // rare in keys; never equal to a token then
+          default:
+            out += e;
+            break;
         }
         pos_ += 2;
         continue;
@@ -45,7 +61,8 @@ class Scanner {
   }
   void skip_value() {
     skip_space();
-    if (pos_ >= s_.size()) return;
+    if (pos_ >= s_.size())
+      return;
     const char c = s_[pos_];
     if (c == '"') {
       read_string();
@@ -57,7 +74,8 @@ class Scanner {
           read_string();
           continue;
         }
-        if (d == '{' || d == '[') ++depth;
+        if (d == '{' || d == '[')
+          ++depth;
         if (d == '}' || d == ']') {
           --depth;
           if (depth == 0) {
@@ -76,16 +94,19 @@ class Scanner {
   // Moves into the member `key` of the object at pos_; false when absent (pos_ unchanged).
   bool enter_member(const std::string& key) {
     const std::size_t start = pos_;
-    if (pos_ >= s_.size() || s_[pos_] != '{') return false;
+    if (pos_ >= s_.size() || s_[pos_] != '{')
+      return false;
     ++pos_;
     while (true) {
       skip_space();
-      if (pos_ >= s_.size() || s_[pos_] != '"') break;
+      if (pos_ >= s_.size() || s_[pos_] != '"')
+        break;
       const std::string name = read_string();
       skip_space();
       ++pos_;  // colon
       skip_space();
-      if (name == key) return true;
+      if (name == key)
+        return true;
       skip_value();
       skip_space();
       if (pos_ < s_.size() && s_[pos_] == ',') {
@@ -99,12 +120,15 @@ class Scanner {
   }
   bool enter_element(std::size_t index) {
     const std::size_t start = pos_;
-    if (pos_ >= s_.size() || s_[pos_] != '[') return false;
+    if (pos_ >= s_.size() || s_[pos_] != '[')
+      return false;
     ++pos_;
     for (std::size_t i = 0;; ++i) {
       skip_space();
-      if (pos_ >= s_.size() || s_[pos_] == ']') break;
-      if (i == index) return true;
+      if (pos_ >= s_.size() || s_[pos_] == ']')
+        break;
+      if (i == index)
+        return true;
       skip_value();
       skip_space();
       if (pos_ < s_.size() && s_[pos_] == ',') {
@@ -126,11 +150,13 @@ class Scanner {
 
 std::vector<std::string> split_pointer(std::string_view pointer) {
   std::vector<std::string> tokens;
-  if (pointer.empty()) return tokens;
+  if (pointer.empty())
+    return tokens;
   std::size_t pos = 1;  // skip the leading '/'
   while (true) {
     const std::size_t next = pointer.find('/', pos);
-    std::string raw(pointer.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+    std::string raw(
+        pointer.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
     std::string token;
     for (std::size_t i = 0; i < raw.size(); ++i) {
       if (raw[i] == '~' && i + 1 < raw.size()) {
@@ -141,16 +167,19 @@ std::vector<std::string> split_pointer(std::string_view pointer) {
       }
     }
     tokens.push_back(std::move(token));
-    if (next == std::string_view::npos) break;
+    if (next == std::string_view::npos)
+      break;
     pos = next + 1;
   }
   return tokens;
 }
 
 bool is_index(const std::string& token) {
-  if (token.empty() || token.size() > 9) return false;
+  if (token.empty() || token.size() > 9)
+    return false;
   for (char c : token) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9')
+      return false;
   }
   return true;
 }
@@ -164,7 +193,8 @@ std::size_t locate_json_pointer(std::string_view text, std::string_view pointer)
     const bool entered = scanner.peek() == '[' && is_index(token)
                              ? scanner.enter_element(std::stoul(token))
                              : scanner.enter_member(token);
-    if (!entered) break;
+    if (!entered)
+      break;
   }
   return scanner.pos();
 }

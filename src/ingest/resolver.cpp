@@ -23,20 +23,24 @@ struct Definition {
 std::string labels_text(const std::vector<Label>& labels) {
   std::string out;
   for (Label l : labels) {
-    if (!out.empty()) out += '|';
+    if (!out.empty())
+      out += '|';
     out += graph::label_name(l);
   }
   return out;
 }
 
-std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string q(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
 
 // ---------------------------------------------------------------------------------------------
 // Checking: finds the files to drop.
 
 class Checker {
  public:
-  Checker(std::vector<LoadedFile>& files, Diagnostics& diagnostics) : files_(files), diagnostics_(diagnostics) {}
+  Checker(std::vector<LoadedFile>& files, Diagnostics& diagnostics)
+      : files_(files), diagnostics_(diagnostics) {}
 
   // One round over the accepted files; returns true when it dropped any.
   bool round() {
@@ -50,7 +54,8 @@ class Checker {
       if (files_[f].accepted && (round_errors_[f] || files_[f].read_errors)) {
         files_[f].accepted = false;
         dropped = true;
-        for (const NodeSpec& n : files_[f].records.nodes) dropped_ids_.emplace(n.id, files_[f].file().path());
+        for (const NodeSpec& n : files_[f].records.nodes)
+          dropped_ids_.emplace(n.id, files_[f].file().path());
       }
     }
     return dropped;
@@ -74,11 +79,13 @@ class Checker {
     types_ = graph::builtin_relation_types();
     type_origin_.clear();
     for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted) continue;
+      if (!files_[f].accepted)
+        continue;
       for (const RelationTypeSpec& spec : files_[f].records.relation_types) {
         const std::string pointer = "/vocabulary/relation_types/" + std::to_string(spec.index);
-        auto it = std::find_if(types_.begin(), types_.end(),
-                               [&](const graph::RelationType& t) { return t.name == spec.type.name; });
+        auto it = std::find_if(types_.begin(), types_.end(), [&](const graph::RelationType& t) {
+          return t.name == spec.type.name;
+        });
         if (it == types_.end()) {
           types_.push_back(spec.type);
           type_origin_[spec.type.name] = place(f, pointer);
@@ -86,8 +93,9 @@ class Checker {
         }
         if (it->from != spec.type.from || it->to != spec.type.to) {
           error(f, pointer + "/type",
-                "relation type " + spec.type.name + " is declared differently at " + type_origin_[spec.type.name] +
-                    " (" + labels_text(it->from) + " → " + labels_text(it->to) + ")");
+                "relation type " + spec.type.name + " is declared differently at " +
+                    type_origin_[spec.type.name] + " (" + labels_text(it->from) + " → " +
+                    labels_text(it->to) + ")");
         }
       }
     }
@@ -96,7 +104,8 @@ class Checker {
   void collect_ids() {
     ids_.clear();
     for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted) continue;
+      if (!files_[f].accepted)
+        continue;
       const auto& nodes = files_[f].records.nodes;
       for (uint32_t i = 0; i < nodes.size(); ++i) {
         const NodeSpec& n = nodes[i];
@@ -111,8 +120,10 @@ class Checker {
             continue;
           }
           if (n.label != other.label) {
-            error(f, here, "id " + q(n.id) + " is a " + std::string(graph::label_name(n.label)) + " here but a " +
-                               std::string(graph::label_name(other.label)) + " at " + there);
+            error(f, here,
+                  "id " + q(n.id) + " is a " + std::string(graph::label_name(n.label)) +
+                      " here but a " + std::string(graph::label_name(other.label)) + " at " +
+                      there);
             continue;
           }
         }
@@ -123,7 +134,8 @@ class Checker {
 
   const graph::RelationType* find_type(std::string_view name) const {
     for (const auto& t : types_) {
-      if (t.name == name) return &t;
+      if (t.name == name)
+        return &t;
     }
     return nullptr;
   }
@@ -131,7 +143,8 @@ class Checker {
   // The label of a defined id, or an error message for a dangling one.
   const NodeSpec* resolve_id(std::string_view id) const {
     auto it = ids_.find(id);
-    if (it == ids_.end() || it->second.empty()) return nullptr;
+    if (it == ids_.end() || it->second.empty())
+      return nullptr;
     const Definition d = it->second.front();
     return &files_[d.file].records.nodes[d.node];
   }
@@ -139,13 +152,15 @@ class Checker {
   std::string unknown_id_message(std::string_view id) const {
     std::string m = "unknown id " + q(id);
     auto dropped = dropped_ids_.find(std::string(id));
-    if (dropped != dropped_ids_.end()) m += " (defined in " + dropped->second + ", which has errors)";
+    if (dropped != dropped_ids_.end())
+      m += " (defined in " + dropped->second + ", which has errors)";
     return m;
   }
 
   void check_edges() {
     for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted) continue;
+      if (!files_[f].accepted)
+        continue;
       for (const EdgeSpec& e : files_[f].records.edges) {
         const std::string pointer = edge_pointer(e);
         const graph::RelationType* type = find_type(e.type);
@@ -159,15 +174,20 @@ class Checker {
         const NodeSpec* to = resolve_id(e.to);
         const std::string from_pointer = e.field.empty() ? pointer + "/from" : pointer;
         const std::string to_pointer = e.field.empty() ? pointer + "/to" : pointer;
-        if (from == nullptr) error(f, from_pointer, unknown_id_message(e.from));
-        if (to == nullptr) error(f, to_pointer, unknown_id_message(e.to));
-        if (from == nullptr || to == nullptr) continue;
+        if (from == nullptr)
+          error(f, from_pointer, unknown_id_message(e.from));
+        if (to == nullptr)
+          error(f, to_pointer, unknown_id_message(e.to));
+        if (from == nullptr || to == nullptr)
+          continue;
         if (std::find(type->from.begin(), type->from.end(), from->label) == type->from.end()) {
-          error(f, from_pointer, type->name + " goes from " + labels_text(type->from) + ", but " + q(e.from) +
-                                     " is a " + std::string(graph::label_name(from->label)));
+          error(f, from_pointer,
+                type->name + " goes from " + labels_text(type->from) + ", but " + q(e.from) +
+                    " is a " + std::string(graph::label_name(from->label)));
         } else if (std::find(type->to.begin(), type->to.end(), to->label) == type->to.end()) {
-          error(f, to_pointer, type->name + " goes to " + labels_text(type->to) + ", but " + q(e.to) + " is a " +
-                                   std::string(graph::label_name(to->label)));
+          error(f, to_pointer,
+                type->name + " goes to " + labels_text(type->to) + ", but " + q(e.to) + " is a " +
+                    std::string(graph::label_name(to->label)));
         }
       }
     }
@@ -182,18 +202,22 @@ class Checker {
     };
     std::unordered_map<std::string_view, std::vector<Arc>> arcs;
     for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted) continue;
+      if (!files_[f].accepted)
+        continue;
       for (const EdgeSpec& e : files_[f].records.edges) {
-        if (e.type == "APPEAL_OF" && resolve_id(e.to) != nullptr) arcs[e.from].push_back({e.to, f, &e});
+        if (e.type == "APPEAL_OF" && resolve_id(e.to) != nullptr)
+          arcs[e.from].push_back({e.to, f, &e});
       }
     }
     enum : uint8_t { unseen, open, done };
     std::unordered_map<std::string_view, uint8_t> state;
     std::vector<std::string_view> roots;
-    for (const auto& [from, list] : arcs) roots.push_back(from);
+    for (const auto& [from, list] : arcs)
+      roots.push_back(from);
     std::sort(roots.begin(), roots.end());  // deterministic report
     for (std::string_view root : roots) {
-      if (state[root] != unseen) continue;
+      if (state[root] != unseen)
+        continue;
       std::vector<std::pair<std::string_view, std::size_t>> stack{{root, 0}};
       state[root] = open;
       while (!stack.empty()) {
@@ -210,8 +234,10 @@ class Checker {
           std::string cycle;
           bool in_cycle = false;
           for (const auto& frame : stack) {
-            if (frame.first == arc.target) in_cycle = true;
-            if (in_cycle) cycle += std::string(frame.first) + " → ";
+            if (frame.first == arc.target)
+              in_cycle = true;
+            if (in_cycle)
+              cycle += std::string(frame.first) + " → ";
           }
           cycle += std::string(arc.target);
           error(arc.file, edge_pointer(*arc.edge), "APPEAL_OF cycle: " + cycle);
@@ -249,16 +275,21 @@ class Builder {
   graph::GraphTables build() {
     // Vertices in order of first definition; Graph::freeze sorts them by id later.
     for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted) continue;
+      if (!files_[f].accepted)
+        continue;
       const auto& nodes = files_[f].records.nodes;
       for (uint32_t i = 0; i < nodes.size(); ++i) {
-        auto [it, inserted] = vertex_.emplace(nodes[i].id, static_cast<graph::VertexId>(vertex_.size()));
-        if (inserted) add_node(nodes[i].id);
+        auto [it, inserted] =
+            vertex_.emplace(nodes[i].id, static_cast<graph::VertexId>(vertex_.size()));
+        if (inserted)
+          add_node(nodes[i].id);
       }
     }
     for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted) continue;
-      for (const EdgeSpec& e : files_[f].records.edges) add_edge(f, e);
+      if (!files_[f].accepted)
+        continue;
+      for (const EdgeSpec& e : files_[f].records.edges)
+        add_edge(f, e);
     }
     name_unnamed_decisions();
     warn_appeal_dates();
@@ -278,8 +309,14 @@ class Builder {
     return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
   }
 
+  // The graph's source list for a file's list. A decision's edges share its list: the last
+  // result is reused instead of copying the list once per edge.
   Range sources_of(uint32_t file, Range file_sources) {
-    std::vector<uint32_t> ids;
+    if (file == last_file_ && file_sources.begin == last_local_.begin &&
+        file_sources.count == last_local_.count && last_global_.count == file_sources.count) {
+      return last_global_;
+    }
+    const std::size_t start = tables_.source_refs.size();
     const FileRecords& r = files_[file].records;
     for (uint32_t i = 0; i < file_sources.count; ++i) {
       const uint32_t local = r.source_refs[file_sources.begin + i];
@@ -295,23 +332,28 @@ class Builder {
         rec.kind = s.kind;
         global = writer_.add_source(rec);
       }
-      ids.push_back(global);
+      tables_.source_refs.push_back(global);
     }
-    return writer_.add_source_list(ids);
+    last_file_ = file;
+    last_local_ = file_sources;
+    last_global_ = {static_cast<uint32_t>(start), file_sources.count};
+    return last_global_;
   }
 
   bool has_official_source(uint32_t file, Range file_sources) const {
     const FileRecords& r = files_[file].records;
     for (uint32_t i = 0; i < file_sources.count; ++i) {
-      if (r.sources[r.source_refs[file_sources.begin + i]].kind == graph::SourceKind::official) return true;
+      if (r.sources[r.source_refs[file_sources.begin + i]].kind == graph::SourceKind::official)
+        return true;
     }
     return false;
   }
 
   const NodeSpec& spec(Definition d) const { return files_[d.file].records.nodes[d.node]; }
 
-  void add_claim(std::vector<graph::ClaimRecord>& claims, std::string_view property, const std::string& value,
-                 Definition d, Range file_sources, std::string_view note, bool authoritative) {
+  void add_claim(std::vector<graph::ClaimRecord>& claims, std::string_view property,
+                 const std::string& value, Definition d, Range file_sources, std::string_view note,
+                 bool authoritative) {
     graph::ClaimRecord c;
     c.property = writer_.intern(property);
     c.value = writer_.store(value);
@@ -325,28 +367,36 @@ class Builder {
 
   // Picks the authoritative value of one property among the definitions of a node; records a
   // claim per distinct value and a warning when they disagree.
-  std::string merge_field(std::string_view id, std::string_view property, const std::vector<Value>& values,
-                          Definition primary, std::vector<graph::ClaimRecord>& claims) {
-    if (values.empty()) return {};
+  std::string merge_field(std::string_view id, std::string_view property,
+                          const std::vector<Value>& values, Definition primary,
+                          std::vector<graph::ClaimRecord>& claims) {
+    if (values.empty())
+      return {};
     const Value* chosen = &values.front();
     for (const Value& v : values) {
-      if (v.def.file == primary.file && v.def.node == primary.node) chosen = &v;
+      if (v.def.file == primary.file && v.def.node == primary.node)
+        chosen = &v;
     }
     bool conflict = false;
-    for (const Value& v : values) conflict |= v.text != chosen->text;
-    if (!conflict) return chosen->text;
+    for (const Value& v : values)
+      conflict |= v.text != chosen->text;
+    if (!conflict)
+      return chosen->text;
     add_claim(claims, property, chosen->text, chosen->def, spec(chosen->def).sources, {}, true);
     std::unordered_set<std::string> seen{chosen->text};
     const bool official = has_official_source(chosen->def.file, spec(chosen->def).sources);
     for (const Value& v : values) {
-      if (!seen.insert(v.text).second) continue;
+      if (!seen.insert(v.text).second)
+        continue;
       add_claim(claims, property, v.text, v.def, spec(v.def).sources, {}, false);
       const NodeSpec& n = spec(v.def);
       diagnostics_.add(files_[v.def.file].file().diagnostic(
           Severity::warning, record_pointer(n.section, n.record),
-          "conflicting " + std::string(property) + " for " + q(id) + ": " + q(v.text) + " here, " + q(chosen->text) +
-              " at " + place(chosen->def.file, spec(chosen->def).section, spec(chosen->def).record) + " is kept" +
-              (official ? " (official source)" : " (first file)") + "; both are kept as claims"));
+          "conflicting " + std::string(property) + " for " + q(id) + ": " + q(v.text) + " here, " +
+              q(chosen->text) + " at " +
+              place(chosen->def.file, spec(chosen->def).section, spec(chosen->def).record) +
+              " is kept" + (official ? " (official source)" : " (first file)") +
+              "; both are kept as claims"));
     }
     return chosen->text;
   }
@@ -366,7 +416,8 @@ class Builder {
     auto values_of = [&](std::string_view NodeSpec::*field) {
       std::vector<Value> values;
       for (const Definition& d : defs) {
-        if (!(spec(d).*field).empty()) values.push_back({std::string(spec(d).*field), d});
+        if (!(spec(d).*field).empty())
+          values.push_back({std::string(spec(d).*field), d});
       }
       return values;
     };
@@ -374,8 +425,10 @@ class Builder {
     rec.label = p.label;
     rec.id = writer_.store(id);
     rec.name = writer_.store(merge_field(id, "name", values_of(&NodeSpec::name), primary, claims));
-    rec.country = writer_.intern(merge_field(id, "country", values_of(&NodeSpec::country), primary, claims));
-    rec.description = writer_.store(merge_field(id, "description", values_of(&NodeSpec::description), primary, claims));
+    rec.country =
+        writer_.intern(merge_field(id, "country", values_of(&NodeSpec::country), primary, claims));
+    rec.description = writer_.store(
+        merge_field(id, "description", values_of(&NodeSpec::description), primary, claims));
     // Decisions are defined once, so their fields need no merging.
     rec.kind = writer_.intern(p.kind);
     rec.number = writer_.store(p.number);
@@ -396,17 +449,21 @@ class Builder {
       const NodeSpec& n = spec(d);
       for (uint32_t i = 0; i < n.aliases.count; ++i) {
         const std::string_view alias = r.strings[n.aliases.begin + i];
-        if (seen_alias.insert(alias).second) aliases.push_back(writer_.store(alias));
+        if (seen_alias.insert(alias).second)
+          aliases.push_back(writer_.store(alias));
       }
       for (uint32_t i = 0; i < n.identifiers.count; ++i) {
         const auto& [scheme, value] = r.identifiers[n.identifiers.begin + i];
-        auto it = std::find_if(identifiers.begin(), identifiers.end(), [&](const auto& e) { return e.first == scheme; });
-        if (it == identifiers.end()) it = identifiers.insert(identifiers.end(), {scheme, {}});
+        auto it = std::find_if(identifiers.begin(), identifiers.end(),
+                               [&](const auto& e) { return e.first == scheme; });
+        if (it == identifiers.end())
+          it = identifiers.insert(identifiers.end(), {scheme, {}});
         it->second.push_back({std::string(value), d});
       }
       for (uint32_t i = 0; i < n.properties.count; ++i) {
         const PropertySpec& ps = r.properties[n.properties.begin + i];
-        auto it = std::find_if(props.begin(), props.end(), [&](const auto& e) { return e.first == ps.key; });
+        auto it = std::find_if(props.begin(), props.end(),
+                               [&](const auto& e) { return e.first == ps.key; });
         if (it == props.end()) {
           it = props.insert(props.end(), {ps.key, {}});
           prop_spec.push_back(&ps);
@@ -416,17 +473,20 @@ class Builder {
       const Range merged = sources_of(d.file, n.sources);
       for (uint32_t i = 0; i < merged.count; ++i) {
         const uint32_t s = tables_.source_refs[merged.begin + i];
-        if (std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
+        if (std::find(sources.begin(), sources.end(), s) == sources.end())
+          sources.push_back(s);
       }
     }
     rec.aliases = writer_.add_string_list(aliases);
 
     std::vector<graph::IdentifierRecord> ids;
     for (const auto& [scheme, values] : identifiers) {
-      const std::string chosen = merge_field(id, "identifiers." + std::string(scheme), values, primary, claims);
+      const std::string chosen =
+          merge_field(id, "identifiers." + std::string(scheme), values, primary, claims);
       ids.push_back({writer_.intern(scheme), writer_.store(chosen)});
     }
-    rec.identifiers = {static_cast<uint32_t>(tables_.identifiers.size()), static_cast<uint32_t>(ids.size())};
+    rec.identifiers = {static_cast<uint32_t>(tables_.identifiers.size()),
+                       static_cast<uint32_t>(ids.size())};
     tables_.identifiers.insert(tables_.identifiers.end(), ids.begin(), ids.end());
 
     rec.properties = {static_cast<uint32_t>(tables_.properties.size()), 0};
@@ -440,7 +500,8 @@ class Builder {
           const FileRecords& r = files_[v.def.file].records;
           const NodeSpec& n = spec(v.def);
           for (uint32_t k = 0; k < n.properties.count; ++k) {
-            if (r.properties[n.properties.begin + k].key == props[i].first) typed = &r.properties[n.properties.begin + k];
+            if (r.properties[n.properties.begin + k].key == props[i].first)
+              typed = &r.properties[n.properties.begin + k];
           }
           break;
         }
@@ -457,33 +518,45 @@ class Builder {
       const NodeSpec& n = spec(d);
       for (uint32_t i = 0; i < n.claims.count; ++i) {
         const ClaimSpec& c = r.claims[n.claims.begin + i];
-        const bool has_authoritative = std::any_of(claims.begin(), claims.end(), [&](const graph::ClaimRecord& k) {
-          return k.authoritative && writer_.view(k.property) == c.property;
-        });
+        const bool has_authoritative =
+            std::any_of(claims.begin(), claims.end(), [&](const graph::ClaimRecord& k) {
+              return k.authoritative && writer_.view(k.property) == c.property;
+            });
         if (!has_authoritative) {
           add_claim(claims, c.property, current_value(rec, c.property), d, n.sources, {}, true);
         }
         add_claim(claims, c.property, c.value, d, c.sources, c.note, false);
       }
     }
-    rec.claims = {static_cast<uint32_t>(tables_.claims.size()), static_cast<uint32_t>(claims.size())};
+    rec.claims = {static_cast<uint32_t>(tables_.claims.size()),
+                  static_cast<uint32_t>(claims.size())};
     tables_.claims.insert(tables_.claims.end(), claims.begin(), claims.end());
     tables_.nodes.push_back(rec);
   }
 
   std::string current_value(const graph::NodeRecord& rec, std::string_view property) {
-    if (property == "name") return std::string(writer_.view(rec.name));
-    if (property == "country") return std::string(writer_.view(rec.country));
-    if (property == "description") return std::string(writer_.view(rec.description));
-    if (property == "kind") return std::string(writer_.view(rec.kind));
-    if (property == "number") return std::string(writer_.view(rec.number));
-    if (property == "currency") return std::string(writer_.view(rec.currency));
-    if (property == "summary") return std::string(writer_.view(rec.summary));
-    if (property == "date") return rec.date ? format_iso_date(rec.date) : std::string();
-    if (property == "amount") return rec.amount >= 0 ? format_amount(rec.amount) : std::string();
+    if (property == "name")
+      return std::string(writer_.view(rec.name));
+    if (property == "country")
+      return std::string(writer_.view(rec.country));
+    if (property == "description")
+      return std::string(writer_.view(rec.description));
+    if (property == "kind")
+      return std::string(writer_.view(rec.kind));
+    if (property == "number")
+      return std::string(writer_.view(rec.number));
+    if (property == "currency")
+      return std::string(writer_.view(rec.currency));
+    if (property == "summary")
+      return std::string(writer_.view(rec.summary));
+    if (property == "date")
+      return rec.date ? format_iso_date(rec.date) : std::string();
+    if (property == "amount")
+      return rec.amount >= 0 ? format_amount(rec.amount) : std::string();
     for (uint32_t i = 0; i < rec.properties.count; ++i) {
       const graph::PropertyRecord& p = tables_.properties[rec.properties.begin + i];
-      if (writer_.view(p.key) == property) return property_text(p);
+      if (writer_.view(p.key) == property)
+        return property_text(p);
     }
     return {};
   }
@@ -524,19 +597,22 @@ class Builder {
       k.property = writer_.intern(c.property);
       k.value = writer_.store(c.value);
       const Location l = files_[file].file().locate(edge_pointer(e));
-      k.origin = writer_.store(l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column));
+      k.origin =
+          writer_.store(l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column));
       k.note = writer_.store(c.note);
       k.sources = sources_of(file, c.sources);
       claims.push_back(k);
     }
-    rec.claims = {static_cast<uint32_t>(tables_.claims.size()), static_cast<uint32_t>(claims.size())};
+    rec.claims = {static_cast<uint32_t>(tables_.claims.size()),
+                  static_cast<uint32_t>(claims.size())};
     tables_.claims.insert(tables_.claims.end(), claims.begin(), claims.end());
     tables_.edges.push_back(rec);
   }
 
   graph::RelTypeId type_id(std::string_view name) {
     auto it = type_ids_.find(name);
-    if (it != type_ids_.end()) return it->second;
+    if (it != type_ids_.end())
+      return it->second;
     for (std::size_t i = 0; i < tables_.relation_types.size(); ++i) {
       if (tables_.relation_types[i].name == name) {
         type_ids_.emplace(name, static_cast<graph::RelTypeId>(i));
@@ -550,15 +626,19 @@ class Builder {
   void name_unnamed_decisions() {
     std::vector<graph::VertexId> issuer(tables_.nodes.size(), kNone);
     for (const graph::EdgeRecord& e : tables_.edges) {
-      if (e.type == graph::rel::kIssuedBy) issuer[e.source] = e.target;
+      if (e.type == graph::rel::kIssuedBy)
+        issuer[e.source] = e.target;
     }
     for (graph::VertexId v = 0; v < tables_.nodes.size(); ++v) {
       graph::NodeRecord& n = tables_.nodes[v];
-      if (n.label != Label::Decision || !n.name.empty()) continue;
+      if (n.label != Label::Decision || !n.name.empty())
+        continue;
       std::string name;
       if (issuer[v] != kNone) {
         const graph::NodeRecord& i = tables_.nodes[issuer[v]];
-        name = std::string(writer_.view(i.aliases.count ? tables_.string_refs[i.aliases.begin] : i.name)) + ' ';
+        name = std::string(
+                   writer_.view(i.aliases.count ? tables_.string_refs[i.aliases.begin] : i.name)) +
+               ' ';
       }
       std::string kind(writer_.view(n.kind));
       std::replace(kind.begin(), kind.end(), '_', ' ');
@@ -575,16 +655,18 @@ class Builder {
   // An appeal ruled before the decision it rules on is almost surely a typo in a date.
   void warn_appeal_dates() {
     for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted) continue;
+      if (!files_[f].accepted)
+        continue;
       for (const EdgeSpec& e : files_[f].records.edges) {
-        if (e.type != "APPEAL_OF") continue;
+        if (e.type != "APPEAL_OF")
+          continue;
         const graph::NodeRecord& later = tables_.nodes[vertex_.at(e.from)];
         const graph::NodeRecord& earlier = tables_.nodes[vertex_.at(e.to)];
         if (later.date != 0 && earlier.date != 0 && later.date < earlier.date) {
           diagnostics_.add(files_[f].file().diagnostic(
               Severity::warning, edge_pointer(e),
-              q(e.from) + " (" + format_iso_date(later.date) + ") rules on " + q(e.to) + ", dated later (" +
-                  format_iso_date(earlier.date) + ")"));
+              q(e.from) + " (" + format_iso_date(later.date) + ") rules on " + q(e.to) +
+                  ", dated later (" + format_iso_date(earlier.date) + ")"));
         }
       }
     }
@@ -598,6 +680,9 @@ class Builder {
   std::unordered_map<std::string_view, graph::VertexId> vertex_;
   std::unordered_map<std::string_view, graph::RelTypeId> type_ids_;
   std::vector<std::vector<uint32_t>> global_source_;
+  uint32_t last_file_ = kNone;
+  Range last_local_;
+  Range last_global_;
 };
 
 }  // namespace
