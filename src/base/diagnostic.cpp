@@ -63,10 +63,11 @@ std::string format_diagnostic(const Diagnostic& d) {
   return out;
 }
 
-Error::Error(Diagnostic d) : std::runtime_error(format_headline(d)), diagnostic_(std::move(d)) {}
+Error::Error(Diagnostic d, ErrorKind kind)
+    : std::runtime_error(format_headline(d)), diagnostic_(std::move(d)), kind_(kind) {}
 
-Error::Error(Location where, std::string message)
-    : Error(Diagnostic{Severity::error, std::move(where), std::move(message), {}}) {}
+Error::Error(Location where, std::string message, ErrorKind kind)
+    : Error(Diagnostic{Severity::error, std::move(where), std::move(message), {}}, kind) {}
 
 void Diagnostics::add(Diagnostic d) {
   if (d.severity == Severity::error)

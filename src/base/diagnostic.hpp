@@ -42,16 +42,26 @@ std::string format_headline(const Diagnostic& d);
 // The headline, then the source line and a caret under the column when the line is known.
 std::string format_diagnostic(const Diagnostic& d);
 
+// What kind of failure an Error is; the CLI maps each to its exit code.
+enum class ErrorKind : uint8_t {
+  invalid_data,  // a dataset or an input file is wrong
+  usage,         // a command-line value is wrong (unknown relation type, bad bound)
+  not_found,     // a node name is unknown or ambiguous
+  output,        // an output cannot be written
+};
+
 // The single exception type: thrown for fatal problems (unreadable file, unknown node name,
 // bad command-line value) and caught in one place, the CLI's main.
 class Error : public std::runtime_error {
  public:
-  explicit Error(Diagnostic d);
-  Error(Location where, std::string message);
+  explicit Error(Diagnostic d, ErrorKind kind = ErrorKind::invalid_data);
+  Error(Location where, std::string message, ErrorKind kind = ErrorKind::invalid_data);
   const Diagnostic& diagnostic() const { return diagnostic_; }
+  ErrorKind kind() const { return kind_; }
 
  private:
   Diagnostic diagnostic_;
+  ErrorKind kind_;
 };
 
 // An ordered list of diagnostics with a cap on how many errors are kept per file, so that a

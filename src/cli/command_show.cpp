@@ -19,7 +19,7 @@ int run_show(const ShowOptions& options, std::ostream& out, std::ostream& err) {
   if (!loaded)
     return kExitInvalidData;
   const graph::VertexId v =
-      graph::resolve_node(loaded->graph, options.node, Location{"<command line>"});
+      graph::resolve_node(loaded->graph, options.node, Location("<command line>"));
   if (options.format == "json") {
     exporter::write_node_report_json(out, loaded->graph, v);
   } else {

@@ -12,5 +12,7 @@ using CommandRunner = std::function<int(std::ostream& out, std::ostream& err)>;
 void setup_validate(CLI::App& app, CommandRunner& runner);
 void setup_stats(CLI::App& app, CommandRunner& runner);
 void setup_show(CLI::App& app, CommandRunner& runner);
+void setup_path(CLI::App& app, CommandRunner& runner);
+void setup_neighbors(CLI::App& app, CommandRunner& runner);
 
 }  // namespace jurigraph::cli

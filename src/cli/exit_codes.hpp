@@ -9,6 +9,7 @@ enum ExitCode : int {
   kExitUsage = 2,        // bad command line
   kExitNotFound = 3,     // a node name is unknown or ambiguous
   kExitOutput = 4,       // an output cannot be written
+  kExitNoPath = 5,       // path: the nodes are not connected (within the bounds given)
   kExitInternal = 70,    // a bug: please report it
 };
 

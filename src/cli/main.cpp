@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   setup_validate(app, runner);
   setup_stats(app, runner);
   setup_show(app, runner);
+  setup_path(app, runner);
+  setup_neighbors(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -33,8 +35,17 @@ int main(int argc, char** argv) {
     return runner(std::cout, std::cerr);
   } catch (const jurigraph::Error& e) {
     std::cerr << jurigraph::format_diagnostic(e.diagnostic()) << '\n';
-    const std::string& file = e.diagnostic().where.file;
-    return file == "<command line>" ? kExitNotFound : kExitInvalidData;
+    switch (e.kind()) {
+      case jurigraph::ErrorKind::invalid_data:
+        return kExitInvalidData;
+      case jurigraph::ErrorKind::usage:
+        return kExitUsage;
+      case jurigraph::ErrorKind::not_found:
+        return kExitNotFound;
+      case jurigraph::ErrorKind::output:
+        return kExitOutput;
+    }
+    return kExitInternal;
   } catch (const std::exception& e) {
     std::cerr << "jurigraph: internal error: " << e.what() << '\n';
     return kExitInternal;

@@ -96,7 +96,28 @@ VertexId resolve_node(const Graph& graph, std::string_view query, const Location
     message += "\n  " + describe_node(graph, c);
   if (r.status == LookupResult::Status::ambiguous)
     message += "\nuse an id to choose one";
-  throw Error(where, message);
+  throw Error(where, message, ErrorKind::not_found);
+}
+
+std::vector<RelTypeId> resolve_relation_types(const Graph& graph,
+                                              const std::vector<std::string>& names,
+                                              const Location& where) {
+  std::vector<RelTypeId> ids;
+  for (const std::string& name : names) {
+    std::string upper;
+    for (char ch : name)
+      upper += static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+    if (auto id = graph.find_relation_type(upper)) {
+      ids.push_back(*id);
+      continue;
+    }
+    std::string known;
+    for (const RelationType& t : graph.relation_types())
+      known += (known.empty() ? "" : ", ") + t.name;
+    throw Error(where, "unknown relationship type \"" + name + "\"; the graph has: " + known,
+                ErrorKind::usage);
+  }
+  return ids;
 }
 
 }  // namespace jurigraph::graph

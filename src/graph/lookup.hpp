@@ -28,4 +28,10 @@ std::string describe_node(const Graph& graph, VertexId v);
 // ambiguous, or the nearest names when it is unknown.
 VertexId resolve_node(const Graph& graph, std::string_view query, const Location& where);
 
+// Relationship type names (case-insensitive) to ids; throws a usage Error listing the known
+// types for an unknown one.
+std::vector<RelTypeId> resolve_relation_types(const Graph& graph,
+                                              const std::vector<std::string>& names,
+                                              const Location& where);
+
 }  // namespace jurigraph::graph

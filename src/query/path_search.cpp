@@ -1,0 +1,377 @@
+#include "query/path_search.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+namespace jurigraph::query {
+namespace {
+
+constexpr int kForward = 0;   // the side that starts at `from`
+constexpr int kBackward = 1;  // the side that starts at `to`
+
+}  // namespace
+
+std::vector<VertexId> Path::nodes(const graph::Graph& g) const {
+  std::vector<VertexId> out{start};
+  for (const Hop& h : hops) {
+    const graph::EdgeRecord& e = g.edge(h.edge);
+    out.push_back(h.forward ? e.target : e.source);
+  }
+  return out;
+}
+
+PathFinder::PathFinder(const graph::Graph& graph) : g_(graph) {
+  const std::size_t n = graph.node_count();
+  blocked_stamp_.assign(n, 0);
+  spur_block_.assign(n, 0);
+  blocked_edge_stamp_.assign(graph.edge_count(), 0);
+  for (int s = 0; s < 2; ++s) {
+    seen_[s].assign(n, 0);
+    depth_[s].assign(n, 0);
+    parent_[s].assign(n, Hop{});
+  }
+}
+
+void PathFinder::prepare(const PathConstraints& c) {
+  ++query_;
+  directed_ = c.directed;
+  type_allowed_.clear();
+  if (!c.via.empty()) {
+    type_allowed_.assign(g_.relation_types().size(), 0);
+    for (RelTypeId t : c.via)
+      type_allowed_[t] = 1;
+  }
+  for (VertexId v : c.avoid)
+    blocked_stamp_[v] = query_;
+}
+
+// Calls fn(next, hop) for each edge the search may take from `v`. The hop is oriented along
+// the path from `from` to `to`: for the backward side, the step goes from `next` to `v`.
+template <typename Fn>
+void PathFinder::for_each_step(VertexId v, bool backward, Fn&& fn) const {
+  auto usable = [&](const graph::EdgeBundle& b) {
+    return allowed_type(b.type) && blocked_edge_stamp_[b.id] != search_;
+  };
+  const graph::Csr& csr = g_.csr();
+  if (!backward || !directed_) {
+    for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
+      const graph::EdgeBundle& b = csr[*it];
+      if (usable(b))
+        fn(boost::target(*it, csr), Hop{b.id, !backward});
+    }
+  }
+  if (backward || !directed_) {
+    for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
+      const graph::EdgeBundle& b = csr[*it];
+      if (usable(b))
+        fn(boost::source(*it, csr), Hop{b.id, backward});
+    }
+  }
+}
+
+bool PathFinder::enterable(VertexId v, VertexId from, VertexId to) const {
+  if (v == from || v == to)
+    return true;
+  return blocked_stamp_[v] != query_ && spur_block_[v] != search_;
+}
+
+std::size_t PathFinder::degree(VertexId v) const {
+  return boost::out_degree(v, g_.csr()) + boost::in_degree(v, g_.csr());
+}
+
+Path PathFinder::join(VertexId from, VertexId meet) const {
+  Path p;
+  p.start = from;
+  for (VertexId v = meet; v != from;) {
+    const Hop h = parent_[kForward][v];
+    p.hops.push_back(h);
+    const graph::EdgeRecord& e = g_.edge(h.edge);
+    v = h.forward ? e.source : e.target;
+  }
+  std::reverse(p.hops.begin(), p.hops.end());
+  for (VertexId v = meet; seen_[kBackward][v] == search_ && depth_[kBackward][v] > 0;) {
+    const Hop h = parent_[kBackward][v];
+    p.hops.push_back(h);
+    const graph::EdgeRecord& e = g_.edge(h.edge);
+    v = h.forward ? e.target : e.source;
+  }
+  return p;
+}
+
+std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_hops) {
+  for (int s = 0; s < 2; ++s)
+    frontier_[s].clear();
+  const VertexId origin[2] = {from, to};
+  for (int s = 0; s < 2; ++s) {
+    seen_[s][origin[s]] = search_;
+    depth_[s][origin[s]] = 0;
+    frontier_[s].push_back(origin[s]);
+  }
+  if (from == to)
+    return Path{from, {}};
+  uint32_t level[2] = {0, 0};
+  while (!frontier_[kForward].empty() && !frontier_[kBackward].empty() &&
+         level[kForward] + level[kBackward] < max_hops) {
+    // Expand the side whose frontier has fewer edges to scan.
+    std::size_t cost[2] = {0, 0};
+    for (int s = 0; s < 2; ++s) {
+      for (VertexId v : frontier_[s])
+        cost[s] += degree(v);
+    }
+    const int side = cost[kForward] <= cost[kBackward] ? kForward : kBackward;
+    const int other = 1 - side;
+    next_.clear();
+    std::optional<VertexId> meet;
+    for (VertexId v : frontier_[side]) {
+      for_each_step(v, side == kBackward, [&](VertexId w, Hop hop) {
+        if (meet || seen_[side][w] == search_ || !enterable(w, from, to))
+          return;
+        seen_[side][w] = search_;
+        depth_[side][w] = level[side] + 1;
+        parent_[side][w] = hop;
+        // The first meeting is a shortest one: a node the other side reached at a shallower
+        // depth would have neighbours this side had already met.
+        if (seen_[other][w] == search_) {
+          meet = w;
+          return;
+        }
+        next_.push_back(w);
+      });
+      if (meet)
+        break;
+    }
+    if (meet)
+      return join(from, *meet);
+    ++level[side];
+    frontier_[side].swap(next_);
+  }
+  return std::nullopt;
+}
+
+std::optional<Path> PathFinder::shortest(VertexId from, VertexId to, const PathConstraints& c) {
+  prepare(c);
+  new_search();
+  return search(from, to, c.max_hops);
+}
+
+std::vector<uint32_t> PathFinder::distances_from(VertexId source, const PathConstraints& c) {
+  prepare(c);
+  new_search();
+  std::vector<uint32_t> dist(g_.node_count(), kUnbounded);
+  std::vector<VertexId> frontier{source}, next;
+  dist[source] = 0;
+  for (uint32_t d = 0; !frontier.empty() && d < c.max_hops; ++d) {
+    next.clear();
+    for (VertexId v : frontier) {
+      for_each_step(v, false, [&](VertexId w, Hop) {
+        if (dist[w] != kUnbounded || !enterable(w, source, source))
+          return;
+        dist[w] = d + 1;
+        next.push_back(w);
+      });
+    }
+    frontier.swap(next);
+  }
+  return dist;
+}
+
+// Breadth-first distances from one end, up to `bound` hops, into depth_[side] (stamped).
+void PathFinder::bounded_bfs(int side, VertexId origin, VertexId from, VertexId to,
+                             uint32_t bound) {
+  frontier_[side].assign(1, origin);
+  seen_[side][origin] = search_;
+  depth_[side][origin] = 0;
+  for (uint32_t d = 0; !frontier_[side].empty() && d < bound; ++d) {
+    next_.clear();
+    for (VertexId v : frontier_[side]) {
+      for_each_step(v, side == kBackward, [&](VertexId w, Hop) {
+        if (seen_[side][w] == search_ || !enterable(w, from, to))
+          return;
+        seen_[side][w] = search_;
+        depth_[side][w] = d + 1;
+        next_.push_back(w);
+      });
+    }
+    frontier_[side].swap(next_);
+  }
+}
+
+uint32_t PathFinder::distance_to_end(VertexId v) const {
+  return seen_[kBackward][v] == search_ ? depth_[kBackward][v] : kUnbounded;
+}
+
+PathSet PathFinder::all_shortest(VertexId from, VertexId to, const PathConstraints& c,
+                                 std::size_t limit) {
+  PathSet out;
+  const std::optional<Path> first = shortest(from, to, c);
+  if (!first)
+    return out;
+  const uint32_t length = static_cast<uint32_t>(first->length());
+  new_search();
+  bounded_bfs(kBackward, to, from, to, length);
+  // Walk from `from`, taking only steps that stay on a shortest path.
+  Path current{from, {}};
+  std::vector<VertexId> stack_nodes{from};
+  std::function<void(VertexId)> walk = [&](VertexId v) {
+    if (out.truncated)
+      return;
+    if (v == to) {
+      if (out.paths.size() == limit) {
+        out.truncated = true;
+        return;
+      }
+      out.paths.push_back(current);
+      return;
+    }
+    const uint32_t used = static_cast<uint32_t>(current.hops.size());
+    for_each_step(v, false, [&](VertexId w, Hop hop) {
+      if (out.truncated || !enterable(w, from, to))
+        return;
+      if (distance_to_end(w) != length - used - 1)
+        return;
+      current.hops.push_back(hop);
+      walk(w);
+      current.hops.pop_back();
+    });
+  };
+  walk(from);
+  return out;
+}
+
+PathSet PathFinder::simple_paths(VertexId from, VertexId to, const PathConstraints& c,
+                                 std::size_t limit) {
+  PathSet out;
+  prepare(c);
+  new_search();
+  const uint32_t bound = c.max_hops == kUnbounded ? 0 : c.max_hops;
+  bounded_bfs(kBackward, to, from, to, bound);
+  if (distance_to_end(from) == kUnbounded)
+    return out;
+  Path current{from, {}};
+  std::vector<char> on_path(g_.node_count(), 0);
+  // Paths of exactly `length` hops, for growing lengths: shortest first, deterministic order.
+  std::function<void(VertexId, uint32_t)> walk = [&](VertexId v, uint32_t length) {
+    if (out.truncated)
+      return;
+    const uint32_t used = static_cast<uint32_t>(current.hops.size());
+    if (v == to) {
+      if (used != length)
+        return;
+      if (out.paths.size() == limit) {
+        out.truncated = true;
+        return;
+      }
+      out.paths.push_back(current);
+      return;
+    }
+    on_path[v] = 1;
+    for_each_step(v, false, [&](VertexId w, Hop hop) {
+      if (out.truncated || on_path[w] || !enterable(w, from, to))
+        return;
+      const uint32_t rest = distance_to_end(w);
+      if (rest == kUnbounded || used + 1 + rest > length)
+        return;
+      current.hops.push_back(hop);
+      walk(w, length);
+      current.hops.pop_back();
+    });
+    on_path[v] = 0;
+  };
+  for (uint32_t length = distance_to_end(from); length <= bound && !out.truncated; ++length) {
+    walk(from, length);
+  }
+  return out;
+}
+
+PathSet PathFinder::k_shortest(VertexId from, VertexId to, const PathConstraints& c,
+                               std::size_t k) {
+  PathSet out;
+  if (k == 0)
+    return out;
+  std::optional<Path> first = shortest(from, to, c);
+  if (!first)
+    return out;
+  out.paths.push_back(*first);
+  // Candidates ordered by length, then by their hops, so that ties resolve the same way always.
+  auto key = [](const Path& p) {
+    std::vector<std::pair<EdgeId, bool>> k;
+    for (const Hop& h : p.hops)
+      k.emplace_back(h.edge, h.forward);
+    return std::make_pair(p.hops.size(), k);
+  };
+  std::map<std::pair<std::size_t, std::vector<std::pair<EdgeId, bool>>>, Path> candidates;
+  while (out.paths.size() < k) {
+    const Path& last = out.paths.back();
+    const std::vector<VertexId> last_nodes = last.nodes(g_);
+    for (std::size_t i = 0; i < last.hops.size(); ++i) {
+      const VertexId spur = last_nodes[i];
+      if (c.max_hops != kUnbounded && i >= c.max_hops)
+        break;
+      new_search();
+      // Remove the next edge of every known path that shares this root, and the root's nodes.
+      for (const Path& p : out.paths) {
+        if (p.hops.size() > i &&
+            std::equal(p.hops.begin(), p.hops.begin() + static_cast<std::ptrdiff_t>(i),
+                       last.hops.begin())) {
+          blocked_edge_stamp_[p.hops[i].edge] = search_;
+        }
+      }
+      for (std::size_t r = 0; r < i; ++r)
+        spur_block_[last_nodes[r]] = search_;
+      const uint32_t budget =
+          c.max_hops == kUnbounded ? kUnbounded : c.max_hops - static_cast<uint32_t>(i);
+      std::optional<Path> spur_path = search(spur, to, budget);
+      if (!spur_path)
+        continue;
+      Path total{from, std::vector<Hop>(last.hops.begin(),
+                                        last.hops.begin() + static_cast<std::ptrdiff_t>(i))};
+      total.hops.insert(total.hops.end(), spur_path->hops.begin(), spur_path->hops.end());
+      const bool known = std::any_of(out.paths.begin(), out.paths.end(),
+                                     [&](const Path& p) { return p == total; });
+      if (!known)
+        candidates.emplace(key(total), std::move(total));
+    }
+    if (candidates.empty())
+      break;
+    out.paths.push_back(std::move(candidates.begin()->second));
+    candidates.erase(candidates.begin());
+  }
+  out.truncated = !candidates.empty() && out.paths.size() == k;
+  return out;
+}
+
+Neighbourhood PathFinder::neighbours(VertexId centre, uint32_t depth, const PathConstraints& c) {
+  prepare(c);
+  new_search();
+  Neighbourhood n;
+  n.rings.assign(1, {centre});
+  std::vector<VertexId> members{centre};
+  seen_[kForward][centre] = search_;
+  for (uint32_t d = 0; d < depth; ++d) {
+    std::vector<VertexId> ring;
+    for (VertexId v : n.rings.back()) {
+      for_each_step(v, false, [&](VertexId w, Hop) {
+        if (seen_[kForward][w] == search_ || !enterable(w, centre, centre))
+          return;
+        seen_[kForward][w] = search_;
+        ring.push_back(w);
+      });
+    }
+    if (ring.empty())
+      break;
+    std::sort(ring.begin(), ring.end());
+    members.insert(members.end(), ring.begin(), ring.end());
+    n.rings.push_back(std::move(ring));
+  }
+  for (VertexId v : members) {
+    g_.for_each_out_edge(v, [&](const graph::EdgeBundle& b) {
+      if (allowed_type(b.type) && seen_[kForward][g_.edge(b.id).target] == search_)
+        n.edges.push_back(b.id);
+    });
+  }
+  std::sort(n.edges.begin(), n.edges.end());
+  return n;
+}
+
+}  // namespace jurigraph::query

@@ -1,0 +1,110 @@
+// Path search over the frozen graph: shortest path (bidirectional BFS, meeting in the middle),
+// all shortest paths, the k shortest loopless paths (Yen), every simple path up to a bound,
+// and the ego network of a node. Edges can be followed as stored or in both directions, be
+// restricted to some relationship types, and avoid some nodes.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "graph/graph.hpp"
+
+namespace jurigraph::query {
+
+using graph::EdgeId;
+using graph::RelTypeId;
+using graph::VertexId;
+
+inline constexpr uint32_t kUnbounded = std::numeric_limits<uint32_t>::max();
+
+// Which edges a search may use. An empty `via` allows every type.
+struct PathConstraints {
+  bool directed = false;  // follow edges only from source to target, as stored
+  std::vector<RelTypeId> via;
+  std::vector<VertexId> avoid;  // never entered (the end points themselves are allowed)
+  uint32_t max_hops = kUnbounded;
+};
+
+// One step of a path: the edge, and whether it was walked as stored (source → target).
+struct Hop {
+  EdgeId edge = 0;
+  bool forward = true;
+  bool operator==(const Hop&) const = default;
+};
+
+struct Path {
+  VertexId start = 0;
+  std::vector<Hop> hops;
+
+  std::size_t length() const { return hops.size(); }
+  // start, then the far end of every hop.
+  std::vector<VertexId> nodes(const graph::Graph& g) const;
+  bool operator==(const Path&) const = default;
+};
+
+// Paths found by an enumeration, and whether it stopped at its limit.
+struct PathSet {
+  std::vector<Path> paths;
+  bool truncated = false;
+};
+
+// Nodes around a centre, by distance: rings[d] holds the nodes at exactly d hops.
+struct Neighbourhood {
+  std::vector<std::vector<VertexId>> rings;
+  std::vector<EdgeId> edges;  // every allowed edge between two nodes of the neighbourhood
+};
+
+// Holds the search state so that consecutive queries reuse it instead of reallocating: visited
+// marks are stamped with a query number, so a new query starts without clearing anything.
+class PathFinder {
+ public:
+  explicit PathFinder(const graph::Graph& graph);
+
+  std::optional<Path> shortest(VertexId from, VertexId to, const PathConstraints& c);
+  // Every shortest path, in a stable order, at most `limit`.
+  PathSet all_shortest(VertexId from, VertexId to, const PathConstraints& c, std::size_t limit);
+  // The k shortest loopless paths (Yen's algorithm), shortest first.
+  PathSet k_shortest(VertexId from, VertexId to, const PathConstraints& c, std::size_t k);
+  // Every simple path of at most c.max_hops hops, shortest first, at most `limit`.
+  PathSet simple_paths(VertexId from, VertexId to, const PathConstraints& c, std::size_t limit);
+  // The nodes within `depth` hops of `centre`.
+  Neighbourhood neighbours(VertexId centre, uint32_t depth, const PathConstraints& c);
+
+  // Plain single-source BFS distances (tests compare the bidirectional search with it).
+  std::vector<uint32_t> distances_from(VertexId source, const PathConstraints& c);
+
+ private:
+  template <typename Fn>
+  void for_each_step(VertexId v, bool backward, Fn&& fn) const;
+  bool allowed_type(RelTypeId t) const { return type_allowed_.empty() || type_allowed_[t]; }
+  // Applies the constraints for the searches that follow.
+  void prepare(const PathConstraints& c);
+  // Starts a new search: every visited mark of the previous one is void from here on.
+  void new_search() { ++search_; }
+  bool enterable(VertexId v, VertexId from, VertexId to) const;
+  std::size_t degree(VertexId v) const;
+  // Bidirectional BFS in the current search; the path, or nullopt.
+  std::optional<Path> search(VertexId from, VertexId to, uint32_t max_hops);
+  Path join(VertexId from, VertexId meet) const;
+  void bounded_bfs(int side, VertexId origin, VertexId from, VertexId to, uint32_t bound);
+  uint32_t distance_to_end(VertexId v) const;
+
+  const graph::Graph& g_;
+  uint32_t query_ = 0;   // stamps of the current constraints
+  uint32_t search_ = 0;  // stamps of the current search
+  bool directed_ = false;
+  std::vector<char> type_allowed_;
+  std::vector<uint32_t> blocked_stamp_;
+  std::vector<uint32_t> spur_block_;          // Yen: root-path nodes, stamped with search_
+  std::vector<uint32_t> blocked_edge_stamp_;  // Yen: removed edges, stamped with search_
+  // Forward and backward search state, stamped with query_.
+  std::vector<uint32_t> seen_[2];
+  std::vector<uint32_t> depth_[2];
+  std::vector<Hop> parent_[2];
+  std::vector<VertexId> frontier_[2];
+  std::vector<VertexId> next_;
+};
+
+}  // namespace jurigraph::query
