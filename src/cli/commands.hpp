@@ -14,5 +14,6 @@ void setup_stats(CLI::App& app, CommandRunner& runner);
 void setup_show(CLI::App& app, CommandRunner& runner);
 void setup_path(CLI::App& app, CommandRunner& runner);
 void setup_neighbors(CLI::App& app, CommandRunner& runner);
+void setup_generate(CLI::App& app, CommandRunner& runner);
 
 }  // namespace jurigraph::cli

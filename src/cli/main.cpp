@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   setup_show(app, runner);
   setup_path(app, runner);
   setup_neighbors(app, runner);
+  setup_generate(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

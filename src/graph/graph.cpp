@@ -77,6 +77,13 @@ Graph Graph::freeze(GraphTables tables) {
                bundles.begin(), static_cast<VertexId>(g.t_.nodes.size()));
   for (VertexId v = 0; v < g.t_.nodes.size(); ++v)
     g.csr_[v].label = g.t_.nodes[v].label;
+  // Bundles of in-edges in the order of the CSR's backward index (which holds the forward
+  // position of each in-edge), so walking in-edges reads memory in sequence.
+  const auto& backward_index = g.csr_.m_backward.m_edge_properties;
+  g.in_bundles_.resize(backward_index.size());
+  for (std::size_t i = 0; i < backward_index.size(); ++i) {
+    g.in_bundles_[i] = g.csr_.m_forward.m_edge_properties[backward_index[i]];
+  }
   g.build_indexes();
   return g;
 }

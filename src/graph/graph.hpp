@@ -32,6 +32,13 @@ struct NameKey {
   VertexId vertex = 0;
 };
 
+// The adjacency of one vertex in one direction: the nodes at the other end and the edges,
+// position by position. Contiguous arrays of the CSR: the fast path for traversals.
+struct Adjacency {
+  std::span<const VertexId> nodes;
+  std::span<const EdgeBundle> edges;
+};
+
 class Graph {
  public:
   Graph() = default;
@@ -75,6 +82,17 @@ class Graph {
   std::span<const NameKey> name_index() const { return name_index_; }
 
   const Csr& csr() const { return csr_; }
+  Adjacency out_adjacency(VertexId v) const {
+    const auto begin = csr_.m_forward.m_rowstart[v], end = csr_.m_forward.m_rowstart[v + 1];
+    return {
+        std::span<const VertexId>(csr_.m_forward.m_column).subspan(begin, end - begin),
+        std::span<const EdgeBundle>(csr_.m_forward.m_edge_properties).subspan(begin, end - begin)};
+  }
+  Adjacency in_adjacency(VertexId v) const {
+    const auto begin = csr_.m_backward.m_rowstart[v], end = csr_.m_backward.m_rowstart[v + 1];
+    return {std::span<const VertexId>(csr_.m_backward.m_column).subspan(begin, end - begin),
+            std::span<const EdgeBundle>(in_bundles_).subspan(begin, end - begin)};
+  }
   // Calls fn(const EdgeBundle&) for every out-edge of `v`, in (type, target) order.
   template <typename Fn>
   void for_each_out_edge(VertexId v, Fn&& fn) const {
@@ -99,6 +117,9 @@ class Graph {
   Csr csr_;
   std::array<std::vector<VertexId>, kLabelCount> by_label_;
   std::vector<NameKey> name_index_;  // sorted by folded text, then vertex
+  // The bundles of in-edges in the order of the CSR's backward index, so that walking
+  // in-edges reads memory in sequence instead of jumping to each forward edge.
+  std::vector<EdgeBundle> in_bundles_;
 };
 
 }  // namespace jurigraph::graph

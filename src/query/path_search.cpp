@@ -26,11 +26,8 @@ PathFinder::PathFinder(const graph::Graph& graph) : g_(graph) {
   blocked_stamp_.assign(n, 0);
   spur_block_.assign(n, 0);
   blocked_edge_stamp_.assign(graph.edge_count(), 0);
-  for (int s = 0; s < 2; ++s) {
-    seen_[s].assign(n, 0);
-    depth_[s].assign(n, 0);
-    parent_[s].assign(n, Hop{});
-  }
+  for (int s = 0; s < 2; ++s)
+    mark_[s].assign(n, Mark{});
 }
 
 void PathFinder::prepare(const PathConstraints& c) {
@@ -50,30 +47,29 @@ void PathFinder::prepare(const PathConstraints& c) {
 // the path from `from` to `to`: for the backward side, the step goes from `next` to `v`.
 template <typename Fn>
 void PathFinder::for_each_step(VertexId v, bool backward, Fn&& fn) const {
-  auto usable = [&](const graph::EdgeBundle& b) {
-    return allowed_type(b.type) && blocked_edge_stamp_[b.id] != search_;
+  auto walk = [&](const graph::Adjacency& adj, bool as_stored) {
+    const bool filter = !type_allowed_.empty() || spur_blocks_;
+    for (std::size_t i = 0; i < adj.nodes.size(); ++i) {
+      const graph::EdgeBundle& b = adj.edges[i];
+      if (filter &&
+          (!allowed_type(b.type) || (spur_blocks_ && blocked_edge_stamp_[b.id] == search_)))
+        continue;
+      fn(adj.nodes[i], Hop{b.id, as_stored});
+    }
   };
-  const graph::Csr& csr = g_.csr();
-  if (!backward || !directed_) {
-    for (auto [it, end] = boost::out_edges(v, csr); it != end; ++it) {
-      const graph::EdgeBundle& b = csr[*it];
-      if (usable(b))
-        fn(boost::target(*it, csr), Hop{b.id, !backward});
-    }
-  }
-  if (backward || !directed_) {
-    for (auto [it, end] = boost::in_edges(v, csr); it != end; ++it) {
-      const graph::EdgeBundle& b = csr[*it];
-      if (usable(b))
-        fn(boost::source(*it, csr), Hop{b.id, backward});
-    }
-  }
+  if (!backward || !directed_)
+    walk(g_.out_adjacency(v), !backward);
+  if (backward || !directed_)
+    walk(g_.in_adjacency(v), backward);
 }
 
 bool PathFinder::enterable(VertexId v, VertexId from, VertexId to) const {
+  if (!avoiding_ && !spur_blocks_)
+    return true;
   if (v == from || v == to)
     return true;
-  return blocked_stamp_[v] != query_ && spur_block_[v] != search_;
+  return !(avoiding_ && blocked_stamp_[v] == query_) &&
+         !(spur_blocks_ && spur_block_[v] == search_);
 }
 
 std::size_t PathFinder::degree(VertexId v) const {
@@ -84,14 +80,14 @@ Path PathFinder::join(VertexId from, VertexId meet) const {
   Path p;
   p.start = from;
   for (VertexId v = meet; v != from;) {
-    const Hop h = parent_[kForward][v];
+    const Hop h = mark_[kForward][v].parent;
     p.hops.push_back(h);
     const graph::EdgeRecord& e = g_.edge(h.edge);
     v = h.forward ? e.source : e.target;
   }
   std::reverse(p.hops.begin(), p.hops.end());
-  for (VertexId v = meet; seen_[kBackward][v] == search_ && depth_[kBackward][v] > 0;) {
-    const Hop h = parent_[kBackward][v];
+  for (VertexId v = meet; mark_[kBackward][v].stamp == search_ && mark_[kBackward][v].depth > 0;) {
+    const Hop h = mark_[kBackward][v].parent;
     p.hops.push_back(h);
     const graph::EdgeRecord& e = g_.edge(h.edge);
     v = h.forward ? e.target : e.source;
@@ -104,8 +100,8 @@ std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_
     frontier_[s].clear();
   const VertexId origin[2] = {from, to};
   for (int s = 0; s < 2; ++s) {
-    seen_[s][origin[s]] = search_;
-    depth_[s][origin[s]] = 0;
+    mark_[s][origin[s]].stamp = search_;
+    mark_[s][origin[s]].depth = 0;
     frontier_[s].push_back(origin[s]);
   }
   if (from == to)
@@ -125,14 +121,14 @@ std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_
     std::optional<VertexId> meet;
     for (VertexId v : frontier_[side]) {
       for_each_step(v, side == kBackward, [&](VertexId w, Hop hop) {
-        if (meet || seen_[side][w] == search_ || !enterable(w, from, to))
+        if (meet || mark_[side][w].stamp == search_ || !enterable(w, from, to))
           return;
-        seen_[side][w] = search_;
-        depth_[side][w] = level[side] + 1;
-        parent_[side][w] = hop;
+        mark_[side][w].stamp = search_;
+        mark_[side][w].depth = level[side] + 1;
+        mark_[side][w].parent = hop;
         // The first meeting is a shortest one: a node the other side reached at a shallower
         // depth would have neighbours this side had already met.
-        if (seen_[other][w] == search_) {
+        if (mark_[other][w].stamp == search_) {
           meet = w;
           return;
         }
@@ -176,20 +172,20 @@ std::vector<uint32_t> PathFinder::distances_from(VertexId source, const PathCons
   return dist;
 }
 
-// Breadth-first distances from one end, up to `bound` hops, into depth_[side] (stamped).
+// Breadth-first distances from one end, up to `bound` hops, into mark_[side] (stamped).
 void PathFinder::bounded_bfs(int side, VertexId origin, VertexId from, VertexId to,
                              uint32_t bound) {
   frontier_[side].assign(1, origin);
-  seen_[side][origin] = search_;
-  depth_[side][origin] = 0;
+  mark_[side][origin].stamp = search_;
+  mark_[side][origin].depth = 0;
   for (uint32_t d = 0; !frontier_[side].empty() && d < bound; ++d) {
     next_.clear();
     for (VertexId v : frontier_[side]) {
       for_each_step(v, side == kBackward, [&](VertexId w, Hop) {
-        if (seen_[side][w] == search_ || !enterable(w, from, to))
+        if (mark_[side][w].stamp == search_ || !enterable(w, from, to))
           return;
-        seen_[side][w] = search_;
-        depth_[side][w] = d + 1;
+        mark_[side][w].stamp = search_;
+        mark_[side][w].depth = d + 1;
         next_.push_back(w);
       });
     }
@@ -198,7 +194,7 @@ void PathFinder::bounded_bfs(int side, VertexId origin, VertexId from, VertexId 
 }
 
 uint32_t PathFinder::distance_to_end(VertexId v) const {
-  return seen_[kBackward][v] == search_ ? depth_[kBackward][v] : kUnbounded;
+  return mark_[kBackward][v].stamp == search_ ? mark_[kBackward][v].depth : kUnbounded;
 }
 
 PathSet PathFinder::all_shortest(VertexId from, VertexId to, const PathConstraints& c,
@@ -321,7 +317,9 @@ PathSet PathFinder::k_shortest(VertexId from, VertexId to, const PathConstraints
         spur_block_[last_nodes[r]] = search_;
       const uint32_t budget =
           c.max_hops == kUnbounded ? kUnbounded : c.max_hops - static_cast<uint32_t>(i);
+      spur_blocks_ = true;
       std::optional<Path> spur_path = search(spur, to, budget);
+      spur_blocks_ = false;
       if (!spur_path)
         continue;
       Path total{from, std::vector<Hop>(last.hops.begin(),
@@ -347,14 +345,14 @@ Neighbourhood PathFinder::neighbours(VertexId centre, uint32_t depth, const Path
   Neighbourhood n;
   n.rings.assign(1, {centre});
   std::vector<VertexId> members{centre};
-  seen_[kForward][centre] = search_;
+  mark_[kForward][centre].stamp = search_;
   for (uint32_t d = 0; d < depth; ++d) {
     std::vector<VertexId> ring;
     for (VertexId v : n.rings.back()) {
       for_each_step(v, false, [&](VertexId w, Hop) {
-        if (seen_[kForward][w] == search_ || !enterable(w, centre, centre))
+        if (mark_[kForward][w].stamp == search_ || !enterable(w, centre, centre))
           return;
-        seen_[kForward][w] = search_;
+        mark_[kForward][w].stamp = search_;
         ring.push_back(w);
       });
     }
@@ -366,7 +364,7 @@ Neighbourhood PathFinder::neighbours(VertexId centre, uint32_t depth, const Path
   }
   for (VertexId v : members) {
     g_.for_each_out_edge(v, [&](const graph::EdgeBundle& b) {
-      if (allowed_type(b.type) && seen_[kForward][g_.edge(b.id).target] == search_)
+      if (allowed_type(b.type) && mark_[kForward][g_.edge(b.id).target].stamp == search_)
         n.edges.push_back(b.id);
     });
   }

@@ -97,12 +97,18 @@ class PathFinder {
   bool directed_ = false;
   std::vector<char> type_allowed_;
   std::vector<uint32_t> blocked_stamp_;
+  bool avoiding_ = false;                     // some node is avoided: check blocked_stamp_
   std::vector<uint32_t> spur_block_;          // Yen: root-path nodes, stamped with search_
   std::vector<uint32_t> blocked_edge_stamp_;  // Yen: removed edges, stamped with search_
-  // Forward and backward search state, stamped with query_.
-  std::vector<uint32_t> seen_[2];
-  std::vector<uint32_t> depth_[2];
-  std::vector<Hop> parent_[2];
+  bool spur_blocks_ = false;                  // a Yen spur search is running
+  // Forward and backward search state: one record per node and side, so that a visit touches
+  // one cache line. `stamp == search_` means "seen in this search".
+  struct Mark {
+    uint32_t stamp = 0;
+    uint32_t depth = 0;
+    Hop parent;
+  };
+  std::vector<Mark> mark_[2];
   std::vector<VertexId> frontier_[2];
   std::vector<VertexId> next_;
 };
