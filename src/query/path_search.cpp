@@ -41,6 +41,8 @@ void PathFinder::prepare(const PathConstraints& c) {
   }
   for (VertexId v : c.avoid)
     blocked_stamp_[v] = query_;
+  avoiding_ = !c.avoid.empty();
+  spur_blocks_ = false;
 }
 
 // Calls fn(next, hop) for each edge the search may take from `v`. The hop is oriented along
