@@ -15,5 +15,7 @@ void setup_show(CLI::App& app, CommandRunner& runner);
 void setup_path(CLI::App& app, CommandRunner& runner);
 void setup_neighbors(CLI::App& app, CommandRunner& runner);
 void setup_generate(CLI::App& app, CommandRunner& runner);
+void setup_export(CLI::App& app, CommandRunner& runner);
+void setup_render(CLI::App& app, CommandRunner& runner);
 
 }  // namespace jurigraph::cli

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   setup_path(app, runner);
   setup_neighbors(app, runner);
   setup_generate(app, runner);
+  setup_export(app, runner);
+  setup_render(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

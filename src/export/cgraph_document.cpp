@@ -43,6 +43,16 @@ Agnode_t* CgraphDocument::node(std::string_view name) {
   return agnode(graph_, c(n), 1);
 }
 
+Agraph_t* CgraphDocument::subgraph(std::string_view name) {
+  std::string n(name);
+  return agsubg(graph_, c(n), 1);
+}
+
+Agnode_t* CgraphDocument::node_in(Agraph_t* subgraph, std::string_view name) {
+  std::string n(name);
+  return agnode(subgraph, c(n), 1);
+}
+
 Agedge_t* CgraphDocument::edge(Agnode_t* tail, Agnode_t* head, std::string_view name) {
   std::string n(name);
   return agedge(graph_, tail, head, c(n), 1);

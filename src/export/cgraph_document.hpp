@@ -17,6 +17,10 @@ class CgraphDocument {
   CgraphDocument& operator=(const CgraphDocument&) = delete;
 
   Agnode_t* node(std::string_view name);
+  // A subgraph (a cluster when its name starts with "cluster"), and a node created in it.
+  Agraph_t* subgraph(std::string_view name);
+  Agnode_t* node_in(Agraph_t* subgraph, std::string_view name);
+  Agraph_t* handle() const { return graph_; }
   // A named edge, so that parallel relations between the same nodes stay distinct.
   Agedge_t* edge(Agnode_t* tail, Agnode_t* head, std::string_view name);
   // Sets an attribute, declaring it with an empty default first when needed.

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "base/calendar.hpp"
+#include "export/dot_export.hpp"
 #include "export/json_writer.hpp"
 #include "export/node_report.hpp"
-#include "export/subgraph_dot.hpp"
 
 namespace jurigraph::exporter {
 namespace {

@@ -1,0 +1,53 @@
+// jurigraph export --format F [-o FILE] [PATH...]: the graph in another format.
+#include <iostream>
+
+#include "base/atomic_file.hpp"
+#include "cli/commands.hpp"
+#include "cli/dataset_options.hpp"
+#include "cli/exit_codes.hpp"
+#include "export/dot_export.hpp"
+
+namespace jurigraph::cli {
+namespace {
+
+struct ExportOptions {
+  DatasetOptions datasets;
+  std::string format = "dot";
+  std::string output;  // empty: standard output
+  std::string style;   // empty: viz/style.json as compiled in
+  bool legend = true;
+};
+
+int run_export(const ExportOptions& o, std::ostream& out, std::ostream& err) {
+  const auto loaded = load_for_command(o.datasets, err);
+  if (!loaded)
+    return kExitInvalidData;
+  const exporter::GraphStyle style =
+      o.style.empty() ? exporter::default_style() : exporter::load_style_file(o.style);
+  auto write = [&](std::ostream& s) {
+    s << exporter::build_graph_dot(loaded->graph, style, exporter::DotOptions{o.legend})->write();
+  };
+  if (o.output.empty()) {
+    write(out);
+  } else {
+    write_file_atomically(o.output, write);
+  }
+  return loaded->diagnostics.has_errors() ? kExitInvalidData : kExitOk;
+}
+
+}  // namespace
+
+void setup_export(CLI::App& app, CommandRunner& runner) {
+  auto o = std::make_shared<ExportOptions>();
+  CLI::App* cmd = app.add_subcommand("export", "write the whole graph in another format");
+  add_dataset_options(*cmd, o->datasets);
+  cmd->add_option("--format", o->format, "dot")->check(CLI::IsMember({"dot"}))->required();
+  cmd->add_option("-o,--output", o->output, "file to write (default: standard output)");
+  cmd->add_option("--style", o->style, "diagram style (default: viz/style.json)");
+  cmd->add_flag("!--no-legend", o->legend, "leave the legend out");
+  cmd->callback([o, &runner] {
+    runner = [o](std::ostream& out, std::ostream& err) { return run_export(*o, out, err); };
+  });
+}
+
+}  // namespace jurigraph::cli
