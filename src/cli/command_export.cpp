@@ -6,6 +6,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "export/dot_export.hpp"
+#include "export/rdf_writers.hpp"
 
 namespace jurigraph::cli {
 namespace {
@@ -16,6 +17,7 @@ struct ExportOptions {
   std::string output;  // empty: standard output
   std::string style;   // empty: viz/style.json as compiled in
   bool legend = true;
+  std::string base_iri{exporter::kDefaultBaseIri};
 };
 
 int run_export(const ExportOptions& o, std::ostream& out, std::ostream& err) {
@@ -24,8 +26,16 @@ int run_export(const ExportOptions& o, std::ostream& out, std::ostream& err) {
     return kExitInvalidData;
   const exporter::GraphStyle style =
       o.style.empty() ? exporter::default_style() : exporter::load_style_file(o.style);
+  exporter::check_base_iri(o.base_iri);
+  const exporter::RdfOptions rdf{o.base_iri};
   auto write = [&](std::ostream& s) {
-    s << exporter::build_graph_dot(loaded->graph, style, exporter::DotOptions{o.legend})->write();
+    if (o.format == "dot") {
+      s << exporter::build_graph_dot(loaded->graph, style, exporter::DotOptions{o.legend})->write();
+    } else if (o.format == "jsonld") {
+      exporter::write_jsonld(s, exporter::graph_to_triples(loaded->graph, rdf), rdf);
+    } else {
+      exporter::write_nquads(s, exporter::graph_to_triples(loaded->graph, rdf));
+    }
   };
   if (o.output.empty()) {
     write(out);
@@ -41,7 +51,12 @@ void setup_export(CLI::App& app, CommandRunner& runner) {
   auto o = std::make_shared<ExportOptions>();
   CLI::App* cmd = app.add_subcommand("export", "write the whole graph in another format");
   add_dataset_options(*cmd, o->datasets);
-  cmd->add_option("--format", o->format, "dot")->check(CLI::IsMember({"dot"}))->required();
+  cmd->add_option("--format", o->format, "dot, jsonld or nquads")
+      ->check(CLI::IsMember({"dot", "jsonld", "nquads"}))
+      ->required();
+  cmd->add_option("--base-iri", o->base_iri,
+                  "base of node IRIs in jsonld and nquads (default " +
+                      std::string(exporter::kDefaultBaseIri) + ")");
   cmd->add_option("-o,--output", o->output, "file to write (default: standard output)");
   cmd->add_option("--style", o->style, "diagram style (default: viz/style.json)");
   cmd->add_flag("!--no-legend", o->legend, "leave the legend out");
