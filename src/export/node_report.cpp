@@ -125,16 +125,18 @@ void write_node_report_text(std::ostream& out, const Graph& g, graph::VertexId v
   out << "  sources:\n";
   for (std::size_t i = 0; i < numbers.order().size(); ++i) {
     const graph::SourceRecord& s = g.source(numbers.order()[i]);
-    out << "    [" << i + 1 << "] ";
-    if (!s.title.empty())
-      out << g.str(s.title) << " — ";
-    if (!s.publisher.empty())
-      out << g.str(s.publisher) << ", ";
+    std::string details;
+    auto add = [&](std::string_view part) {
+      if (!part.empty())
+        details += (details.empty() ? "" : ", ") + std::string(part);
+    };
+    add(g.str(s.publisher));
     if (s.date != 0)
-      out << format_iso_date(s.date) << ", ";
-    if (s.kind != graph::SourceKind::unspecified)
-      out << graph::source_kind_name(s.kind) << ", ";
-    out << g.str(s.url) << '\n';
+      add(format_iso_date(s.date));
+    add(graph::source_kind_name(s.kind));
+    add(g.str(s.url));
+    out << "    [" << i + 1 << "] " << g.str(s.title)
+        << (s.title.empty() || details.empty() ? "" : " — ") << details << '\n';
   }
 }
 

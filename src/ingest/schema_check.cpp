@@ -230,6 +230,8 @@ std::string message_for(const valijson::ValidationResults::Error& error, const s
   }
   if (d.rfind("Value type not permitted", 0) == 0) {
     const std::string expected = SchemaWalker::types(walker.at(pointer));
+    if (pointer.empty())
+      return "a dataset is a JSON object, found " + value;
     return "wrong type for \"" + last_token(pointer) + "\": expected " +
            (expected.empty() ? "another type" : expected) + ", found " + value;
   }

@@ -1,0 +1,75 @@
+// Text, dates, amounts and diagnostics: the small pieces every message and look-up rests on.
+#include <gtest/gtest.h>
+
+#include "base/calendar.hpp"
+#include "base/diagnostic.hpp"
+#include "base/fold.hpp"
+#include "base/source_text.hpp"
+#include "base/utf8.hpp"
+
+namespace jurigraph {
+namespace {
+
+TEST(Fold, CaseAccentsAndPunctuationDoNotMatter) {
+  EXPECT_EQ(fold_for_lookup("Conseil d’État"), "conseil d etat");
+  EXPECT_EQ(fold_for_lookup("conseil d'etat"), "conseil d etat");
+  EXPECT_EQ(fold_for_lookup("  CONSEIL  D ETAT "), "conseil d etat");
+  EXPECT_EQ(fold_for_lookup("Commission nationale de l'informatique et des libertés"),
+            "commission nationale de l informatique et des libertes");
+  EXPECT_EQ(fold_for_lookup("Œuvre Straße"), "oeuvre strasse");
+  EXPECT_EQ(fold_for_lookup("« Kaspr »"), "kaspr");
+}
+
+TEST(Fold, EditDistance) {
+  EXPECT_EQ(edit_distance("orange", "orange"), 0u);
+  EXPECT_EQ(edit_distance("orange", "orangee"), 1u);
+  EXPECT_EQ(edit_distance("darty", "party"), 1u);
+  EXPECT_EQ(edit_distance("", "abc"), 3u);
+}
+
+TEST(Calendar, OnlyRealDates) {
+  EXPECT_EQ(parse_iso_date("2014-08-07"), 20140807);
+  EXPECT_FALSE(parse_iso_date("2015-02-30"));
+  EXPECT_FALSE(parse_iso_date("2015-02-29"));
+  EXPECT_TRUE(parse_iso_date("2016-02-29"));
+  EXPECT_FALSE(parse_iso_date("1900-02-29"));
+  EXPECT_TRUE(parse_iso_date("2000-02-29"));
+  EXPECT_FALSE(parse_iso_date("2015-13-01"));
+  EXPECT_FALSE(parse_iso_date("2015-1-01"));
+  EXPECT_EQ(format_iso_date(20151230), "2015-12-30");
+}
+
+TEST(Calendar, AmountsAreExact) {
+  EXPECT_EQ(parse_amount_hundredths("240000"), 24000000);
+  EXPECT_EQ(parse_amount_hundredths("1234.5"), 123450);
+  EXPECT_EQ(parse_amount_hundredths("0.01"), 1);
+  EXPECT_FALSE(parse_amount_hundredths("1.234"));
+  EXPECT_FALSE(parse_amount_hundredths("-1"));
+  EXPECT_FALSE(parse_amount_hundredths("1."));
+  EXPECT_EQ(format_amount(24000000), "240000");
+  EXPECT_EQ(format_amount(123450), "1234.50");
+}
+
+TEST(Utf8, ValidityAndCounting) {
+  EXPECT_EQ(utf8::first_invalid("Conseil d’État"), std::string_view::npos);
+  EXPECT_EQ(utf8::first_invalid("ab\xC3"), 2u);
+  EXPECT_EQ(utf8::first_invalid("a\xC0\xAF"), 1u);  // overlong
+  EXPECT_EQ(utf8::count_code_points("État"), 4u);
+}
+
+TEST(SourceText, ColumnsCountCodePoints) {
+  const SourceText text("{\n  \"é\": x\n}");
+  const LineColumn lc = text.position(text.text().find('x'));
+  EXPECT_EQ(lc.line, 2u);
+  EXPECT_EQ(lc.column, 8u);  // the é is one column, not two bytes
+  EXPECT_EQ(text.line(2), "  \"é\": x");
+}
+
+TEST(Diagnostic, HeadlineAndCaret) {
+  Diagnostic d{Severity::error, Location("a.json", 2, 9, "/x"), "bad value", "  \"é\": x"};
+  EXPECT_EQ(format_diagnostic(d),
+            "a.json:2:9: error: bad value (at /x)\n    \"é\": x\n          ^");
+}
+
+}  // namespace
+}  // namespace jurigraph

@@ -1,0 +1,186 @@
+// Loading across files: merging, conflicts kept as claims, duplicates, cascades, order
+// independence; then look-up and statistics on the result.
+#include "ingest/ingest.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "graph/lookup.hpp"
+#include "graph/stats.hpp"
+
+namespace jurigraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TempDir {
+ public:
+  TempDir()
+      : path_(fs::temp_directory_path() /
+              ("jurigraph-test-" +
+               std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string write(const std::string& name, const std::string& text) const {
+    const fs::path p = path_ / name;
+    std::ofstream(p) << text;
+    return p.string();
+  }
+  std::string str() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+const char* kEntities = R"({
+  "sources": {"off": {"url": "https://example.org/official", "kind": "official"},
+              "press": {"url": "https://example.org/press", "kind": "press"}},
+  "entities": [
+    {"id": "authority:dpa", "label": "Authority", "name": "Data Protection Authority", "aliases": ["DPA"], "sources": ["off"]},
+    {"id": "company:acme", "label": "Company", "name": "Acme", "sources": ["off"]},
+    {"id": "company:twin-a", "label": "Company", "name": "Twin", "sources": ["off"]},
+    {"id": "company:twin-b", "label": "Company", "name": "Twin", "sources": ["off"]}
+  ]
+})";
+
+const char* kDecisions = R"({
+  "entities": [{"id": "company:acme", "label": "Company", "name": "ACME SA", "aliases": ["Acme Group"],
+                "sources": [{"url": "https://example.org/press", "kind": "press"}]}],
+  "decisions": [
+    {"id": "decision:one", "kind": "sanction", "issued_by": "authority:dpa", "against": ["company:acme"],
+     "date": "2016-02-29", "amount": "1000.50", "currency": "EUR", "sources": [{"url": "https://example.org/official"}]},
+    {"id": "decision:two", "kind": "warning", "issued_by": "authority:dpa", "against": ["company:twin-a"],
+     "date": "2014-01-01", "amount": 200, "currency": "USD", "sources": [{"url": "https://example.org/official"}]}
+  ]
+})";
+
+TEST(Ingest, SameEntityInTwoFilesIsOneNodeAndConflictsBecomeClaims) {
+  TempDir dir;
+  dir.write("a.json", kEntities);
+  dir.write("b.json", kDecisions);
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_FALSE(r.diagnostics.has_errors());
+  ASSERT_EQ(r.diagnostics.warning_count(), 1u);
+  EXPECT_NE(r.diagnostics.all()[0].message.find("conflicting name for \"company:acme\""),
+            std::string::npos);
+  EXPECT_NE(r.diagnostics.all()[0].message.find("(official source)"), std::string::npos);
+  const graph::Graph& g = r.graph;
+  const auto acme = g.find_id("company:acme");
+  ASSERT_TRUE(acme);
+  EXPECT_EQ(g.str(g.node(*acme).name), "Acme");  // the official value is authoritative
+  const auto claims = g.claims(g.node(*acme).claims);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_TRUE(claims[0].authoritative);
+  EXPECT_EQ(g.str(claims[1].value), "ACME SA");
+  EXPECT_FALSE(claims[1].authoritative);
+  EXPECT_EQ(g.strings(g.node(*acme).aliases).size(), 1u);  // aliases merged
+  EXPECT_EQ(g.source_ids(g.node(*acme).sources).size(), 2u);
+}
+
+TEST(Ingest, GraphDoesNotDependOnFileOrder) {
+  TempDir one, two;
+  one.write("1.json", kEntities);
+  one.write("2.json", kDecisions);
+  two.write("2.json", kEntities);  // names swapped: loaded in the other order
+  two.write("1.json", kDecisions);
+  const auto a = ingest::load_datasets({one.str()});
+  const auto b = ingest::load_datasets({two.str()});
+  ASSERT_EQ(a.graph.node_count(), b.graph.node_count());
+  ASSERT_EQ(a.graph.edge_count(), b.graph.edge_count());
+  for (graph::VertexId v = 0; v < a.graph.node_count(); ++v) {
+    EXPECT_EQ(a.graph.str(a.graph.node(v).id), b.graph.str(b.graph.node(v).id));
+    EXPECT_EQ(a.graph.str(a.graph.node(v).name),
+              b.graph.str(b.graph.node(v).name));  // official wins in both
+  }
+  for (graph::EdgeId e = 0; e < a.graph.edge_count(); ++e) {
+    EXPECT_EQ(a.graph.edge(e).source, b.graph.edge(e).source);
+    EXPECT_EQ(a.graph.edge(e).target, b.graph.edge(e).target);
+    EXPECT_EQ(a.graph.edge(e).type, b.graph.edge(e).type);
+  }
+}
+
+TEST(Ingest, DuplicateDecisionAcrossFilesNamesBothPlaces) {
+  TempDir dir;
+  dir.write("a.json", kEntities);
+  dir.write("b.json", kDecisions);
+  dir.write(
+      "c.json",
+      R"({"decisions": [{"id": "decision:one", "kind": "warning", "issued_by": "authority:dpa",
+                           "sources": [{"url": "https://example.org/x"}]}]})");
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_EQ(r.diagnostics.error_count(), 1u);
+  const Diagnostic& d =
+      *std::find_if(r.diagnostics.all().begin(), r.diagnostics.all().end(),
+                    [](const Diagnostic& x) { return x.severity == Severity::error; });
+  EXPECT_EQ(d.where.file, dir.str() + "/c.json");
+  EXPECT_EQ(d.where.line, 1u);
+  EXPECT_NE(d.message.find("already defined at " + dir.str() + "/b.json:"), std::string::npos);
+  EXPECT_EQ(r.rejected.size(), 1u);
+  EXPECT_EQ(r.graph.str(r.graph.node(*r.graph.find_id("decision:one")).kind), "sanction");
+}
+
+TEST(Ingest, FileWithAnErrorContributesNothingAndDependentsSaySo) {
+  TempDir dir;
+  dir.write(
+      "a.json",
+      R"({"entities": [{"id": "company:x", "label": "Company", "name": "X", "sources": [{"url": "https://e.org"}]},
+                                       {"id": "company:y", "label": "Company", "name": "Y", "sources": ["nope"]}]})");
+  dir.write(
+      "b.json",
+      R"({"entities": [{"id": "authority:a", "label": "Authority", "name": "A", "sources": [{"url": "https://e.org"}]}],
+     "decisions": [{"id": "decision:d", "kind": "sanction", "issued_by": "authority:a", "against": ["company:x"],
+                    "sources": [{"url": "https://e.org"}]}]})");
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_EQ(r.diagnostics.error_count(), 2u);
+  EXPECT_NE(r.diagnostics.all()[0].message.find("unknown source \"nope\""), std::string::npos);
+  EXPECT_NE(r.diagnostics.all()[1].message.find("(defined in " + dir.str() +
+                                                "/a.json, which has errors)"),
+            std::string::npos);
+  EXPECT_EQ(r.graph.node_count(), 0u);
+  EXPECT_EQ(r.rejected.size(), 2u);
+}
+
+TEST(Lookup, IdsNamesAliasesAmbiguityAndSuggestions) {
+  TempDir dir;
+  dir.write("a.json", kEntities);
+  dir.write("b.json", kDecisions);
+  const auto r = ingest::load_datasets({dir.str()});
+  const graph::Graph& g = r.graph;
+  using S = graph::LookupResult::Status;
+  EXPECT_EQ(graph::lookup_node(g, "company:acme").status, S::found);
+  EXPECT_EQ(graph::lookup_node(g, "dpa").vertex, *g.find_id("authority:dpa"));
+  EXPECT_EQ(graph::lookup_node(g, "DATA PROTECTION authority").vertex, *g.find_id("authority:dpa"));
+  EXPECT_EQ(graph::lookup_node(g, "acme group").vertex, *g.find_id("company:acme"));
+  const auto twin = graph::lookup_node(g, "twin");
+  EXPECT_EQ(twin.status, S::ambiguous);
+  EXPECT_EQ(twin.candidates.size(), 2u);
+  const auto near = graph::lookup_node(g, "acmee");
+  EXPECT_EQ(near.status, S::not_found);
+  ASSERT_FALSE(near.candidates.empty());
+  EXPECT_EQ(near.candidates[0], *g.find_id("company:acme"));
+  EXPECT_THROW(graph::resolve_node(g, "twin", Location("x")), Error);
+  EXPECT_EQ(g.nodes_with_label(graph::Label::Company).size(), 3u);
+}
+
+TEST(Stats, CountsDatesAndAmounts) {
+  TempDir dir;
+  dir.write("a.json", kEntities);
+  dir.write("b.json", kDecisions);
+  const auto s = graph::compute_stats(ingest::load_datasets({dir.str()}).graph);
+  EXPECT_EQ(s.nodes, 6u);
+  EXPECT_EQ(s.nodes_per_label[static_cast<std::size_t>(graph::Label::Decision)], 2u);
+  EXPECT_EQ(s.first_decision_date, 20140101);
+  EXPECT_EQ(s.last_decision_date, 20160229);
+  EXPECT_EQ(s.amounts_per_currency.at("EUR").hundredths, 100050);
+  EXPECT_EQ(s.amounts_per_currency.at("USD").hundredths, 20000);
+  EXPECT_EQ(s.contested_values, 1u);
+}
+
+}  // namespace
+}  // namespace jurigraph
