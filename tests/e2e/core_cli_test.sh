@@ -6,29 +6,7 @@ set -u
 jg=$1
 root=$2
 data=$root/datasets
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-run() {
-  "$jg" "$@" >"$work/out" 2>"$work/err"
-  code=$?
-  out=$(cat "$work/out")
-  err=$(cat "$work/err")
-}
-has() { grep -qF -- "$1" <<<"$2"; }
+source "$(dirname "$0")/lib.sh"
 json_ok() { /usr/bin/python3 -m json.tool "$1" >/dev/null; }
 
 # --- validate -------------------------------------------------------------------------------
@@ -94,5 +72,4 @@ check "path Grenoble first instance → appeal court" test "$(head -n1 <<<"$out"
 run path Zoom Kaspr "$data"
 check "path across cases through LinkedIn" has "Zoom —SHARED_DATA_WITH→ LinkedIn ←COLLECTED_DATA_FROM— Kaspr" "$out"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

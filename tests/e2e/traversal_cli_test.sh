@@ -5,31 +5,7 @@ set -u
 jg=$1
 root=$2
 data=$root/tests/data/cli
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-
-run() {  # run ARGS...: sets $code, $out, $err
-  "$jg" "$@" >"$work/out" 2>"$work/err"
-  code=$?
-  out=$(cat "$work/out")
-  err=$(cat "$work/err")
-}
-
-has() { grep -qF -- "$1" <<<"$2"; }
+source "$(dirname "$0")/lib.sh"
 
 # --- path ---------------------------------------------------------------------------------
 run path "hidden host" "supreme administrative court" "$data"
@@ -126,5 +102,4 @@ check "render to an unknown extension: exit 2" test "$code" -eq 2
 run render -o "$work/d.svg" --focus nobody "$data"
 check "render --focus unknown node: exit 3" test "$code" -eq 3
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
