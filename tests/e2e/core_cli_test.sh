@@ -27,7 +27,7 @@ check "validate unknown option: exit 2" test "$code" -eq 2
 # --- stats ----------------------------------------------------------------------------------
 run stats "$data"
 check "stats: exit 0" test "$code" -eq 0
-check "stats: decisions counted" has "  Decision                     9" "$out"
+check "stats: decisions counted" has "  Decision                    14" "$out"
 check "stats: amounts per currency" has "USD" "$out"
 run stats "$data" --format json
 check "stats json: parses" json_ok "$work/out"
@@ -36,7 +36,7 @@ check "stats with a broken file: exit 1" test "$code" -eq 1
 check "stats with a broken file: nothing on stdout" test -z "$out"
 run stats "$work/broken.json" "$data" --keep-going
 check "stats --keep-going: exit 1, counts of the good files" test "$code" -eq 1
-check "stats --keep-going: output" has "  Decision                     9" "$out"
+check "stats --keep-going: output" has "  Decision                    14" "$out"
 
 # --- show -----------------------------------------------------------------------------------
 run show "conseil d'etat" "$data"
@@ -69,6 +69,13 @@ check "path against stored direction with --directed: exit 5" test "$code" -eq 5
 run path "Tribunal de commerce de Grenoble" "Cour d'appel de Grenoble" "$data" --via ISSUED_BY,APPEAL_OF
 check "path Grenoble first instance → appeal court" test "$(head -n1 <<<"$out")" = \
   "3 hops: Tribunal de commerce de Grenoble ←ISSUED_BY— Tribunal de commerce de Grenoble judgment (website contract) ←APPEAL_OF— Cour d'appel de Grenoble, ch. com., arrêt du 6 juillet 2017 (2017-07-06) —ISSUED_BY→ Cour d'appel de Grenoble"
+run path "Optical Center" "Conseil d'État ruling of 2017-06-19 (Optical Center)" "$data"
+check "path Optical Center → its Conseil d'État appeal" test "$(head -n1 <<<"$out")" = \
+  "2 hops: Optical Center ←AGAINST— CNIL sanction 2015-379 (2015-11-05) ←APPEAL_OF— Conseil d'État ruling of 2017-06-19 (Optical Center)"
+run path "Optical Center" "Conseil d'Etat" "$data" --all --via AGAINST,APPEAL_OF,ISSUED_BY
+check "path --all: the three sanctions of Optical Center taken to the Conseil d'État" test "$(grep -c '^path [123] of 3, 3 hops: Optical Center ←AGAINST— CNIL sanction' <<<"$out")" -eq 3
+run show "2018-002" "$data"
+check "show by decision number: reduced on appeal" has "{outcome: reduced}" "$out"
 run path Zoom Kaspr "$data"
 check "path across cases through LinkedIn" has "Zoom —SHARED_DATA_WITH→ LinkedIn ←COLLECTED_DATA_FROM— Kaspr" "$out"
 
