@@ -76,6 +76,9 @@ run path "Optical Center" "Conseil d'Etat" "$data" --all --via AGAINST,APPEAL_OF
 check "path --all: the three sanctions of Optical Center taken to the Conseil d'État" test "$(grep -c '^path [123] of 3, 3 hops: Optical Center ←AGAINST— CNIL sanction' <<<"$out")" -eq 3
 run show "2018-002" "$data"
 check "show by decision number: reduced on appeal" has "{outcome: reduced}" "$out"
+run show "san-2024-020" "$data"
+check "show: the official amount, the press's other figure kept as a claim" has 'amount = "200000" [' "$out"
+check "show: the authoritative value is marked" has 'amount = "240000" (authoritative)' "$out"
 run path Zoom Kaspr "$data"
 check "path across cases through LinkedIn" has "Zoom —SHARED_DATA_WITH→ LinkedIn ←COLLECTED_DATA_FROM— Kaspr" "$out"
 
