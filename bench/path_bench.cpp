@@ -11,7 +11,7 @@
 #include <memory>
 #include <random>
 
-#include "generate/synthetic.hpp"
+#include "bench/synthetic_fixture.hpp"
 #include "graph/graph.hpp"
 #include "query/path_search.hpp"
 
@@ -20,18 +20,16 @@ namespace {
 using namespace jurigraph;
 
 struct Fixture {
-  graph::Graph graph;
+  const graph::Graph& graph;
   std::vector<std::pair<graph::VertexId, graph::VertexId>> pairs;
 };
 
-// Built once per size and kept: building is not what is measured here.
+// The graph and its 100 pairs, made once per size.
 Fixture& fixture(uint64_t decisions) {
   static std::map<uint64_t, std::unique_ptr<Fixture>> cache;
   auto& slot = cache[decisions];
   if (!slot) {
-    slot = std::make_unique<Fixture>();
-    slot->graph = graph::Graph::freeze(
-        generate::build_tables(generate::generate_graph(decisions, /*seed=*/42)));
+    slot = std::make_unique<Fixture>(Fixture{bench::synthetic_graph(decisions), {}});
     const auto companies = slot->graph.nodes_with_label(graph::Label::Company);
     std::mt19937_64 rng(7);
     std::uniform_int_distribution<std::size_t> pick(0, companies.size() - 1);

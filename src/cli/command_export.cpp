@@ -32,9 +32,9 @@ int run_export(const ExportOptions& o, std::ostream& out, std::ostream& err) {
     if (o.format == "dot") {
       s << exporter::build_graph_dot(loaded->graph, style, exporter::DotOptions{o.legend})->write();
     } else if (o.format == "jsonld") {
-      exporter::write_jsonld(s, exporter::graph_to_triples(loaded->graph, rdf), rdf);
+      exporter::write_jsonld(s, loaded->graph, rdf);
     } else {
-      exporter::write_nquads(s, exporter::graph_to_triples(loaded->graph, rdf));
+      exporter::write_nquads(s, loaded->graph, rdf);
     }
   };
   if (o.output.empty()) {

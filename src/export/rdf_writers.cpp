@@ -1,31 +1,57 @@
 #include "export/rdf_writers.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <map>
-
-#include "export/json_writer.hpp"
+#include <string>
+#include <unordered_map>
 
 namespace jurigraph::exporter {
 namespace {
 
-void write_literal_escaped(std::ostream& out, std::string_view s) {
+// Output is gathered in a large buffer and handed to the stream in big writes: per-character
+// stream insertion would cost more than the mapping itself.
+class ChunkedOutput {
+ public:
+  explicit ChunkedOutput(std::ostream& out) : out_(out) { buffer_.reserve(kChunk + 4096); }
+  ~ChunkedOutput() = default;
+  std::string& buffer() { return buffer_; }
+  void maybe_flush() {
+    if (buffer_.size() >= kChunk)
+      flush();
+  }
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{1} << 20;
+  std::ostream& out_;
+  std::string buffer_;
+};
+
+// N-Triples' string escapes: only the quote, the backslash and line breaks must be escaped;
+// everything else, accents included, is written as UTF-8.
+void append_escaped_literal(std::string& out, std::string_view s) {
   for (char c : s) {
     switch (c) {
       case '\\':
-        out << "\\\\";
+        out += "\\\\";
         break;
       case '"':
-        out << "\\\"";
+        out += "\\\"";
         break;
       case '\n':
-        out << "\\n";
+        out += "\\n";
         break;
       case '\r':
-        out << "\\r";
+        out += "\\r";
         break;
       default:
-        out << c;
+        out += c;
     }
   }
 }
@@ -50,113 +76,169 @@ class Compactor {
       terms_.emplace(expanded, term);
     }
   }
-  // A term when the context has one, else prefix:local, else the IRI itself.
-  std::string compact(const std::string& iri) const {
-    auto t = terms_.find(iri);
-    if (t != terms_.end())
-      return t->second;
-    for (const auto& [prefix, ns] : prefixes_) {
-      if (iri.size() > ns.size() && iri.compare(0, ns.size(), ns) == 0) {
-        const std::string local = iri.substr(ns.size());
-        if (local.find_first_of("/#:") == std::string::npos)
-          return prefix + ":" + local;
-      }
-    }
-    return iri;
+  // A term when the context has one, else prefix:local, else the IRI itself. Remembered: the
+  // same few predicates and classes come back millions of times.
+  const std::string& compact(std::string_view iri) {
+    auto cached = cache_.find(iri);
+    if (cached != cache_.end())
+      return cached->second;
+    return cache_.emplace(std::string(iri), compute(iri)).first->second;
   }
   const rapidjson::Value& context() const { return context_["@context"]; }
 
  private:
+  std::string compute(std::string_view iri) const {
+    auto t = terms_.find(std::string(iri));
+    if (t != terms_.end())
+      return t->second;
+    for (const auto& [prefix, ns] : prefixes_) {
+      if (iri.size() > ns.size() && iri.starts_with(ns)) {
+        const std::string_view local = iri.substr(ns.size());
+        if (local.find_first_of("/#:") == std::string_view::npos)
+          return prefix + ":" + std::string(local);
+      }
+    }
+    return std::string(iri);
+  }
+
   rapidjson::Document context_;
   std::map<std::string, std::string> prefixes_;
   std::map<std::string, std::string> terms_;  // expanded IRI → term
+  std::map<std::string, std::string, std::less<>> cache_;
 };
+
+using BlockWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void put(BlockWriter& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+void put_key(BlockWriter& w, std::string_view s) {
+  w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+// One subject as a node object: "@id", "@type", then each predicate with an array of values.
+// Plain strings stay plain; typed literals and IRIs are value objects.
+void write_node_object(BlockWriter& w, Compactor& compactor, const SubjectBlock& block) {
+  const auto& st = block.statements;
+  w.StartObject();
+  put_key(w, "@id");
+  put(w, block.subject);
+  bool typed = false;
+  for (const Statement& s : st) {
+    if (s.predicate != kRdfType)
+      continue;
+    if (!typed) {
+      put_key(w, "@type");
+      w.StartArray();
+      typed = true;
+    }
+    put(w, compactor.compact(block.object(s)));
+  }
+  if (typed)
+    w.EndArray();
+  for (std::size_t j = 0; j < st.size();) {
+    const std::string_view predicate = st[j].predicate;
+    if (predicate == kRdfType) {
+      ++j;
+      continue;
+    }
+    put_key(w, compactor.compact(predicate));
+    w.StartArray();
+    for (; j < st.size() && st[j].predicate == predicate; ++j) {
+      const Statement& s = st[j];
+      if (s.is_iri) {
+        w.StartObject();
+        put_key(w, "@id");
+        put(w, block.object(s));
+        w.EndObject();
+      } else if (s.datatype.empty()) {
+        put(w, block.object(s));
+      } else {
+        w.StartObject();
+        put_key(w, "@value");
+        put(w, block.object(s));
+        put_key(w, "@type");
+        put(w, compactor.compact(s.datatype));
+        w.EndObject();
+      }
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
 
 }  // namespace
 
-void write_nquads(std::ostream& out, const std::vector<Triple>& triples) {
-  for (const Triple& t : triples) {
-    out << '<' << t.subject << "> <" << t.predicate << "> ";
-    if (t.object.is_iri) {
-      out << '<' << t.object.value << '>';
-    } else {
-      out << '"';
-      write_literal_escaped(out, t.object.value);
-      out << '"';
-      if (!t.object.datatype.empty())
-        out << "^^<" << t.object.datatype << '>';
+std::size_t write_nquads(std::ostream& out, const graph::Graph& g, const RdfOptions& options) {
+  ChunkedOutput chunks(out);
+  std::string& buf = chunks.buffer();
+  std::size_t count = 0;
+  RdfMapping(g, options).for_each_subject([&](const SubjectBlock& block) {
+    for (const Statement& s : block.statements) {
+      buf += '<';
+      buf += block.subject;
+      buf += "> <";
+      buf += s.predicate;
+      buf += "> ";
+      if (s.is_iri) {
+        buf += '<';
+        buf += block.object(s);
+        buf += '>';
+      } else {
+        buf += '"';
+        append_escaped_literal(buf, block.object(s));
+        buf += '"';
+        if (!s.datatype.empty()) {
+          buf += "^^<";
+          buf += s.datatype;
+          buf += '>';
+        }
+      }
+      buf += " .\n";
     }
-    out << " .\n";
-  }
+    count += block.statements.size();
+    chunks.maybe_flush();
+  });
+  chunks.flush();
+  return count;
 }
 
-void write_jsonld(std::ostream& out, const std::vector<Triple>& triples,
-                  const RdfOptions& options) {
-  const Compactor compactor;
-  rapidjson::OStreamWrapper os(out);
-  JsonWriter w(os);
+std::size_t write_jsonld(std::ostream& out, const graph::Graph& g, const RdfOptions& options) {
+  Compactor compactor;
+  ChunkedOutput chunks(out);
+  std::string& buf = chunks.buffer();
+  rapidjson::StringBuffer text;
+  BlockWriter w(text);
+
   w.StartObject();
-  write_key(w, "@context");
+  put_key(w, "@context");
   w.StartObject();
   for (const auto& m : compactor.context().GetObject()) {
-    write_key(w, m.name.GetString());
-    write_string(w, m.value.GetString());
+    put_key(w, m.name.GetString());
+    put(w, m.value.GetString());
   }
   w.EndObject();
-  write_key(w, "@graph");
-  w.StartArray();
-  // Triples are sorted by subject, then predicate: each run is one node object.
-  for (std::size_t i = 0; i < triples.size();) {
-    const std::string& subject = triples[i].subject;
-    w.StartObject();
-    write_key(w, "@id");
-    write_string(w, subject);
-    std::size_t end = i;
-    std::vector<std::string> types;
-    for (; end < triples.size() && triples[end].subject == subject; ++end) {
-      if (triples[end].predicate == kRdfType)
-        types.push_back(compactor.compact(triples[end].object.value));
-    }
-    if (!types.empty()) {
-      write_key(w, "@type");
-      w.StartArray();
-      for (const std::string& t : types)
-        write_string(w, t);
-      w.EndArray();
-    }
-    for (std::size_t j = i; j < end;) {
-      const std::string& predicate = triples[j].predicate;
-      if (predicate == kRdfType) {
-        ++j;
-        continue;
-      }
-      write_key(w, compactor.compact(predicate));
-      w.StartArray();
-      for (; j < end && triples[j].predicate == predicate; ++j) {
-        const RdfObject& o = triples[j].object;
-        w.StartObject();
-        if (o.is_iri) {
-          write_key(w, "@id");
-          write_string(w, o.value);
-        } else {
-          write_key(w, "@value");
-          write_string(w, o.value);
-          if (!o.datatype.empty()) {
-            write_key(w, "@type");
-            write_string(w, compactor.compact(o.datatype));
-          }
-        }
-        w.EndObject();
-      }
-      w.EndArray();
-    }
-    w.EndObject();
-    i = end;
-  }
-  w.EndArray();
   w.EndObject();
-  out << '\n';
-  (void)options;
+  // The context object, without its closing brace, then the graph: one node object a line.
+  buf.append(text.GetString(), text.GetSize() - 1);
+  buf += ",\n\"@graph\": [\n";
+
+  std::size_t count = 0;
+  bool first = true;
+  RdfMapping(g, options).for_each_subject([&](const SubjectBlock& block) {
+    text.Clear();
+    w.Reset(text);
+    write_node_object(w, compactor, block);
+    if (!first)
+      buf += ",\n";
+    first = false;
+    buf.append(text.GetString(), text.GetSize());
+    count += block.statements.size();
+    chunks.maybe_flush();
+  });
+  buf += "\n]}\n";
+  chunks.flush();
+  return count;
 }
 
 }  // namespace jurigraph::exporter

@@ -1,11 +1,12 @@
 // Writers of the RDF mapping: N-Quads (also valid N-Triples: everything is in the default
-// graph) and JSON-LD 1.0 with the context of schema/context.jsonld inlined, node objects sorted
-// by @id, keys in a fixed order — byte-identical for the same graph.
+// graph) and JSON-LD 1.0 with the context of schema/context.jsonld inlined, one node object per
+// line in the mapping's fixed order — byte-identical for the same graph. Both stream: memory
+// stays that of one subject, whatever the size of the graph.
 #pragma once
 
+#include <cstddef>
 #include <ostream>
 #include <string_view>
-#include <vector>
 
 #include "export/rdf_mapping.hpp"
 
@@ -14,7 +15,8 @@ namespace jurigraph::exporter {
 // schema/context.jsonld as compiled into the binary.
 std::string_view jsonld_context_text();
 
-void write_nquads(std::ostream& out, const std::vector<Triple>& triples);
-void write_jsonld(std::ostream& out, const std::vector<Triple>& triples, const RdfOptions& options);
+// Each returns the number of triples written.
+std::size_t write_nquads(std::ostream& out, const graph::Graph& g, const RdfOptions& options);
+std::size_t write_jsonld(std::ostream& out, const graph::Graph& g, const RdfOptions& options);
 
 }  // namespace jurigraph::exporter

@@ -33,15 +33,33 @@ uint32_t TableWriter::add_source(const SourceRecord& fields) {
   key += view(fields.title);
   auto it = source_index_.find(key);
   if (it != source_index_.end()) {
-    // The first description of a source wins; later ones only fill fields it lacked.
+    // Two files may describe one source differently (each with its own note). The merged
+    // record must not depend on the order the files were read in: a field one description
+    // lacks is taken from the other; where both differ, the smaller value is kept, and notes,
+    // which say different true things, are both kept.
     SourceRecord& known = tables_.sources[it->second];
-    if (known.publisher.empty())
-      known.publisher = fields.publisher;
-    if (known.note.empty())
-      known.note = fields.note;
-    if (known.date == 0)
+    auto merge = [&](StrRef& into, StrRef other) {
+      if (other.empty() || view(into) == view(other))
+        return;
+      if (into.empty() || view(other) < view(into))
+        into = other;
+    };
+    merge(known.publisher, fields.publisher);
+    if (!fields.note.empty() &&
+        view(known.note).find(view(fields.note)) == std::string_view::npos) {
+      if (known.note.empty()) {
+        known.note = fields.note;
+      } else {
+        std::string a(view(known.note)), b(view(fields.note));
+        if (b < a)
+          std::swap(a, b);
+        known.note = store(a + " | " + b);
+      }
+    }
+    if (known.date == 0 || (fields.date != 0 && fields.date < known.date))
       known.date = fields.date;
-    if (known.kind == SourceKind::unspecified)
+    if (known.kind == SourceKind::unspecified ||
+        (fields.kind != SourceKind::unspecified && fields.kind < known.kind))
       known.kind = fields.kind;
     return it->second;
   }
