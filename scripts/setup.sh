@@ -12,7 +12,12 @@ packages=(
   libcli11-dev                            # the command line
   libgtest-dev googletest libbenchmark-dev # tests and benchmarks
   python3                                 # the end-to-end tests parse JSON output with json.tool
+  python3-rdflib                          # the linked-data tests read the JSON-LD export with rdflib
 )
+# node and npm run jsonld.js in the linked-data tests: Debian's packages, unless the commands are
+# already there (NodeSource's nodejs, for one, ships npm and conflicts with Debian's npm)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -22,15 +27,22 @@ done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "setup: all ${#packages[@]} packages present"
-  exit 0
+else
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-sudo=""
-if [[ $(id -u) -ne 0 ]]; then
-  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+# jsonld.js for the linked-data tests, at the version pinned by tests/linked_data/package-lock.json
+# (node_modules there is git-ignored)
+ld="$(dirname "$0")/../tests/linked_data"
+if [[ ! -f "$ld/node_modules/jsonld/package.json" ]]; then
+  echo "setup: installing jsonld.js in tests/linked_data (npm ci)"
+  (cd "$ld" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,155 @@
+#include "query/cypher/graph_view.hpp"
+
+#include <algorithm>
+
+namespace jurigraph::query::cypher {
+namespace {
+
+Value from_property(const graph::Graph& g, const graph::PropertyRecord& p) {
+  switch (p.kind) {
+    case graph::ValueKind::string:
+      return Value(g.str(p.text));
+    case graph::ValueKind::integer:
+      return Value(p.integer);
+    case graph::ValueKind::number:
+      return Value(p.number);
+    case graph::ValueKind::boolean:
+      return Value(p.integer != 0);
+  }
+  return {};
+}
+
+Value text(const graph::Graph& g, graph::StrRef s) {
+  return s.empty() ? Value() : Value(g.str(s));
+}
+
+// The record fields shown as properties, in key order (node_properties lists them sorted).
+enum class Field {
+  aliases,
+  amount,
+  country,
+  currency,
+  date,
+  description,
+  id,
+  kind,
+  name,
+  number,
+  summary
+};
+constexpr std::pair<std::string_view, Field> kFields[] = {
+    {"aliases", Field::aliases}, {"amount", Field::amount},
+    {"country", Field::country}, {"currency", Field::currency},
+    {"date", Field::date},       {"description", Field::description},
+    {"id", Field::id},           {"kind", Field::kind},
+    {"name", Field::name},       {"number", Field::number},
+    {"summary", Field::summary}};
+
+Value field(const graph::Graph& g, const graph::NodeRecord& n, Field f) {
+  switch (f) {
+    case Field::id:
+      return Value(g.str(n.id));
+    case Field::name:
+      return text(g, n.name);
+    case Field::aliases: {
+      if (n.aliases.count == 0)
+        return {};
+      List l;
+      for (const graph::StrRef& a : g.strings(n.aliases))
+        l.emplace_back(g.str(a));
+      return Value(std::move(l));
+    }
+    case Field::country:
+      return text(g, n.country);
+    case Field::description:
+      return text(g, n.description);
+    case Field::kind:
+      return text(g, n.kind);
+    case Field::number:
+      return text(g, n.number);
+    case Field::currency:
+      return text(g, n.currency);
+    case Field::summary:
+      return text(g, n.summary);
+    case Field::date:
+      return n.date == 0 ? Value() : Value(Date{n.date});
+    case Field::amount:
+      // Hundredths to currency units: Cypher has no decimal type.
+      return n.amount < 0 ? Value() : Value(static_cast<double>(n.amount) / 100.0);
+  }
+  return {};
+}
+
+}  // namespace
+
+GraphView::GraphView(const graph::Graph& g) : g_(g) {
+  for (graph::Label l : graph::kAllLabels)
+    labels_.emplace_back(graph::label_name(l));
+  for (const graph::RelationType& t : g.relation_types())
+    types_.push_back(t.name);
+}
+
+std::span<const NodeId> GraphView::nodes_with_label(LabelId label) const {
+  if (label >= graph::kLabelCount)
+    return {};
+  return g_.nodes_with_label(static_cast<graph::Label>(label));
+}
+
+Value GraphView::node_property(NodeId n, std::string_view key) const {
+  const graph::NodeRecord& r = g_.node(n);
+  for (const auto& [name, f] : kFields) {
+    if (name == key)
+      return field(g_, r, f);
+  }
+  for (const graph::IdentifierRecord& id : g_.identifiers(r.identifiers)) {
+    if (g_.str(id.scheme) == key)
+      return Value(g_.str(id.value));
+  }
+  if (const graph::PropertyRecord* p = g_.property(r.properties, key))
+    return from_property(g_, *p);
+  return {};
+}
+
+Value GraphView::rel_property(RelId r, std::string_view key) const {
+  if (const graph::PropertyRecord* p = g_.property(g_.edge(r).properties, key))
+    return from_property(g_, *p);
+  return {};
+}
+
+Map GraphView::node_properties(NodeId n) const {
+  const graph::NodeRecord& r = g_.node(n);
+  Map m;
+  for (const auto& [name, f] : kFields) {
+    Value v = field(g_, r, f);
+    if (!v.is_null())
+      m.emplace_back(std::string(name), std::move(v));
+  }
+  for (const graph::IdentifierRecord& id : g_.identifiers(r.identifiers))
+    m.emplace_back(std::string(g_.str(id.scheme)), Value(g_.str(id.value)));
+  for (const graph::PropertyRecord& p : g_.properties(r.properties))
+    m.emplace_back(std::string(g_.str(p.key)), from_property(g_, p));
+  std::sort(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return m;
+}
+
+Map GraphView::rel_properties(RelId r) const {
+  Map m;
+  for (const graph::PropertyRecord& p : g_.properties(g_.edge(r).properties))
+    m.emplace_back(std::string(g_.str(p.key)), from_property(g_, p));
+  std::sort(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return m;
+}
+
+std::optional<std::vector<NodeId>> GraphView::find_nodes(std::string_view key,
+                                                         const Value& value) const {
+  if (key != "id")
+    return std::nullopt;
+  std::vector<NodeId> found;
+  if (value.type() == ValueType::string) {
+    if (auto v = g_.find_id(value.as_string()))
+      found.push_back(*v);
+  }
+  return found;
+}
+
+}  // namespace jurigraph::query::cypher
