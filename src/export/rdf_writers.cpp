@@ -84,6 +84,14 @@ class Compactor {
       return cached->second;
     return cache_.emplace(std::string(iri), compute(iri)).first->second;
   }
+  // For IRIs the mapping owns (predicates, datatypes): their address identifies them, which
+  // spares hashing or comparing the text for each of millions of triples.
+  const std::string& compact_owned(std::string_view iri) {
+    auto [it, fresh] = by_address_.try_emplace(iri.data());
+    if (fresh)
+      it->second = &compact(iri);
+    return *it->second;
+  }
   const rapidjson::Value& context() const { return context_["@context"]; }
 
  private:
@@ -105,6 +113,7 @@ class Compactor {
   std::map<std::string, std::string> prefixes_;
   std::map<std::string, std::string> terms_;  // expanded IRI → term
   std::map<std::string, std::string, std::less<>> cache_;
+  std::unordered_map<const char*, const std::string*> by_address_;
 };
 
 using BlockWriter = rapidjson::Writer<rapidjson::StringBuffer>;
@@ -142,7 +151,7 @@ void write_node_object(BlockWriter& w, Compactor& compactor, const SubjectBlock&
       ++j;
       continue;
     }
-    put_key(w, compactor.compact(predicate));
+    put_key(w, compactor.compact_owned(predicate));
     w.StartArray();
     for (; j < st.size() && st[j].predicate == predicate; ++j) {
       const Statement& s = st[j];
@@ -158,7 +167,7 @@ void write_node_object(BlockWriter& w, Compactor& compactor, const SubjectBlock&
         put_key(w, "@value");
         put(w, block.object(s));
         put_key(w, "@type");
-        put(w, compactor.compact(s.datatype));
+        put(w, compactor.compact_owned(s.datatype));
         w.EndObject();
       }
     }
