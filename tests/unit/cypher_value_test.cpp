@@ -55,7 +55,13 @@ TEST(CypherValue, DistinctTreatsNullAndNumbersAsOneGroup) {
 TEST(CypherValue, Literals) {
   EXPECT_EQ(to_literal(Value(1.0)), "1.0");
   EXPECT_EQ(to_literal(Value(0.1)), "0.1");
-  EXPECT_EQ(to_literal(Value(1e100)), "1e+100");
+  EXPECT_EQ(to_literal(Value(1e100)), "1.0e+100");
+  EXPECT_EQ(to_literal(Value(85000000.0)), "85000000.0");
+  EXPECT_EQ(to_literal(Value(-1234.5)), "-1234.5");
+  EXPECT_EQ(to_literal(Value(0.00012)), "0.00012");
+  EXPECT_EQ(to_literal(Value(0.00001)), "1.0e-05");
+  EXPECT_EQ(to_literal(Value(1.5e16)), "1.5e+16");
+  EXPECT_EQ(to_literal(Value(123456789012345.6)), "123456789012345.6");
   EXPECT_EQ(to_literal(Value("it's")), "'it\\'s'");
   EXPECT_EQ(to_literal(Value(Map{{"b", 2}, {"a", List{1, "x"}}})), "{a: [1, 'x'], b: 2}");
   EXPECT_EQ(to_literal(Value(Date{20151230})), "'2015-12-30'");

@@ -362,12 +362,33 @@ std::string format_float(double d) {
     return "NaN";
   if (std::isinf(d))
     return d > 0 ? "Infinity" : "-Infinity";
+  // The shortest digits that read back as `d`, then laid out as Python's repr does: plain
+  // decimals from 1e-4 to 1e16 (85000000.0, not 8.5e+07, for amounts), an exponent outside.
   char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, d);
-  std::string s(buffer, result.ptr);
-  if (s.find_first_of(".e") == std::string::npos)
-    s += ".0";
-  return s;
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::scientific);
+  const std::string_view sci(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  const std::size_t e = sci.find('e');
+  const bool negative = sci[0] == '-';
+  std::string digits;
+  for (char c : sci.substr(negative ? 1 : 0, e - (negative ? 1 : 0))) {
+    if (c != '.')
+      digits += c;
+  }
+  int exponent = 0;
+  std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exponent);
+  std::string out = negative ? "-" : "";
+  if (exponent < -4 || exponent >= 16) {
+    out += digits.substr(0, 1) + (digits.size() > 1 ? "." + digits.substr(1) : ".0");
+    return out + "e" + (exponent < 0 ? "-" : "+") + (std::abs(exponent) < 10 ? "0" : "") +
+           std::to_string(std::abs(exponent));
+  }
+  if (exponent < 0)
+    return out + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+  const auto point = static_cast<std::size_t>(exponent) + 1;
+  if (digits.size() <= point)
+    return out + digits + std::string(point - digits.size(), '0') + ".0";
+  return out + digits.substr(0, point) + "." + digits.substr(point);
 }
 
 std::string to_literal(const Value& v) {

@@ -129,8 +129,8 @@ std::size_t hash_value(const Value& v);
 // Text for a terminal and for the TCK: 'strings' quoted, 1.0 for floats, [1, 2], {a: 1}.
 // Nodes, relationships and paths need the graph; these print their ids only.
 std::string to_literal(const Value& v);
-// Shortest round-trip text of a float, always with a decimal point or exponent: 1.0, 0.1,
-// 1e+100, NaN, Infinity.
+// Shortest round-trip text of a float, always with a decimal point: 1.0, 0.1, 85000000.0,
+// 1.0e-05, 1.0e+100, NaN, Infinity (plain decimals from 1e-4 to 1e16, as Python prints them).
 std::string format_float(double d);
 
 }  // namespace jurigraph::query::cypher
