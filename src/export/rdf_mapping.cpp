@@ -321,6 +321,8 @@ void RdfMapping::map_node(graph::VertexId v, const std::function<void(const Subj
   // The relations as plain triples, each on the subject the vocabulary reads it from.
   const graph::Adjacency out = g_.out_adjacency(v);
   for (std::size_t i = 0; i < out.nodes.size(); ++i) {
+    if (!included(out.edges[i].id))
+      continue;
     const std::string to = node_iri(g_, out.nodes[i], o_);
     switch (out.edges[i].type) {
       case graph::rel::kIssuedBy:
@@ -344,7 +346,7 @@ void RdfMapping::map_node(graph::VertexId v, const std::function<void(const Subj
   }
   const graph::Adjacency in = g_.in_adjacency(v);
   for (std::size_t i = 0; i < in.nodes.size(); ++i) {
-    if (in.edges[i].type == graph::rel::kSubcontractorOf)
+    if (in.edges[i].type == graph::rel::kSubcontractorOf && included(in.edges[i].id))
       iri(t_->has_data_processor, node_iri(g_, in.nodes[i], o_));
   }
   finish(emit);
@@ -364,6 +366,8 @@ void RdfMapping::map_node(graph::VertexId v, const std::function<void(const Subj
     const bool same =
         i > 0 && out.nodes[i] == out.nodes[i - 1] && out.edges[i].type == out.edges[i - 1].type;
     parallel = same ? parallel + 1 : 0;
+    if (!included(out.edges[i].id))
+      continue;
     map_relation(out.edges[i].id, parallel);
     finish(emit);
   }
@@ -409,8 +413,10 @@ void RdfMapping::map_source(std::string_view url, const std::vector<uint32_t>& r
 
 void RdfMapping::for_each_subject(const std::function<void(const SubjectBlock&)>& emit) {
   std::fill(used_sources_.begin(), used_sources_.end(), false);
-  for (graph::VertexId v = 0; v < g_.node_count(); ++v)
-    map_node(v, emit);
+  for (graph::VertexId v = 0; v < g_.node_count(); ++v) {
+    if (o_.node_subset == nullptr || (*o_.node_subset)[v])
+      map_node(v, emit);
+  }
   // Sources in the order of their IRI. Records that share an IRI (one article cited by two
   // files, each with its own note) make one subject, written whole when any of them is cited:
   // which record a merged node cites depends on the order of the input files, the output must

@@ -29,6 +29,10 @@ inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-s
 
 struct RdfOptions {
   std::string base_iri{kDefaultBaseIri};
+  // When set, only these nodes and relationships (indexed by id) are mapped: the subgraph a
+  // query returned. Sources are those the mapped elements cite.
+  const std::vector<bool>* node_subset = nullptr;
+  const std::vector<bool>* edge_subset = nullptr;
 };
 
 // One triple of a subject. The predicate and datatype point at IRIs the mapping owns for its
@@ -80,6 +84,7 @@ class RdfMapping {
   void finish(const std::function<void(const SubjectBlock&)>& emit);
   void iri(std::string_view predicate, std::string_view object);
   void literal(std::string_view predicate, std::string_view value, std::string_view datatype = {});
+  bool included(graph::EdgeId e) const { return o_.edge_subset == nullptr || (*o_.edge_subset)[e]; }
   std::string_view intern(std::string iri);
   std::string_view vocab(std::string_view local);
   void sources(graph::Range range);
