@@ -3,9 +3,11 @@
 // the TCK's MemoryGraph.
 #include <gtest/gtest.h>
 
+#include "base/diagnostic.hpp"
 #include "generate/synthetic.hpp"
 #include "graph/graph.hpp"
 #include "query/cypher/graph_view.hpp"
+#include "query/cypher/literal.hpp"
 #include "query/cypher/memory_graph.hpp"
 
 namespace jurigraph::query::cypher {
@@ -104,6 +106,36 @@ TEST(CypherGraphView, ShowsRecordFieldsAsProperties) {
   EXPECT_TRUE(std::is_sorted(props.begin(), props.end(),
                              [](const auto& a, const auto& b) { return a.first < b.first; }));
   EXPECT_EQ(view.type_names()[0], "ISSUED_BY");
+}
+
+}  // namespace
+}  // namespace jurigraph::query::cypher
+
+namespace jurigraph::query::cypher {
+namespace {
+
+TEST(CypherParameters, CypherLiteralsAreTypedTheRestIsText) {
+  EXPECT_EQ(parameter_value("42").as_int(), 42);
+  EXPECT_EQ(parameter_value("-1.5").as_float(), -1.5);
+  EXPECT_EQ(parameter_value("'Conseil d''État'").type(), ValueType::string);
+  EXPECT_EQ(to_literal(parameter_value("[1, 'a', {k: null}]")), "[1, 'a', {k: null}]");
+  EXPECT_TRUE(parameter_value("null").is_null());
+  EXPECT_EQ(parameter_value("2018-05-25").as_string(), "2018-05-25");
+  EXPECT_EQ(parameter_value("Optical Center").as_string(), "Optical Center");
+  EXPECT_EQ(parameter_value("").as_string(), "");
+}
+
+TEST(CypherParameters, PairsAreCheckedAtTheOption) {
+  const ParameterMap p = parse_parameters({"since=2018-05-25", "n=3"});
+  EXPECT_EQ(p.at("n").as_int(), 3);
+  EXPECT_THROW(parse_parameters({"novalue"}), Error);
+  EXPECT_THROW(parse_parameters({"1x=2"}), Error);
+  try {
+    parse_parameters({"a=1", "a=2"});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(format_headline(e.diagnostic()), "--param: error: parameter $a is given twice");
+  }
 }
 
 }  // namespace

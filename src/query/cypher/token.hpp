@@ -112,6 +112,12 @@ struct Token {
   std::string text;                 // the name, the digits, or the decoded string value
 };
 
+// The keyword a word spells (case-insensitively), or Keyword::none.
+Keyword keyword_of(std::string_view word);
+// Whether an unquoted keyword cannot name a variable (MATCH, WHERE, AND, …). COUNT, ANY, NONE,
+// SINGLE, the shortest-path functions and the write-clause words CALL, FOREACH and LOAD can.
+bool is_reserved(Keyword k);
+
 // The upper-case spelling of a keyword, for messages ("CREATE is not supported").
 std::string_view keyword_spelling(Keyword k);
 // A short description of a token kind for messages: "')'", "a string literal".
