@@ -17,5 +17,6 @@ void setup_neighbors(CLI::App& app, CommandRunner& runner);
 void setup_generate(CLI::App& app, CommandRunner& runner);
 void setup_export(CLI::App& app, CommandRunner& runner);
 void setup_render(CLI::App& app, CommandRunner& runner);
+void setup_query(CLI::App& app, CommandRunner& runner);
 
 }  // namespace jurigraph::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   setup_generate(app, runner);
   setup_export(app, runner);
   setup_render(app, runner);
+  setup_query(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

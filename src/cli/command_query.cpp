@@ -1,0 +1,112 @@
+// jurigraph query 'CYPHER' | -f FILE [--param k=v …] [--format F] [PATH...]: a read-only
+// openCypher query over the graph.
+#include <fstream>
+#include <sstream>
+
+#include "base/atomic_file.hpp"
+#include "cli/commands.hpp"
+#include "cli/dataset_options.hpp"
+#include "cli/exit_codes.hpp"
+#include "export/query_result_writers.hpp"
+#include "query/cypher/engine.hpp"
+#include "query/cypher/graph_view.hpp"
+#include "query/cypher/literal.hpp"
+#include "query/cypher/parser.hpp"
+
+namespace jurigraph::cli {
+namespace {
+
+struct QueryOptions {
+  std::vector<std::string> arguments;  // the query (unless -f), then dataset paths
+  std::string file;
+  std::vector<std::string> params;
+  std::string format = "table";
+  std::string output;
+  uint64_t max_rows = 1'000'000;
+  double timeout_seconds = 60;
+  bool keep_going = false;
+};
+
+std::string read_query_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw Error(Location(path), "cannot read the query file", ErrorKind::invalid_data);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int run_query(const QueryOptions& o, std::ostream& out, std::ostream& err) {
+  // With -f every argument is a dataset path; without, the first is the query.
+  std::vector<std::string> arguments = o.arguments;
+  std::string text, origin;
+  if (!o.file.empty()) {
+    text = read_query_file(o.file);
+    origin = o.file;
+  } else {
+    if (arguments.empty())
+      throw Error(Location("query"), "give a query, or -f FILE", ErrorKind::usage);
+    text = arguments.front();
+    origin = "query";
+    arguments.erase(arguments.begin());
+  }
+  DatasetOptions datasets;
+  if (!arguments.empty())
+    datasets.paths = arguments;
+  datasets.keep_going = o.keep_going;
+
+  // Parse and check the parameters before the (possibly long) load.
+  const query::cypher::Query q = query::cypher::parse_query(text, {origin});
+  const query::cypher::ParameterMap params = query::cypher::parse_parameters(o.params);
+  const auto loaded = load_for_command(datasets, err);
+  if (!loaded)
+    return kExitInvalidData;
+  const query::cypher::GraphView view(loaded->graph);
+  query::cypher::QueryLimits limits;
+  limits.max_rows = o.max_rows;
+  limits.timeout = std::chrono::milliseconds(static_cast<int64_t>(o.timeout_seconds * 1000));
+
+  auto write = [&](std::ostream& s) {
+    auto writer = exporter::make_result_writer(o.format, s, view, &loaded->graph);
+    query::cypher::execute(
+        view, q, params, limits,
+        [&](const std::vector<std::string>& columns) { writer->begin(columns); },
+        [&](std::span<const query::cypher::Value> row) { writer->row(row); });
+    writer->end();
+  };
+  if (o.output.empty()) {
+    write(out);
+  } else {
+    write_file_atomically(o.output, write);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void setup_query(CLI::App& app, CommandRunner& runner) {
+  auto o = std::make_shared<QueryOptions>();
+  CLI::App* cmd = app.add_subcommand("query", "run a read-only openCypher query");
+  cmd->add_option("arguments", o->arguments,
+                  "the query (unless -f is given), then dataset files or folders (default: "
+                  "datasets)");
+  cmd->add_option("-f,--file", o->file, "read the query from this file");
+  cmd->add_option("--param", o->params,
+                  "name=value, repeatable; value is a Cypher literal (42, 'text', [1, 2]) or "
+                  "else a plain string");
+  cmd->add_option("--format", o->format, "table (default), csv, json, dot or jsonld")
+      ->check(CLI::IsMember({"table", "csv", "json", "dot", "jsonld"}));
+  cmd->add_option("-o,--output", o->output, "file to write (default: standard output)");
+  cmd->add_option("--max-rows", o->max_rows,
+                  "stop when an operator produces or holds more rows (default 1000000)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--timeout", o->timeout_seconds, "stop after this many seconds (default 60)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--keep-going", o->keep_going,
+                "use the files without errors when some have errors (they are still reported)");
+  cmd->callback([o, &runner] {
+    runner = [o](std::ostream& out, std::ostream& err) { return run_query(*o, out, err); };
+  });
+}
+
+}  // namespace jurigraph::cli

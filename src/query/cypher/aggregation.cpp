@@ -1,0 +1,202 @@
+// Aggregating projections: rows are grouped by the values of the non-aggregating items (Cypher's
+// implicit grouping, under equivalence: null with null, 1 with 1.0), each group feeding one
+// accumulator per aggregate; at the end each group becomes one row.
+#include <memory>
+
+#include "query/cypher/expression_eval.hpp"
+#include "query/cypher/key_set.hpp"
+#include "query/cypher/operators.hpp"
+
+namespace jurigraph::query::cypher::exec {
+namespace {
+
+const char* aggregate_name(AggregateKind k) {
+  switch (k) {
+    case AggregateKind::count:
+      return "count";
+    case AggregateKind::sum:
+      return "sum";
+    case AggregateKind::avg:
+      return "avg";
+    case AggregateKind::min:
+      return "min";
+    case AggregateKind::max:
+      return "max";
+    case AggregateKind::collect:
+      return "collect";
+  }
+  return "?";
+}
+
+class Accumulator {
+ public:
+  explicit Accumulator(const AggregateSpec& spec) : spec_(&spec) {
+    if (spec.distinct)
+      seen_ = std::make_unique<KeySet>(1);
+  }
+
+  void add(const Value& v, ExecContext& ctx) {
+    if (spec_->star) {
+      ++count_;
+      return;
+    }
+    if (v.is_null())
+      return;  // every aggregate but count(*) skips nulls
+    if (seen_) {
+      if (!seen_->insert(std::span<const Value>(&v, 1)).second)
+        return;
+      ctx.check_rows(seen_->size(), spec_->pos);
+    }
+    ++count_;
+    switch (spec_->kind) {
+      case AggregateKind::count:
+        break;
+      case AggregateKind::sum:
+      case AggregateKind::avg:
+        if (!v.is_number())
+          ctx.fail(spec_->arg.pos, std::string("type mismatch: ") + aggregate_name(spec_->kind) +
+                                       "() expects numbers, not " + a_type(v));
+        float_sum_ += v.as_number();
+        if (v.type() == ValueType::floating) {
+          floating_ = true;
+        } else if (!floating_ && spec_->kind == AggregateKind::sum &&
+                   __builtin_add_overflow(int_sum_, v.as_int(), &int_sum_)) {
+          ctx.fail(spec_->pos, "integer overflow in sum()");
+        }
+        break;
+      case AggregateKind::min:
+      case AggregateKind::max: {
+        // Across types, the order of ORDER BY (max(1, 'a') is 1, as in Neo4j).
+        const int c = best_.is_null() ? 0 : order(v, best_);
+        if (best_.is_null() || (spec_->kind == AggregateKind::min ? c < 0 : c > 0))
+          best_ = v;
+        break;
+      }
+      case AggregateKind::collect:
+        list_.push_back(v);
+        ctx.check_rows(list_.size(), spec_->pos);
+        break;
+    }
+  }
+
+  Value result() {
+    switch (spec_->kind) {
+      case AggregateKind::count:
+        return Value(count_);
+      case AggregateKind::sum:
+        return floating_ ? Value(float_sum_) : Value(int_sum_);
+      case AggregateKind::avg:
+        return count_ == 0 ? Value() : Value(float_sum_ / static_cast<double>(count_));
+      case AggregateKind::min:
+      case AggregateKind::max:
+        return best_;
+      case AggregateKind::collect:
+        return Value(std::move(list_));
+    }
+    return {};
+  }
+
+ private:
+  const AggregateSpec* spec_;
+  int64_t count_ = 0;
+  bool floating_ = false;
+  int64_t int_sum_ = 0;
+  double float_sum_ = 0;
+  Value best_;
+  List list_;
+  std::unique_ptr<KeySet> seen_;
+};
+
+class AggregateOp final : public Operator {
+ public:
+  AggregateOp(const ProjectionPlan& plan, uint32_t width, ExecContext& ctx)
+      : Operator(ctx), plan_(plan), width_(width), keys_(count_keys(plan)) {
+    for (std::size_t i = 0; i < plan.items.size(); ++i)
+      (plan.grouping[i] ? key_items_ : aggregating_items_).push_back(i);
+  }
+
+  bool push(Row& row) override {
+    ctx_.tick(plan_.pos);
+    key_.clear();
+    for (std::size_t i : key_items_)
+      key_.push_back(evaluate(plan_.items[i], row, ctx_));
+    const auto [index, inserted] = keys_.insert(key_);
+    if (inserted) {
+      ctx_.check_rows(groups_.size() + 1, plan_.pos);
+      // The group keeps its first row: an aggregating item may also read grouping keys
+      // (`n.x + count(*)`), which are the same in every row of the group.
+      groups_.push_back(new_group(row));
+    }
+    Group& g = groups_[index];
+    for (std::size_t a = 0; a < plan_.aggregates.size(); ++a) {
+      const AggregateSpec& spec = plan_.aggregates[a];
+      g.accumulators[a].add(spec.star ? Value() : evaluate(spec.arg, row, ctx_), ctx_);
+    }
+    return true;
+  }
+
+  void finish() override {
+    // Without grouping keys, an aggregation over no rows still gives one row (count 0).
+    if (groups_.empty() && key_items_.empty())
+      groups_.push_back(new_group(Row(width_)));
+    std::vector<Value> results(plan_.aggregates.size());
+    for (std::size_t index = 0; index < groups_.size(); ++index) {
+      Group& g = groups_[index];
+      for (std::size_t a = 0; a < results.size(); ++a)
+        results[a] = g.accumulators[a].result();
+      Row& row = g.row;
+      if (!key_items_.empty()) {
+        const std::span<const Value> key = keys_.key(static_cast<uint32_t>(index));
+        for (std::size_t k = 0; k < key_items_.size(); ++k)
+          row[plan_.slots[key_items_[k]]] = key[k];
+      }
+      ctx_.aggregates = results.data();
+      for (std::size_t i : aggregating_items_)
+        row[plan_.slots[i]] = evaluate(plan_.items[i], row, ctx_);
+      ctx_.aggregates = nullptr;
+      if (!next_->push(row))
+        break;
+    }
+    groups_.clear();
+    Operator::finish();
+  }
+
+ private:
+  struct Group {
+    Row row;
+    std::vector<Accumulator> accumulators;
+  };
+
+  static std::size_t count_keys(const ProjectionPlan& plan) {
+    std::size_t n = 0;
+    for (bool g : plan.grouping)
+      n += g ? 1 : 0;
+    return n;
+  }
+
+  Group new_group(Row row) const {
+    Group g;
+    g.row = std::move(row);
+    g.accumulators.reserve(plan_.aggregates.size());
+    for (const AggregateSpec& spec : plan_.aggregates)
+      g.accumulators.emplace_back(spec);
+    return g;
+  }
+
+  const ProjectionPlan& plan_;
+  uint32_t width_;
+  std::vector<std::size_t> key_items_;
+  std::vector<std::size_t> aggregating_items_;
+  KeySet keys_;
+  std::vector<Group> groups_;
+  std::vector<Value> key_;
+};
+
+}  // namespace
+
+std::unique_ptr<Operator> make_aggregation(const ProjectionPlan& plan, uint32_t width,
+                                           ExecContext& ctx) {
+  return std::make_unique<AggregateOp>(plan, width, ctx);
+}
+
+}  // namespace jurigraph::query::cypher::exec

@@ -1,0 +1,68 @@
+// The read-only openCypher engine: binds a parsed Query against a PropertyGraph (names to slots,
+// labels and types to ids, parameters to constants; errors with positions), plans each MATCH
+// (start from the most selective node, expand along the chain, push WHERE conjuncts down to
+// the first step where their variables are bound) and executes the clauses as a pipeline of
+// operators that push rows, streaming where the plan allows.
+//
+// Semantics are openCypher's (as Neo4j implements them): three-valued logic, relationship
+// uniqueness within a MATCH (trail semantics), implicit grouping, null last in ORDER BY.
+// Documented choices where Cypher leaves room:
+// - shortestPath() returns, among the shortest paths, the one whose sequence of relationship
+//   ids (read from the pattern's left node) is lexicographically smallest; allShortestPaths()
+//   returns them all in that order. WHERE predicates of the same MATCH filter the paths found
+//   (a post-filter: the search does not look for the shortest path that satisfies them). A
+//   shortest path from a node to itself has length 0 when the lower bound is 0, and there is
+//   none when it is 1.
+// - A property map in a pattern may refer to variables of the same MATCH (`(b {x: a.x})`):
+//   such an entry is a predicate `b.x = a.x` placed like a WHERE conjunct.
+// - date() without an argument is an error: there is no clock in a reproducible tool.
+//
+// Errors are jurigraph::Error of kind `usage`, positioned at the offending part of the query.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "query/cypher/ast.hpp"
+#include "query/cypher/property_graph.hpp"
+#include "query/cypher/value.hpp"
+
+namespace jurigraph::query::cypher {
+
+using Parameters = std::map<std::string, Value, std::less<>>;
+
+struct QueryLimits {
+  // Rows any operator may produce or hold (bounds memory), and result rows; also the longest
+  // list range() and collect() may build.
+  uint64_t max_rows = 1'000'000;
+  // Wall-clock time for binding and execution; zero or less disables the check.
+  std::chrono::milliseconds timeout{60'000};
+  // Unknown labels and relationship types are errors (jurigraph's fixed schema); false for the
+  // TCK, where they just match nothing.
+  bool strict_schema = true;
+};
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  bool ordered = false;  // the query's last clause had ORDER BY
+};
+
+// Calls on_columns once, then on_row for each result row as it is produced (streaming where
+// the plan allows: no ORDER BY / aggregation / DISTINCT at the end). The span is valid during
+// the call only.
+void execute(const PropertyGraph& g, const Query& q, const Parameters& params,
+             const QueryLimits& limits,
+             const std::function<void(const std::vector<std::string>&)>& on_columns,
+             const std::function<void(std::span<const Value>)>& on_row);
+
+// The whole result in memory.
+QueryResult execute(const PropertyGraph& g, const Query& q, const Parameters& params,
+                    const QueryLimits& limits);
+
+}  // namespace jurigraph::query::cypher
