@@ -1,13 +1,16 @@
 #include "fixture.hpp"
 
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <variant>
 
 #include "base/diagnostic.hpp"
+#include "query/cypher/engine.hpp"
 #include "query/cypher/parser.hpp"
 
 namespace jurigraph::tck {
@@ -44,11 +47,33 @@ class Loader {
                                                     : std::string("?");
   }
 
+  // The value of a constant expression: literals (and parameters) directly; anything else, such
+  // as date({year: 1910, month: 5, day: 6}), by the engine as `RETURN expression` on an empty
+  // graph. nullopt when it is not a constant (it names a variable) or the engine refuses it.
+  std::optional<cy::Value> constant(const cy::Expression& e) const {
+    if (auto v = cy::literal_value(e, &params_))
+      return v;
+    try {
+      cy::MemoryGraph empty;
+      empty.freeze();
+      const cy::Query q = cy::parse_query("RETURN " + text_of(e) + " AS value");
+      cy::QueryLimits limits;
+      limits.strict_schema = false;
+      limits.timeout = std::chrono::milliseconds(5'000);
+      const cy::QueryResult r = cy::execute(empty, q, params_, limits);
+      if (r.rows.size() == 1 && r.rows[0].size() == 1)
+        return r.rows[0][0];
+    } catch (const Error&) {
+      // Not a constant the engine can evaluate: the caller says why.
+    }
+    return std::nullopt;
+  }
+
   // Why a property value is not a constant, the kind first: "setup calls date() (…)".
   std::string not_constant(const cy::Expression& e) const {
     std::string kind = "setup property value is not a constant";
     if (const auto* f = e.as<cy::FunctionCall>())
-      kind = "setup calls " + f->name + "() in a property value";
+      kind = "setup calls " + f->name + "() in a property value, which the engine refuses";
     else if (e.as<cy::PropertyAccess>() || e.as<cy::Variable>())
       kind = "setup property value refers to a variable";
     else if (e.as<cy::Parameter>())
@@ -62,14 +87,14 @@ class Loader {
     if (const auto* m = e->as<cy::MapLiteral>()) {
       cy::Map out;
       for (const cy::MapEntry& entry : m->entries) {
-        auto v = cy::literal_value(*entry.value, &params_);
+        auto v = constant(*entry.value);
         if (!v)
           throw SetupNotSupported(not_constant(*entry.value));
         out.emplace_back(entry.key.text, std::move(*v));
       }
       return out;
     }
-    auto v = cy::literal_value(*e, &params_);
+    auto v = constant(*e);
     if (!v)
       throw SetupNotSupported(not_constant(*e));
     if (v->type() != cy::ValueType::map)

@@ -1,7 +1,9 @@
 // The TCK's set-up queries, run without the engine: CREATE clauses whose patterns have
-// variables, labels, relationship types and directions, and property maps of constants
-// (literals, lists, maps, negative numbers, parameters) build a MemoryGraph. Anything else
-// (MATCH … CREATE, UNWIND, WITH, MERGE, SET, DELETE) is "setup not supported".
+// variables, labels, relationship types and directions, and property maps of constants build a
+// MemoryGraph. Literals, lists, maps, negative numbers and parameters are read directly; other
+// constant expressions (date({year: 1910, month: 5, day: 6})) are evaluated by the engine as
+// `RETURN expression` on an empty graph. Anything else (MATCH … CREATE, UNWIND, WITH, MERGE,
+// SET, DELETE, a property value naming a variable) is "setup not supported".
 #pragma once
 
 #include <stdexcept>

@@ -121,7 +121,6 @@ std::string one_line(std::string s) {
 }
 
 Outcome run_scenario(const TestCase& tc, const Options& options) {
-  Outcome out;
   cy::MemoryGraph g;
   cy::Parameters params;
   try {
@@ -273,8 +272,13 @@ Outcome run_isolated(const TestCase& tc, const Options& options) {
             std::string("crashed: signal ") + std::to_string(sig) + " (" + strsignal(sig) + ")",
             {}};
   }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || report.empty())
-    return {Status::failed, "runner: the child exited without a report", {}};
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || report.empty()) {
+    return {Status::failed,
+            "crashed: the scenario's process exited with status " +
+                std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+                " without a report (a sanitizer's report, if any, is on stderr)",
+            {}};
+  }
   return decode(report);
 }
 
@@ -574,16 +578,19 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::cout << "\nper folder (selected: not read-only / passed / failed / expected failures / "
-               "skipped):\n";
+  std::cout << "\nper folder:\n";
   Totals all;
   for (const auto& [folder, t] : folders) {
-    char line[256];
-    std::snprintf(line, sizeof line, "  %-28s %4d: %4d not read-only / %4d / %3d / %3d / %3d\n",
-                  folder.c_str(), t.selected, t.not_read_only, t.passed, t.failed,
-                  t.expected_failures, t.skipped);
-    std::cout << line;
     all.add(t);
+    if (t.selected == 0 && !options.only.empty())
+      continue;
+    char line[300];
+    std::snprintf(line, sizeof line,
+                  "  %-26s %4d selected, %2d not read-only: %4d passed, %2d failed, %3d expected "
+                  "failures, %2d skipped (%s)\n",
+                  folder.c_str(), t.selected, t.not_read_only, t.passed, t.failed,
+                  t.expected_failures, t.skipped, percent(t.passed, t.read_only()).c_str());
+    std::cout << line;
   }
   if (!skip_reasons.empty()) {
     std::cout << "\nskipped, by reason:\n";

@@ -108,6 +108,9 @@ TEST_F(CypherEngineExpression, Comparisons) {
   EXPECT_EQ(value("a = b"), "false");
   EXPECT_EQ(value("a < b"), "null");
   EXPECT_EQ(value("{x: 1} = {x: 1.0}"), "true");
+  EXPECT_EQ(
+      value("[0.0 / 0.0 > 1, 0.0 / 0.0 <= 0.0 / 0.0, 0.0 / 0.0 = 0.0 / 0.0, 0.0 / 0.0 < 'a']"),
+      "[false, false, false, null]");
   EXPECT_EQ(value("1 < null < 0"), "null");
   EXPECT_EQ(value("2 < 1 < null"), "false");
 }
@@ -225,6 +228,8 @@ TEST_F(CypherEngineExpression, ListFunctions) {
   EXPECT_EQ(value("range(0, 10, 5)"), "[0, 5, 10]");
   EXPECT_EQ(value("range(3, 1, -1)"), "[3, 2, 1]");
   EXPECT_EQ(value("range(1, 0)"), "[]");
+  EXPECT_EQ(value("[range(0, 1, -123), range(0, -1, 1), range(0, 0, -1), range(0, -10, -3)]"),
+            "[[], [], [0], [0, -3, -6, -9]]");
   EXPECT_EQ(value("reverse([1, 2, 3])"), "[3, 2, 1]");
   EXPECT_EQ(value("reverse('héllo')"), "'olléh'");
   EXPECT_EQ(value("size([(a)-->() | 1])"), "1");
@@ -238,8 +243,7 @@ TEST_F(CypherEngineExpression, StringFunctions) {
   EXPECT_EQ(value("substring('hello', 2)"), "'llo'");
   EXPECT_EQ(value("substring('hello', 10)"), "''");
   EXPECT_EQ(value("substring('État', 1, 2)"), "'ta'");
-  EXPECT_EQ(value("[left('hello', 2), right('hello', 2), right('hi', 5)]"),
-            "['he', 'lo', 'hi']");
+  EXPECT_EQ(value("[left('hello', 2), right('hello', 2), right('hi', 5)]"), "['he', 'lo', 'hi']");
   EXPECT_EQ(value("replace('aaa', 'a', 'bb')"), "'bbbbbb'");
   EXPECT_EQ(value("replace('abc', '', '-')"), "'-a-b-c-'");
   EXPECT_EQ(value("split('a,b,,c', ',')"), "['a', 'b', '', 'c']");

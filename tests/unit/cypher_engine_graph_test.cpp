@@ -8,8 +8,8 @@
 #include <memory>
 #include <sstream>
 
-#include "cypher_engine_test_util.hpp"
 #include "base/calendar.hpp"
+#include "cypher_engine_test_util.hpp"
 #include "ingest/ingest.hpp"
 #include "query/cypher/graph_view.hpp"
 
@@ -124,9 +124,9 @@ TEST_F(CypherEngineGraph, IdPropertyUsesTheIndex) {
   EXPECT_EQ(testing::rows(g(), "MATCH (n {id: 'court:fr-conseil-etat'}) RETURN labels(n), n.name",
                           {}, strict),
             (std::vector<std::string>{"['Court'] | 'Conseil d\\'État'"}));
-  EXPECT_EQ(testing::rows(g(), "MATCH (n {id: $id}) RETURN n.name", {{"id", Value("nope")}},
-                          strict),
-            (std::vector<std::string>{}));
+  EXPECT_EQ(
+      testing::rows(g(), "MATCH (n {id: $id}) RETURN n.name", {{"id", Value("nope")}}, strict),
+      (std::vector<std::string>{}));
 }
 
 // Every research question gives exactly its expected CSV.

@@ -175,8 +175,9 @@ TEST(CypherEngine, VariableLengthBindsAListInPatternOrder) {
   EXPECT_EQ(rows(g, "MATCH (d:End)-[r*2]-(x) RETURN r, x.name"),
             (Rows{"[[:NEXT cd], [:NEXT bc]] | 'B'"}));
   // A list bound by an earlier clause constrains the match.
-  EXPECT_EQ(bag(g, "MATCH ({name: 'A'})-[r*2]->() WITH r MATCH (x)-[r*]->(y) RETURN x.name, "
-                   "y.name"),
+  EXPECT_EQ(bag(g,
+                "MATCH ({name: 'A'})-[r*2]->() WITH r MATCH (x)-[r*]->(y) RETURN x.name, "
+                "y.name"),
             (Rows{"'A' | 'C'"}));
   EXPECT_EQ(bag(g, "MATCH ({name: 'A'})-[r*2]->() WITH r MATCH (x)<-[r*]-(y) RETURN x.name"),
             (Rows{}));
@@ -190,8 +191,9 @@ TEST(CypherEngine, NamedPaths) {
             (Rows{"<(B)-[:NEXT bc]->(C)-[:NEXT cd]->(D)> | 2"}));
   EXPECT_EQ(rows(g, "MATCH p = (d:End)-[*2]-(x) RETURN p"),
             (Rows{"<(D)<-[:NEXT cd]-(C)<-[:NEXT bc]-(B)>"}));
-  EXPECT_EQ(rows(g, "MATCH p = (a {name: 'A'})-->(b)-[*0..1]->(c) RETURN nodes(p), length(p) "
-                    "ORDER BY length(p)"),
+  EXPECT_EQ(rows(g,
+                 "MATCH p = (a {name: 'A'})-->(b)-[*0..1]->(c) RETURN nodes(p), length(p) "
+                 "ORDER BY length(p)"),
             (Rows{"[(A), (B)] | 1", "[(A), (B), (C)] | 2"}));
   EXPECT_EQ(rows(g, "MATCH p = (a {name: 'C'}) RETURN p, length(p), relationships(p)"),
             (Rows{"<(C)> | 0 | []"}));
@@ -214,23 +216,27 @@ TEST(CypherEngine, PropertyMapsMayReadVariablesOfTheSameMatch) {
 
 TEST(CypherEngine, OptionalMatchGivesNullsWhenNothingMatches) {
   const MemoryGraph g = people();
-  EXPECT_EQ(rows(g, "MATCH (p:Person) OPTIONAL MATCH (p)-[:WORKS_AT]->(c) "
-                    "RETURN p.name, c.name ORDER BY p.name"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (p:Person) OPTIONAL MATCH (p)-[:WORKS_AT]->(c) "
+                 "RETURN p.name, c.name ORDER BY p.name"),
             (Rows{"'Alice' | 'Acme'", "'Bob' | null", "'Carol' | 'Acme'"}));
   // WHERE belongs to the OPTIONAL MATCH: a filtered-out match still gives the null row.
-  EXPECT_EQ(rows(g, "MATCH (p:Person) OPTIONAL MATCH (p)-[r:KNOWS]->(q) WHERE q.age > 30 "
-                    "RETURN p.name, r, q.name ORDER BY p.name"),
-            (Rows{"'Alice' | null | null", "'Bob' | [:KNOWS bc] | 'Carol'",
-                  "'Carol' | null | null"}));
+  EXPECT_EQ(
+      rows(g,
+           "MATCH (p:Person) OPTIONAL MATCH (p)-[r:KNOWS]->(q) WHERE q.age > 30 "
+           "RETURN p.name, r, q.name ORDER BY p.name"),
+      (Rows{"'Alice' | null | null", "'Bob' | [:KNOWS bc] | 'Carol'", "'Carol' | null | null"}));
   EXPECT_EQ(rows(g, "OPTIONAL MATCH (x:Nope) RETURN x"), (Rows{"null"}));
   EXPECT_EQ(rows(g, "OPTIONAL MATCH p = (x:Nope)-->(y) RETURN p, x, y"),
             (Rows{"null | null | null"}));
   // A null bound variable matches nothing.
-  EXPECT_EQ(rows(g, "MATCH (p {name: 'Bob'}) OPTIONAL MATCH (p)-[:WORKS_AT]->(c) "
-                    "OPTIONAL MATCH (c)<--(x) RETURN c, x"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (p {name: 'Bob'}) OPTIONAL MATCH (p)-[:WORKS_AT]->(c) "
+                 "OPTIONAL MATCH (c)<--(x) RETURN c, x"),
             (Rows{"null | null"}));
-  EXPECT_EQ(rows(g, "MATCH (p {name: 'Bob'}) OPTIONAL MATCH (p)-[:WORKS_AT]->(c) "
-                    "MATCH (c)<--(x) RETURN x"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (p {name: 'Bob'}) OPTIONAL MATCH (p)-[:WORKS_AT]->(c) "
+                 "MATCH (c)<--(x) RETURN x"),
             (Rows{}));
 }
 
@@ -249,8 +255,7 @@ TEST(CypherEngine, WhereIsThreeValued) {
   // Pattern predicates: true when the pattern has at least one match.
   EXPECT_EQ(bag(g, "MATCH (p:Person) WHERE (p)-[:WORKS_AT]->(:Company) RETURN p.name"),
             (Rows{"'Alice'", "'Carol'"}));
-  EXPECT_EQ(bag(g, "MATCH (p:Person) WHERE NOT (p)-[:KNOWS]->() RETURN p.name"),
-            (Rows{"'Carol'"}));
+  EXPECT_EQ(bag(g, "MATCH (p:Person) WHERE NOT (p)-[:KNOWS]->() RETURN p.name"), (Rows{"'Carol'"}));
   EXPECT_EQ(bag(g, "MATCH (p:Person) WHERE exists((p)<-[:KNOWS]-()) RETURN p.name"),
             (Rows{"'Bob'", "'Carol'"}));
   EXPECT_EQ(bag(g, "MATCH (n) WHERE exists(n.age) RETURN count(*)"), (Rows{"3"}));
@@ -261,16 +266,18 @@ TEST(CypherEngine, WhereIsThreeValued) {
 
 TEST(CypherEngine, WithProjectsAndFilters) {
   const MemoryGraph g = people();
-  EXPECT_EQ(rows(g, "MATCH (p:Person) WITH p.name AS name, p.age AS age WHERE age > 26 "
-                    "RETURN name ORDER BY name"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (p:Person) WITH p.name AS name, p.age AS age WHERE age > 26 "
+                 "RETURN name ORDER BY name"),
             (Rows{"'Alice'", "'Carol'"}));
   EXPECT_EQ(rows(g, "MATCH (p:Person {name: 'Bob'}) WITH *, p.age AS a RETURN *"),
             (Rows{"25 | (Bob)"}));
   EXPECT_EQ(rows(g, "MATCH (p:Person)-[:WORKS_AT]->(c) WITH DISTINCT c RETURN count(*)"),
             (Rows{"1"}));
   // WITH's WHERE filters after ORDER BY and LIMIT.
-  EXPECT_EQ(rows(g, "UNWIND [5, 4, 3, 2, 1] AS x WITH x ORDER BY x LIMIT 3 WHERE x > 1 "
-                    "RETURN collect(x)"),
+  EXPECT_EQ(rows(g,
+                 "UNWIND [5, 4, 3, 2, 1] AS x WITH x ORDER BY x LIMIT 3 WHERE x > 1 "
+                 "RETURN collect(x)"),
             (Rows{"[2, 3]"}));
   EXPECT_EQ(rows(g, "MATCH (p:Person) WITH count(*) AS n MATCH (c:Company) RETURN n, c.name"),
             (Rows{"3 | 'Acme'"}));
@@ -297,7 +304,8 @@ TEST(CypherEngine, Unwind) {
   EXPECT_EQ(rows(g, "UNWIND 5 AS x RETURN x"), (Rows{"5"}));
   EXPECT_EQ(rows(g, "UNWIND [[1, 2], [3]] AS l UNWIND l AS x RETURN x"), (Rows{"1", "2", "3"}));
   EXPECT_EQ(rows(g, "UNWIND [1, null] AS x RETURN x"), (Rows{"1", "null"}));
-  EXPECT_EQ(rows(g, "WITH [3, 1] AS l UNWIND l AS x RETURN l, x"), (Rows{"[3, 1] | 3", "[3, 1] | 1"}));
+  EXPECT_EQ(rows(g, "WITH [3, 1] AS l UNWIND l AS x RETURN l, x"),
+            (Rows{"[3, 1] | 3", "[3, 1] | 1"}));
 }
 
 TEST(CypherEngine, OrderByPutsNullLastAndMayUseThePreviousScope) {
@@ -317,8 +325,9 @@ TEST(CypherEngine, OrderByPutsNullLastAndMayUseThePreviousScope) {
   EXPECT_EQ(rows(g, "MATCH (p:Person)-->(c:Company) RETURN DISTINCT c.name ORDER BY c.name"),
             (Rows{"'Acme'"}));
   // Ties keep the input order; several keys.
-  EXPECT_EQ(rows(g, "UNWIND [[2, 'b'], [1, 'z'], [2, 'a'], [1, 'y']] AS p "
-                    "RETURN p[1] ORDER BY p[0] DESC, p[1]"),
+  EXPECT_EQ(rows(g,
+                 "UNWIND [[2, 'b'], [1, 'z'], [2, 'a'], [1, 'y']] AS p "
+                 "RETURN p[1] ORDER BY p[0] DESC, p[1]"),
             (Rows{"'a'", "'b'", "'y'", "'z'"}));
   EXPECT_EQ(rows(g, "UNWIND [1, 2, 3, 4] AS x RETURN x % 2 AS k ORDER BY k"),
             (Rows{"0", "0", "1", "1"}));
@@ -337,8 +346,9 @@ TEST(CypherEngine, SkipAndLimit) {
   // ORDER BY with LIMIT keeps only the best rows as it goes (top-k), with the same answer.
   EXPECT_EQ(rows(g, "UNWIND range(1, 5000) AS x RETURN x ORDER BY x % 7, x DESC LIMIT 3"),
             (Rows{"4998", "4991", "4984"}));
-  EXPECT_EQ(rows(g, "UNWIND range(1, 5000) AS x WITH x ORDER BY -x SKIP 4990 LIMIT 20 "
-                    "RETURN collect(x)"),
+  EXPECT_EQ(rows(g,
+                 "UNWIND range(1, 5000) AS x WITH x ORDER BY -x SKIP 4990 LIMIT 20 "
+                 "RETURN collect(x)"),
             (Rows{"[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]"}));
 }
 
@@ -357,16 +367,18 @@ TEST(CypherEngine, Distinct) {
 
 TEST(CypherEngine, AggregateFunctions) {
   const MemoryGraph g = people();
-  EXPECT_EQ(rows(g, "MATCH (p) RETURN count(*), count(p.age), sum(p.age), avg(p.age), "
-                    "min(p.age), max(p.age)"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (p) RETURN count(*), count(p.age), sum(p.age), avg(p.age), "
+                 "min(p.age), max(p.age)"),
             (Rows{"4 | 3 | 90 | 30.0 | 25 | 35"}));
   EXPECT_EQ(rows(g, "MATCH (p:Person) WITH p ORDER BY p.name RETURN collect(p.name)"),
             (Rows{"['Alice', 'Bob', 'Carol']"}));
   EXPECT_EQ(rows(g, "MATCH (n:Nope) RETURN count(n), sum(n.x), avg(n.x), collect(n), min(n.x)"),
             (Rows{"0 | 0 | null | [] | null"}));
   EXPECT_EQ(rows(g, "MATCH (n:Nope) RETURN n.x, count(*)"), (Rows{}));
-  EXPECT_EQ(rows(g, "UNWIND [1, 1.0, 2, null, null] AS x "
-                    "RETURN count(DISTINCT x), collect(DISTINCT x), sum(DISTINCT x), count(x)"),
+  EXPECT_EQ(rows(g,
+                 "UNWIND [1, 1.0, 2, null, null] AS x "
+                 "RETURN count(DISTINCT x), collect(DISTINCT x), sum(DISTINCT x), count(x)"),
             (Rows{"2 | [1, 2] | 3 | 3"}));
   EXPECT_EQ(rows(g, "UNWIND [1, 2.5] AS x RETURN sum(x), avg(x)"), (Rows{"3.5 | 1.75"}));
   EXPECT_EQ(rows(g, "UNWIND [1, 2] AS x RETURN avg(x)"), (Rows{"1.5"}));
@@ -376,18 +388,55 @@ TEST(CypherEngine, AggregateFunctions) {
   EXPECT_EQ(rows(g, "UNWIND ['b', 'a'] AS v RETURN min(v), max(v)"), (Rows{"'a' | 'b'"}));
 }
 
+TEST(CypherEngine, Percentiles) {
+  const MemoryGraph g = people();
+  EXPECT_EQ(rows(g,
+                 "UNWIND [30, 10, 20, null] AS x RETURN percentileDisc(x, 0.5), "
+                 "percentileCont(x, 0.25), percentileDisc(x, 0), percentileCont(x, 1)"),
+            (Rows{"20 | 15.0 | 10 | 30.0"}));
+  EXPECT_EQ(rows(g, "MATCH (n:Nope) RETURN percentileCont(n.x, 0.5)"), (Rows{"null"}));
+  EXPECT_EQ(testing::error_of(g, "UNWIND [1] AS x RETURN percentileCont(x, 1.5)"),
+            "1:42: percentileCont() needs a percentile between 0.0 and 1.0, not 1.5");
+}
+
+// ORDER BY and WITH's WHERE may write a projected expression as the item was written.
+TEST(CypherEngine, OrderByAndWhereMayRepeatAProjectedExpression) {
+  const MemoryGraph g = people();
+  EXPECT_EQ(rows(g,
+                 "MATCH (p:Person) OPTIONAL MATCH (p)-[:KNOWS]->(q) "
+                 "RETURN p.name AS name, count(q) AS n ORDER BY p.name DESC"),
+            (Rows{"'Carol' | 0", "'Bob' | 1", "'Alice' | 1"}));
+  EXPECT_EQ(rows(g,
+                 "MATCH (p:Person) OPTIONAL MATCH (p)-[:KNOWS]->(q) "
+                 "RETURN p.name AS name, count(q) AS n ORDER BY n + size(p.name), name"),
+            (Rows{"'Bob' | 1", "'Carol' | 0", "'Alice' | 1"}));
+  EXPECT_EQ(
+      rows(g, "UNWIND [1, 2, 2, 3] AS x RETURN x, count(*) AS c ORDER BY $k + count(*) DESC, x",
+           {{"k", Value(10)}}),
+      (Rows{"2 | 2", "1 | 1", "3 | 1"}));
+  EXPECT_EQ(rows(g, "MATCH (p:Person) WITH DISTINCT p.age > 26 AS old WHERE p.age > 26 RETURN old"),
+            (Rows{"true"}));
+  EXPECT_EQ(testing::error_of(g,
+                              "MATCH (p:Person) RETURN p.name + 'x', count(*) "
+                              "ORDER BY p.name + 'x' + count(*)"),
+            "1:57: variable 'p' is not defined");
+}
+
 TEST(CypherEngine, ImplicitGrouping) {
   const MemoryGraph g = people();
-  EXPECT_EQ(rows(g, "MATCH (p:Person) OPTIONAL MATCH (p)-[:WORKS_AT]->(c) "
-                    "RETURN c.name, count(p), collect(p.name) ORDER BY c.name"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (p:Person) OPTIONAL MATCH (p)-[:WORKS_AT]->(c) "
+                 "RETURN c.name, count(p), collect(p.name) ORDER BY c.name"),
             (Rows{"'Acme' | 2 | ['Alice', 'Carol']", "null | 1 | ['Bob']"}));
   // Grouping under equivalence: 1 and 1.0 are one group, null and null another.
   EXPECT_EQ(bag(g, "UNWIND [1, 1.0, null, null] AS x RETURN x, count(*)"),
             (Rows{"1 | 2", "null | 2"}));
-  EXPECT_EQ(bag(g, "MATCH (a)-[:KNOWS]->(b) RETURN a, count(b)"), (Rows{"(Alice) | 1", "(Bob) | 1"}));
+  EXPECT_EQ(bag(g, "MATCH (a)-[:KNOWS]->(b) RETURN a, count(b)"),
+            (Rows{"(Alice) | 1", "(Bob) | 1"}));
   // Aggregates inside expressions, and grouping keys beside them.
-  EXPECT_EQ(rows(g, "UNWIND [3, 1, 2] AS x RETURN count(*) * 10 AS c, collect(x)[0] AS first, "
-                    "max(x) - min(x) AS spread"),
+  EXPECT_EQ(rows(g,
+                 "UNWIND [3, 1, 2] AS x RETURN count(*) * 10 AS c, collect(x)[0] AS first, "
+                 "max(x) - min(x) AS spread"),
             (Rows{"30 | 3 | 2"}));
   EXPECT_EQ(rows(g, "UNWIND [1, 1, 2] AS x RETURN x, x * 100 + count(*) ORDER BY x"),
             (Rows{"1 | 102", "2 | 201"}));
@@ -432,8 +481,9 @@ TEST(CypherEngine, ShortestPathPicksTheLexicographicallySmallestRelationshipIds)
             (Rows{"<(T)<-[:R r2]-(A)<-[:R r1]-(S)>"}));
   EXPECT_EQ(rows(g, ends + "MATCH p = shortestPath((s)-[*]-(t)) RETURN length(p)"), (Rows{"2"}));
   // Only the right end bound: the search runs from it, the choice is the same.
-  EXPECT_EQ(rows(g, "MATCH (t {name: 'T'}) MATCH p = shortestPath((x {name: 'S'})-[*]->(t)) "
-                    "RETURN p"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (t {name: 'T'}) MATCH p = shortestPath((x {name: 'S'})-[*]->(t)) "
+                 "RETURN p"),
             (Rows{"<(S)-[:R r0]->(B)-[:R r3]->(T)>"}));
   EXPECT_EQ(rows(g, ends + "MATCH p = shortestPath((s)-[r*]->(t)) RETURN r"),
             (Rows{"[[:R r0], [:R r3]]"}));
@@ -442,28 +492,34 @@ TEST(CypherEngine, ShortestPathPicksTheLexicographicallySmallestRelationshipIds)
   EXPECT_EQ(rows(g, ends + "MATCH p = shortestPath((s)-[*..1]->(t)) RETURN p"), (Rows{}));
   EXPECT_EQ(rows(g, ends + "MATCH p = shortestPath((s)-[:OTHER*]->(t)) RETURN p"), (Rows{}));
   // A single-hop pattern is a path of length 1.
-  EXPECT_EQ(rows(g, "MATCH (s {name: 'S'}), (a {name: 'A'}) MATCH p = shortestPath((s)-[r]->(a)) "
-                    "RETURN r"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (s {name: 'S'}), (a {name: 'A'}) MATCH p = shortestPath((s)-[r]->(a)) "
+                 "RETURN r"),
             (Rows{"[:R r1]"}));
 }
 
 TEST(CypherEngine, AllShortestPaths) {
   const MemoryGraph g = diamond();
-  EXPECT_EQ(rows(g, "MATCH (s {name: 'S'}), (t {name: 'T'}) "
-                    "MATCH p = allShortestPaths((s)-[*]->(t)) RETURN p"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (s {name: 'S'}), (t {name: 'T'}) "
+                 "MATCH p = allShortestPaths((s)-[*]->(t)) RETURN p"),
             (Rows{"<(S)-[:R r0]->(B)-[:R r3]->(T)>", "<(S)-[:R r1]->(A)-[:R r2]->(T)>"}));
-  EXPECT_EQ(rows(g, "MATCH p = allShortestPaths((s {name: 'S'})-[*]->(x)) "
-                    "RETURN x.name, count(p), min(length(p)) ORDER BY x.name"),
+  EXPECT_EQ(rows(g,
+                 "MATCH p = allShortestPaths((s {name: 'S'})-[*]->(x)) "
+                 "RETURN x.name, count(p), min(length(p)) ORDER BY x.name"),
             (Rows{"'A' | 1 | 1", "'B' | 1 | 1", "'C' | 1 | 1", "'D' | 1 | 2", "'T' | 2 | 2"}));
-  EXPECT_EQ(rows(g, "MATCH p = allShortestPaths((s {name: 'S'})-[*]-(t {name: 'T'})) "
-                    "RETURN count(p)"),
+  EXPECT_EQ(rows(g,
+                 "MATCH p = allShortestPaths((s {name: 'S'})-[*]-(t {name: 'T'})) "
+                 "RETURN count(p)"),
             (Rows{"2"}));
   // WHERE filters the shortest paths found (it does not search for other paths).
-  EXPECT_EQ(rows(g, "MATCH p = allShortestPaths((s {name: 'S'})-[*]->(t {name: 'T'})) "
-                    "WHERE none(n IN nodes(p) WHERE n.name = 'A') RETURN p"),
+  EXPECT_EQ(rows(g,
+                 "MATCH p = allShortestPaths((s {name: 'S'})-[*]->(t {name: 'T'})) "
+                 "WHERE none(n IN nodes(p) WHERE n.name = 'A') RETURN p"),
             (Rows{"<(S)-[:R r0]->(B)-[:R r3]->(T)>"}));
-  EXPECT_EQ(rows(g, "MATCH p = shortestPath((s {name: 'S'})-[*]->(t {name: 'T'})) "
-                    "WHERE length(p) > 2 RETURN p"),
+  EXPECT_EQ(rows(g,
+                 "MATCH p = shortestPath((s {name: 'S'})-[*]->(t {name: 'T'})) "
+                 "WHERE length(p) > 2 RETURN p"),
             (Rows{}));
 }
 
@@ -473,8 +529,9 @@ TEST(CypherEngine, ShortestPathFromANodeToItself) {
             (Rows{"<(S)>"}));
   EXPECT_EQ(rows(g, "MATCH (s {name: 'S'}) MATCH p = shortestPath((s)-[*]->(s)) RETURN p"),
             (Rows{}));
-  EXPECT_EQ(rows(g, "MATCH p = shortestPath((s {name: 'S'})-[*0..1]->(x)) RETURN x.name "
-                    "ORDER BY x.name"),
+  EXPECT_EQ(rows(g,
+                 "MATCH p = shortestPath((s {name: 'S'})-[*0..1]->(x)) RETURN x.name "
+                 "ORDER BY x.name"),
             (Rows{"'A'", "'B'", "'C'", "'S'"}));
 }
 
@@ -485,11 +542,13 @@ TEST(CypherEngine, PatternComprehension) {
   const MemoryGraph g = people();
   EXPECT_EQ(rows(g, "MATCH (p:Person {name: 'Alice'}) RETURN [(p)-[:KNOWS]->(q) | q.name]"),
             (Rows{"['Bob']"}));
-  EXPECT_EQ(rows(g, "MATCH (p:Person {name: 'Alice'}) "
-                    "RETURN [(p)-->(x) WHERE x:Company | x.name] AS companies"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (p:Person {name: 'Alice'}) "
+                 "RETURN [(p)-->(x) WHERE x:Company | x.name] AS companies"),
             (Rows{"['Acme']"}));
-  EXPECT_EQ(rows(g, "MATCH (p:Person) RETURN p.name, size([(p)--() | 1]) AS degree "
-                    "ORDER BY p.name"),
+  EXPECT_EQ(rows(g,
+                 "MATCH (p:Person) RETURN p.name, size([(p)--() | 1]) AS degree "
+                 "ORDER BY p.name"),
             (Rows{"'Alice' | 2", "'Bob' | 2", "'Carol' | 2"}));
   EXPECT_EQ(rows(g, "MATCH (c:Company) RETURN [q = (c)<--(p) | length(q)]"), (Rows{"[1, 1]"}));
 }
@@ -498,8 +557,9 @@ TEST(CypherEngine, Union) {
   const MemoryGraph g = people();
   EXPECT_EQ(rows(g, "RETURN 1 AS x UNION RETURN 1 AS x"), (Rows{"1"}));
   EXPECT_EQ(rows(g, "RETURN 1 AS x UNION ALL RETURN 1 AS x"), (Rows{"1", "1"}));
-  EXPECT_EQ(bag(g, "MATCH (p:Person) RETURN p.name AS n UNION MATCH (c:Company) RETURN c.name AS n"),
-            (Rows{"'Acme'", "'Alice'", "'Bob'", "'Carol'"}));
+  EXPECT_EQ(
+      bag(g, "MATCH (p:Person) RETURN p.name AS n UNION MATCH (c:Company) RETURN c.name AS n"),
+      (Rows{"'Acme'", "'Alice'", "'Bob'", "'Carol'"}));
 }
 
 }  // namespace

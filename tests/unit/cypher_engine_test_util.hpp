@@ -26,7 +26,10 @@ inline QueryLimits loose_limits() {
 inline std::string show(const PropertyGraph& g, const Value& v) {
   const auto node = [&](NodeId n) {
     const Value name = g.node_property(n, "name");
-    return "(" + (name.is_null() ? "#" + std::to_string(n) : to_literal(name).substr(1, to_literal(name).size() - 2)) + ")";
+    return "(" +
+           (name.is_null() ? "#" + std::to_string(n)
+                           : to_literal(name).substr(1, to_literal(name).size() - 2)) +
+           ")";
   };
   const auto rel = [&](RelId r) {
     const Value name = g.rel_property(r, "name");
@@ -45,7 +48,8 @@ inline std::string show(const PropertyGraph& g, const Value& v) {
       std::string s = "<" + node(p.nodes[0]);
       for (std::size_t i = 0; i < p.rels.size(); ++i) {
         const bool forward = g.ends(p.rels[i]).source == p.nodes[i];
-        s += (forward ? "-" : "<-") + rel(p.rels[i]) + (forward ? "->" : "-") + node(p.nodes[i + 1]);
+        s +=
+            (forward ? "-" : "<-") + rel(p.rels[i]) + (forward ? "->" : "-") + node(p.nodes[i + 1]);
       }
       return s + ">";
     }

@@ -1,6 +1,8 @@
 // Aggregating projections: rows are grouped by the values of the non-aggregating items (Cypher's
 // implicit grouping, under equivalence: null with null, 1 with 1.0), each group feeding one
 // accumulator per aggregate; at the end each group becomes one row.
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "query/cypher/expression_eval.hpp"
@@ -24,6 +26,10 @@ const char* aggregate_name(AggregateKind k) {
       return "max";
     case AggregateKind::collect:
       return "collect";
+    case AggregateKind::percentile_cont:
+      return "percentileCont";
+    case AggregateKind::percentile_disc:
+      return "percentileDisc";
   }
   return "?";
 }
@@ -76,7 +82,24 @@ class Accumulator {
         list_.push_back(v);
         ctx.check_rows(list_.size(), spec_->pos);
         break;
+      case AggregateKind::percentile_cont:
+      case AggregateKind::percentile_disc:
+        if (!v.is_number())
+          ctx.fail(spec_->arg.pos, std::string("type mismatch: ") + aggregate_name(spec_->kind) +
+                                       "() expects numbers, not " + a_type(v));
+        list_.push_back(v);
+        ctx.check_rows(list_.size(), spec_->pos);
+        break;
     }
+  }
+
+  // The second argument of percentileCont() and percentileDisc(), given with each row.
+  void set_percentile(const Value& p, ExecContext& ctx) {
+    if (!p.is_number() || p.as_number() < 0 || p.as_number() > 1)
+      ctx.fail(spec_->percentile.pos, std::string(aggregate_name(spec_->kind)) +
+                                          "() needs a percentile between 0.0 and 1.0, not " +
+                                          to_literal(p));
+    percentile_ = p.as_number();
   }
 
   Value result() {
@@ -92,12 +115,35 @@ class Accumulator {
         return best_;
       case AggregateKind::collect:
         return Value(std::move(list_));
+      case AggregateKind::percentile_cont:
+      case AggregateKind::percentile_disc:
+        return percentile();
     }
     return {};
   }
 
  private:
+  // percentileDisc: the smallest value with at least that share of values at or below it;
+  // percentileCont: interpolated linearly between the two nearest values.
+  Value percentile() {
+    if (list_.empty())
+      return {};
+    std::sort(list_.begin(), list_.end(),
+              [](const Value& a, const Value& b) { return a.as_number() < b.as_number(); });
+    const double n = static_cast<double>(list_.size());
+    if (spec_->kind == AggregateKind::percentile_disc) {
+      const double rank = std::ceil(percentile_ * n) - 1;
+      return list_[rank < 0 ? 0 : static_cast<std::size_t>(rank)];
+    }
+    const double at = percentile_ * (n - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(at));
+    const auto hi = static_cast<std::size_t>(std::ceil(at));
+    const double a = list_[lo].as_number(), b = list_[hi].as_number();
+    return Value(a + (at - static_cast<double>(lo)) * (b - a));
+  }
+
   const AggregateSpec* spec_;
+  double percentile_ = 0;
   int64_t count_ = 0;
   bool floating_ = false;
   int64_t int_sum_ = 0;
@@ -130,6 +176,9 @@ class AggregateOp final : public Operator {
     Group& g = groups_[index];
     for (std::size_t a = 0; a < plan_.aggregates.size(); ++a) {
       const AggregateSpec& spec = plan_.aggregates[a];
+      if (spec.kind == AggregateKind::percentile_cont ||
+          spec.kind == AggregateKind::percentile_disc)
+        g.accumulators[a].set_percentile(evaluate(spec.percentile, row, ctx_), ctx_);
       g.accumulators[a].add(spec.star ? Value() : evaluate(spec.arg, row, ctx_), ctx_);
     }
     return true;

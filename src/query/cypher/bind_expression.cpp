@@ -12,13 +12,20 @@ namespace jurigraph::query::cypher::exec {
 namespace {
 
 struct AggregateName {
-  std::string_view name;
+  std::string_view name;  // lower case
+  std::string_view spelling;
   AggregateKind kind;
+  std::size_t args = 1;
 };
 constexpr std::array kAggregates = {
-    AggregateName{"avg", AggregateKind::avg},       AggregateName{"collect", AggregateKind::collect},
-    AggregateName{"count", AggregateKind::count},   AggregateName{"max", AggregateKind::max},
-    AggregateName{"min", AggregateKind::min},       AggregateName{"sum", AggregateKind::sum},
+    AggregateName{"avg", "avg", AggregateKind::avg},
+    AggregateName{"collect", "collect", AggregateKind::collect},
+    AggregateName{"count", "count", AggregateKind::count},
+    AggregateName{"max", "max", AggregateKind::max},
+    AggregateName{"min", "min", AggregateKind::min},
+    AggregateName{"percentilecont", "percentileCont", AggregateKind::percentile_cont, 2},
+    AggregateName{"percentiledisc", "percentileDisc", AggregateKind::percentile_disc, 2},
+    AggregateName{"sum", "sum", AggregateKind::sum},
 };
 
 BoundExpr constant(uint32_t pos, Value v) {
@@ -42,7 +49,28 @@ class Restore {
   T saved_;
 };
 
+const char* logical_name(ExprKind k) {
+  switch (k) {
+    case ExprKind::logical_and:
+      return "AND";
+    case ExprKind::logical_or:
+      return "OR";
+    case ExprKind::logical_xor:
+      return "XOR";
+    default:
+      return "NOT";
+  }
+}
+
 }  // namespace
+
+bool is_aggregate_function(std::string_view lower_name) {
+  for (const AggregateName& a : kAggregates) {
+    if (a.name == lower_name)
+      return true;
+  }
+  return false;
+}
 
 void Binder::fold(BoundExpr& e) {
   switch (e.kind) {
@@ -84,6 +112,16 @@ void Binder::fold(BoundExpr& e) {
 BoundExpr Binder::expression(const Expression& e) {
   BoundExpr b;
   b.pos = e.pos;
+  if (!substitutions_.empty() && !e.as<Variable>()) {
+    const std::string_view text = source(e);
+    for (const auto& [item, slot] : substitutions_) {
+      if (item == text) {
+        b.kind = ExprKind::variable;
+        b.slot = slot;
+        return b;
+      }
+    }
+  }
   const auto sub = [&](const ExprPtr& x) { b.args.push_back(expression(*x)); };
 
   if (e.as<NullLiteral>()) {
@@ -125,6 +163,12 @@ BoundExpr Binder::expression(const Expression& e) {
     b.key = x->name;
     return b;
   } else if (const auto* x = e.as<PropertyAccess>()) {
+    if (const auto* v = x->object->as<Variable>()) {
+      const Var* var = lookup(v->name);
+      if (var && (var->kind == VarKind::path || var->kind == VarKind::relationships))
+        fail(e.pos, "type mismatch: cannot read property '" + x->key.text + "' of " +
+                        (var->kind == VarKind::path ? "a PATH" : "a LIST"));
+    }
     b.kind = ExprKind::property;
     b.key = x->key.text;
     sub(x->object);
@@ -142,7 +186,7 @@ BoundExpr Binder::expression(const Expression& e) {
   } else if (const auto* x = e.as<FunctionCall>()) {
     return function_call(e, *x);
   } else if (e.as<CountStar>()) {
-    return aggregate(e, AggregateKind::count, false, nullptr, "count");
+    return aggregate(e, AggregateKind::count, false, nullptr, nullptr);
   } else if (const auto* x = e.as<UnaryExpr>()) {
     if (x->op == UnaryOp::plus) {
       BoundExpr operand = expression(*x->operand);
@@ -219,6 +263,23 @@ BoundExpr Binder::expression(const Expression& e) {
     return comprehension_variable(x->variable, *x->list, x->where.get(), nullptr,
                                   ExprKind::quantifier, e.pos, static_cast<uint8_t>(x->kind));
   }
+  switch (b.kind) {
+    case ExprKind::logical_and:
+    case ExprKind::logical_or:
+    case ExprKind::logical_xor:
+    case ExprKind::logical_not:
+      // A literal that is no boolean is an error whatever the other operand (Cypher checks
+      // it before running, even where evaluation would stop early).
+      for (const BoundExpr& a : b.args) {
+        if (a.kind == ExprKind::constant && !a.constant.is_null() &&
+            a.constant.type() != ValueType::boolean)
+          fail(a.pos, std::string("type mismatch: ") + logical_name(b.kind) +
+                          " expects a BOOLEAN, not " + a_type(a.constant));
+      }
+      break;
+    default:
+      break;
+  }
   fold(b);
   return b;
 }
@@ -228,9 +289,11 @@ BoundExpr Binder::function_call(const Expression& e, const FunctionCall& f) {
   for (const AggregateName& a : kAggregates) {
     if (a.name != name)
       continue;
-    if (f.args.size() != 1)
-      fail(e.pos, std::string(a.name) + "() takes 1 argument");
-    return aggregate(e, a.kind, f.distinct, f.args[0].get(), a.name);
+    if (f.args.size() != a.args)
+      fail(e.pos, std::string(a.spelling) + "() " +
+                      arity_text(static_cast<uint8_t>(a.args), static_cast<uint8_t>(a.args)));
+    return aggregate(e, a.kind, f.distinct, f.args[0].get(),
+                     a.args > 1 ? f.args[1].get() : nullptr);
   }
   if (f.distinct)
     fail(e.pos, f.name + "() is not an aggregating function: DISTINCT is not allowed");
@@ -253,15 +316,30 @@ BoundExpr Binder::function_call(const Expression& e, const FunctionCall& f) {
     for (const FunctionDef& fd : all_functions())
       names.emplace_back(fd.name);
     for (const AggregateName& a : kAggregates)
-      names.emplace_back(a.name);
+      names.emplace_back(a.spelling);
     names.emplace_back("exists");
     const auto guess = nearest(f.name, names);
-    fail(e.pos, "unknown function '" + f.name + "'" + (guess ? "; did you mean '" + *guess + "'?" : ""));
+    fail(e.pos,
+         "unknown function '" + f.name + "'" + (guess ? "; did you mean '" + *guess + "'?" : ""));
   }
   if (name == "date" && f.args.empty())
     fail(e.pos, "date() needs an argument: there is no clock in a reproducible tool");
-  if (f.args.size() < def->min_args || (def->max_args != kVariadic && f.args.size() > def->max_args))
+  if (f.args.size() < def->min_args ||
+      (def->max_args != kVariadic && f.args.size() > def->max_args))
     fail(e.pos, std::string(def->name) + "() " + arity_text(def->min_args, def->max_args));
+  if (const auto* v = f.args.empty() ? nullptr : f.args[0]->as<Variable>()) {
+    const Var* var = lookup(v->name);
+    const VarKind kind = var ? var->kind : VarKind::value;
+    const uint8_t bit = kind == VarKind::node           ? kTakesNode
+                        : kind == VarKind::relationship ? kTakesRelationship
+                        : kind == VarKind::path         ? kTakesPath
+                                                        : 0;
+    if (bit && !(def->takes & bit))
+      fail(f.args[0]->pos, "type mismatch: " + std::string(def->name) + "() does not take " +
+                               (bit == kTakesNode           ? "a NODE"
+                                : bit == kTakesRelationship ? "a RELATIONSHIP"
+                                                            : "a PATH"));
+  }
   BoundExpr b;
   b.kind = ExprKind::function;
   b.pos = e.pos;
@@ -273,8 +351,7 @@ BoundExpr Binder::function_call(const Expression& e, const FunctionCall& f) {
 }
 
 BoundExpr Binder::aggregate(const Expression& e, AggregateKind kind, bool distinct,
-                            const Expression* arg, std::string_view name) {
-  (void)name;
+                            const Expression* arg, const Expression* percentile) {
   if (!aggregates_)
     fail(e.pos, "aggregation is not allowed " + no_aggregation_);
   std::vector<AggregateSpec>* list = aggregates_;
@@ -289,6 +366,8 @@ BoundExpr Binder::aggregate(const Expression& e, AggregateKind kind, bool distin
     aggregates_ = nullptr;
     no_aggregation_ = "inside another aggregation";
     spec.arg = expression(*arg);
+    if (percentile)
+      spec.percentile = expression(*percentile);
   }
   list->push_back(std::move(spec));
   BoundExpr b;
@@ -334,11 +413,13 @@ BoundExpr Binder::comprehension_variable(const Name& variable, const Expression&
   b.args.push_back(expression(list));
   Restore<std::vector<AggregateSpec>*> a(aggregates_);
   Restore<std::string> n(no_aggregation_);
+  Restore<std::vector<std::pair<std::string, Slot>>> s(substitutions_);
+  substitutions_.clear();
   aggregates_ = nullptr;
-  no_aggregation_ = kind == ExprKind::list_comprehension ? "in a list comprehension"
-                                                         : "in a quantifier";
+  no_aggregation_ =
+      kind == ExprKind::list_comprehension ? "in a list comprehension" : "in a quantifier";
   b.slot = new_slot();
-  scope_.push_back({variable.text, b.slot, VarKind::value});
+  scope_.push_back({variable.text, b.slot, VarKind::value, {}});
   b.has_where = where != nullptr;
   b.args.push_back(where ? expression(*where) : constant(pos, Value(true)));
   if (kind == ExprKind::list_comprehension) {
@@ -354,6 +435,8 @@ BoundExpr Binder::pattern_expression(const Expression& e, const PatternElement& 
                                      const Expression* where, const Expression* projection) {
   Restore<std::vector<AggregateSpec>*> a(aggregates_);
   Restore<std::string> n(no_aggregation_);
+  Restore<std::vector<std::pair<std::string, Slot>>> s(substitutions_);
+  substitutions_.clear();
   const std::size_t scope_size = scope_.size();
   const PartView view{element.pos, path_variable, PathSelector::all_paths, &element};
   BoundExpr b;

@@ -10,8 +10,9 @@ namespace jurigraph::query::cypher::exec {
 namespace {
 
 const char* kind_text(int kind) {
-  static constexpr const char* kNames[] = {"a value", "a node", "a relationship",
-                                           "a list of relationships", "a path"};
+  static constexpr const char* kNames[] = {
+      "a value", "a node", "a relationship", "a list of relationships",
+      "a path",  "a list", "a value"};
   return kNames[kind];
 }
 
@@ -46,14 +47,14 @@ std::optional<TypeId> Binder::resolve_type(const Name& n) {
     return t;
   if (limits_.strict_schema) {
     const auto guess = nearest(n.text, g_.type_names());
-    fail(n.pos, "unknown relationship type :" + n.text +
-                    (guess ? "; did you mean :" + *guess + "?" : ""));
+    fail(n.pos,
+         "unknown relationship type :" + n.text + (guess ? "; did you mean :" + *guess + "?" : ""));
   }
   return std::nullopt;
 }
 
-std::unique_ptr<MatchPlan> Binder::pattern(std::span<const PartView> parts,
-                                           const Expression* where, uint32_t pos) {
+std::unique_ptr<MatchPlan> Binder::pattern(std::span<const PartView> parts, const Expression* where,
+                                           uint32_t pos) {
   auto plan = std::make_unique<MatchPlan>();
   plan->pos = pos;
   const std::size_t scope_before = scope_.size();
@@ -68,23 +69,24 @@ std::unique_ptr<MatchPlan> Binder::pattern(std::span<const PartView> parts,
         continue;
       Var& v = scope_[k];
       const bool here = k >= scope_before;
-      const bool compatible =
-          v.kind == kind || (!here && v.kind == VarKind::value && kind != VarKind::path);
+      const bool compatible = v.kind == kind ||
+                              (!here && v.kind == VarKind::value && kind != VarKind::path) ||
+                              (!here && v.kind == VarKind::list && kind == VarKind::relationships);
       if (kind == VarKind::path)
         fail(name.pos, "variable '" + name.text + "' is already defined");
       if (here && kind != VarKind::node && v.kind != VarKind::node)
         fail(name.pos, "relationship variable '" + name.text + "' is used twice in one pattern");
       if (!compatible)
         fail(name.pos, "type mismatch: variable '" + name.text + "' is " +
-                           kind_text(static_cast<int>(v.kind)) + ", not " +
-                           kind_text(static_cast<int>(kind)));
+                           (v.what.empty() ? kind_text(static_cast<int>(v.kind)) : v.what) +
+                           ", not " + kind_text(static_cast<int>(kind)));
       if (reads_)
         reads_->push_back(v.slot);
       prebound = !here;
       return v.slot;
     }
     const Slot s = new_slot();
-    scope_.push_back({name.text, s, kind});
+    scope_.push_back({name.text, s, kind, {}});
     fresh.push_back(s);
     return s;
   };
@@ -104,7 +106,8 @@ std::unique_ptr<MatchPlan> Binder::pattern(std::span<const PartView> parts,
     part.first_rel = static_cast<uint32_t>(plan->rels.size());
     part.length = static_cast<uint32_t>(element.relationships.size());
     const bool shortest = view.selector != PathSelector::all_paths;
-    const char* selector = view.selector == PathSelector::shortest ? "shortestPath" : "allShortestPaths";
+    const char* selector =
+        view.selector == PathSelector::shortest ? "shortestPath" : "allShortestPaths";
     if (shortest && part.length != 1)
       fail(view.pos, std::string(selector) + " needs a pattern with exactly one relationship");
     for (const NodePattern& np : element.nodes) {
@@ -144,8 +147,9 @@ std::unique_ptr<MatchPlan> Binder::pattern(std::span<const PartView> parts,
       }
       if (rp.variable) {
         r.name = rp.variable->text;
-        r.slot = variable(*rp.variable, r.var_length ? VarKind::relationships : VarKind::relationship,
-                          r.prebound);
+        r.slot =
+            variable(*rp.variable, r.var_length ? VarKind::relationships : VarKind::relationship,
+                     r.prebound);
         if (shortest && r.prebound)
           fail(rp.variable->pos, std::string(selector) +
                                      " cannot use a relationship variable bound by an earlier "
@@ -183,7 +187,8 @@ std::unique_ptr<MatchPlan> Binder::pattern(std::span<const PartView> parts,
       if (it == params_.end())
         fail(map->pos, "parameter $" + p->name + " is not given");
       if (it->second.type() != ValueType::map)
-        fail(map->pos, "type mismatch: the properties of a " + std::string(node ? "node" : "relationship") +
+        fail(map->pos, "type mismatch: the properties of a " +
+                           std::string(node ? "node" : "relationship") +
                            " pattern must be a MAP, not " + a_type(it->second));
       for (const auto& [key, value] : it->second.as_map()) {
         BoundExpr c;
@@ -259,13 +264,10 @@ std::unique_ptr<MatchPlan> Binder::pattern(std::span<const PartView> parts,
     }
   }
 
-  // A variable-length relationship builds its list only when someone reads it.
-  for (const PartSpec& part : plan->parts) {
-    for (uint32_t k = 0; k < part.length; ++k) {
-      RelSpec& r = plan->rels[part.first_rel + k];
-      r.bind_list = r.var_length && (!r.name.empty() || part.path_slot != kNoSlot);
-    }
-  }
+  // A variable-length relationship builds its list only when a variable names it (a named
+  // path reads the trail of the step instead).
+  for (RelSpec& r : plan->rels)
+    r.bind_list = r.var_length && !r.name.empty();
   plan_match(*plan, g_);
   return plan;
 }

@@ -28,11 +28,15 @@ class Binder {
   QueryPlan bind();
 
  private:
-  enum class VarKind : uint8_t { value, node, relationship, relationships, path };
+  // What a variable is known to hold: `value` when it may be anything (a WITH of a property
+  // may give a node), `list` and `scalar` when a projection shows it is no node, relationship
+  // or path (a list may still hold relationships, for `-[rs*]->`).
+  enum class VarKind : uint8_t { value, node, relationship, relationships, path, list, scalar };
   struct Var {
     std::string name;
     Slot slot = kNoSlot;
     VarKind kind = VarKind::value;
+    std::string what;  // list and scalar: "an INTEGER", "a LIST", for messages
   };
 
   [[noreturn]] void fail(uint32_t pos, std::string message) const;
@@ -49,6 +53,12 @@ class Binder {
   ProjectionPlan projection(const Projection& p, uint32_t pos, bool is_return,
                             const Expression* where, std::vector<std::string>& columns);
   uint64_t constant_count(const Expression& e, const char* what);
+  // An item with an aggregate may read, beside its aggregates, only grouping keys that are
+  // variables or property accesses (`n`, `n.x`): anything else is ambiguous.
+  void check_grouping(const Expression& e, std::span<const std::string> keys,
+                      std::vector<std::string>& locals) const;
+  // What a projected expression is known to be: its kind and, when known, its type.
+  static std::pair<VarKind, std::string> kind_of(const BoundExpr& b);
 
   // bind_pattern.cpp
   std::unique_ptr<MatchPlan> pattern(std::span<const PartView> parts, const Expression* where,
@@ -59,8 +69,8 @@ class Binder {
   // bind_expression.cpp
   BoundExpr expression(const Expression& e);
   BoundExpr function_call(const Expression& e, const FunctionCall& f);
-  BoundExpr aggregate(const Expression& e, AggregateKind kind, bool distinct,
-                      const Expression* arg, std::string_view name);
+  BoundExpr aggregate(const Expression& e, AggregateKind kind, bool distinct, const Expression* arg,
+                      const Expression* percentile);
   BoundExpr has_labels(const Expression& e, const HasLabels& h);
   BoundExpr comprehension_variable(const Name& variable, const Expression& list,
                                    const Expression* where, const Expression* projection,
@@ -85,7 +95,13 @@ class Binder {
   // `no_aggregation_` says where we are ("in WHERE").
   std::vector<AggregateSpec>* aggregates_ = nullptr;
   std::string no_aggregation_ = "here";
+  // In ORDER BY and WITH's WHERE: an expression written like a projection item (other than a
+  // plain variable) stands for that item's value, e.g. `RETURN n.age, count(*) ORDER BY
+  // n.age + count(*)`. Not applied inside comprehensions and patterns, where names may differ.
+  std::vector<std::pair<std::string, Slot>> substitutions_;
 };
+
+bool is_aggregate_function(std::string_view lower_name);
 
 // Cypher keywords and function names compare case-insensitively.
 std::string lower(std::string_view s);

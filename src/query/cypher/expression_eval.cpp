@@ -68,8 +68,8 @@ Value subscript(const BoundExpr& e, const Value& object, const Value& index, Exe
   switch (object.type()) {
     case ValueType::list: {
       if (index.type() != ValueType::integer)
-        ctx.fail(e.args[1].pos, "type mismatch: a list index must be an INTEGER, not " +
-                                    a_type(index));
+        ctx.fail(e.args[1].pos,
+                 "type mismatch: a list index must be an INTEGER, not " + a_type(index));
       const List& l = object.as_list();
       const auto i = element_index(index.as_int(), l.size());
       return i ? l[*i] : Value();
@@ -78,8 +78,8 @@ Value subscript(const BoundExpr& e, const Value& object, const Value& index, Exe
     case ValueType::node:
     case ValueType::relationship: {
       if (index.type() != ValueType::string)
-        ctx.fail(e.args[1].pos, "type mismatch: a property key must be a STRING, not " +
-                                    a_type(index));
+        ctx.fail(e.args[1].pos,
+                 "type mismatch: a property key must be a STRING, not " + a_type(index));
       const std::string& key = index.as_string();
       if (object.type() == ValueType::node)
         return ctx.graph.node_property(object.as_node().id, key);
@@ -267,8 +267,10 @@ Ternary compare_with(ComparisonOp op, const Value& a, const Value& b) {
   if (op == ComparisonOp::not_equal)
     return ternary_not(equals(a, b));
   const auto c = compare(a, b);
-  if (!c)
-    return Ternary::null;
+  if (!c) {
+    // NaN is a number no other number is smaller or larger than: false, not null (openCypher).
+    return a.is_number() && b.is_number() ? Ternary::false_ : Ternary::null;
+  }
   bool r = false;
   switch (op) {
     case ComparisonOp::less:
@@ -366,8 +368,8 @@ Value has_labels(const BoundExpr& e, const Value& v, ExecContext& ctx) {
       return Value(true);
     }
     default:
-      ctx.fail(e.pos, "type mismatch: a label test needs a NODE or a RELATIONSHIP, not " +
-                          a_type(v));
+      ctx.fail(e.pos,
+               "type mismatch: a label test needs a NODE or a RELATIONSHIP, not " + a_type(v));
   }
 }
 
@@ -435,9 +437,9 @@ Value quantifier(const BoundExpr& e, Row& row, ExecContext& ctx) {
   for (const Value& x : *list) {
     ctx.tick(e.pos);
     row[e.slot] = x;
-    const Ternary t = e.has_where ? truth(evaluate(e.args[1], row, ctx), e.args[1].pos,
-                                          spelling(kind), ctx)
-                                  : Ternary::true_;
+    const Ternary t = e.has_where
+                          ? truth(evaluate(e.args[1], row, ctx), e.args[1].pos, spelling(kind), ctx)
+                          : Ternary::true_;
     if (t == Ternary::true_)
       ++trues;
     else if (t == Ternary::null)
@@ -519,8 +521,7 @@ Value evaluate(const BoundExpr& e, Row& row, ExecContext& ctx) {
     case ExprKind::property:
       return property_of(e, operand(e.args[0], row, ctx, s1), ctx);
     case ExprKind::subscript:
-      return subscript(e, operand(e.args[0], row, ctx, s1), operand(e.args[1], row, ctx, s2),
-                       ctx);
+      return subscript(e, operand(e.args[0], row, ctx, s1), operand(e.args[1], row, ctx, s2), ctx);
     case ExprKind::slice:
       return slice(e, row, ctx);
     case ExprKind::list: {
@@ -565,8 +566,7 @@ Value evaluate(const BoundExpr& e, Row& row, ExecContext& ctx) {
           ternary_xor(a, truth(evaluate(e.args[1], row, ctx), e.args[1].pos, "XOR", ctx)));
     }
     case ExprKind::arithmetic:
-      return arithmetic(e, operand(e.args[0], row, ctx, s1), operand(e.args[1], row, ctx, s2),
-                        ctx);
+      return arithmetic(e, operand(e.args[0], row, ctx, s1), operand(e.args[1], row, ctx, s2), ctx);
     case ExprKind::string_match:
       return string_match(e, operand(e.args[0], row, ctx, s1), operand(e.args[1], row, ctx, s2));
     case ExprKind::regex_match:

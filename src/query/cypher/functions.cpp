@@ -31,8 +31,7 @@ const std::string* string_arg(ExecContext& ctx, const BoundExpr& call, Args args
   return &args[i].as_string();
 }
 
-std::optional<int64_t> int_arg(ExecContext& ctx, const BoundExpr& call, Args args,
-                               std::size_t i) {
+std::optional<int64_t> int_arg(ExecContext& ctx, const BoundExpr& call, Args args, std::size_t i) {
   if (args[i].is_null())
     return std::nullopt;
   if (args[i].type() != ValueType::integer)
@@ -332,7 +331,8 @@ Value fn_range(ExecContext& ctx, const BoundExpr& call, Args a) {
     ctx.fail(call.args[2].pos, "range() step must not be zero");
   // The element count in 128 bits: the bounds may span the whole int64 range.
   const __int128 span = static_cast<__int128>(*end) - *start;
-  const __int128 count = span / *step < 0 ? 0 : span / *step + 1;
+  const bool backwards = span != 0 && (span < 0) != (*step < 0);
+  const __int128 count = backwards ? 0 : span / *step + 1;
   if (count > static_cast<__int128>(ctx.limits.max_rows))
     ctx.fail_rows(call.pos);
   List out;
@@ -413,8 +413,8 @@ Value fn_left(ExecContext& ctx, const BoundExpr& call, Args a) {
     return {};
   if (!n)
     ctx.fail(call.args[1].pos, "left() needs a length, not null");
-  return Value(utf8::substr_code_points(*s, 0, static_cast<std::size_t>(
-                                                   non_negative(ctx, call, 1, *n))));
+  return Value(
+      utf8::substr_code_points(*s, 0, static_cast<std::size_t>(non_negative(ctx, call, 1, *n))));
 }
 
 Value fn_right(ExecContext& ctx, const BoundExpr& call, Args a) {
@@ -671,8 +671,8 @@ Value fn_date(ExecContext& ctx, const BoundExpr& call, Args a) {
     case ValueType::string: {
       const auto d = parse_iso_date(a[0].as_string());
       if (!d)
-        ctx.fail(call.args[0].pos, "date() needs a date as YYYY-MM-DD, not '" +
-                                       a[0].as_string() + "'");
+        ctx.fail(call.args[0].pos,
+                 "date() needs a date as YYYY-MM-DD, not '" + a[0].as_string() + "'");
       return Value(Date{*d});
     }
     case ValueType::map: {
@@ -692,8 +692,8 @@ Value fn_date(ExecContext& ctx, const BoundExpr& call, Args a) {
       char text[32];
       std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(y),
                     static_cast<long long>(m), static_cast<long long>(d));
-      const auto parsed = y >= 0 && y <= 9999 && m >= 0 && d >= 0 ? parse_iso_date(text)
-                                                                   : std::nullopt;
+      const auto parsed =
+          y >= 0 && y <= 9999 && m >= 0 && d >= 0 ? parse_iso_date(text) : std::nullopt;
       if (!parsed)
         ctx.fail(call.args[0].pos, "date() got an invalid date: year " + std::to_string(y) +
                                        ", month " + std::to_string(m) + ", day " +
@@ -708,28 +708,29 @@ Value fn_date(ExecContext& ctx, const BoundExpr& call, Args a) {
 constexpr std::array kFunctions = {
     FunctionDef{"abs", 1, 1, fn_abs},
     FunctionDef{"ceil", 1, 1, fn_ceil},
-    FunctionDef{"coalesce", 1, kVariadic, fn_coalesce},
+    FunctionDef{"coalesce", 1, kVariadic, fn_coalesce,
+                kTakesNode | kTakesRelationship | kTakesPath},
     FunctionDef{"date", 1, 1, fn_date},
     FunctionDef{"e", 0, 0, fn_e},
-    FunctionDef{"endNode", 1, 1, fn_end_node},
+    FunctionDef{"endNode", 1, 1, fn_end_node, kTakesRelationship},
     FunctionDef{"exp", 1, 1, fn_math<exp_>},
     FunctionDef{"floor", 1, 1, fn_floor},
     FunctionDef{"head", 1, 1, fn_head},
-    FunctionDef{"id", 1, 1, fn_id},
+    FunctionDef{"id", 1, 1, fn_id, kTakesNode | kTakesRelationship},
     FunctionDef{"isEmpty", 1, 1, fn_is_empty},
-    FunctionDef{"keys", 1, 1, fn_keys},
-    FunctionDef{"labels", 1, 1, fn_labels},
+    FunctionDef{"keys", 1, 1, fn_keys, kTakesNode | kTakesRelationship},
+    FunctionDef{"labels", 1, 1, fn_labels, kTakesNode},
     FunctionDef{"last", 1, 1, fn_last},
     FunctionDef{"left", 2, 2, fn_left},
-    FunctionDef{"length", 1, 1, fn_length},
+    FunctionDef{"length", 1, 1, fn_length, kTakesPath},
     FunctionDef{"log", 1, 1, fn_math<log_>},
     FunctionDef{"log10", 1, 1, fn_math<log10_>},
     FunctionDef{"ltrim", 1, 1, fn_ltrim},
-    FunctionDef{"nodes", 1, 1, fn_nodes},
+    FunctionDef{"nodes", 1, 1, fn_nodes, kTakesPath},
     FunctionDef{"pi", 0, 0, fn_pi},
-    FunctionDef{"properties", 1, 1, fn_properties},
+    FunctionDef{"properties", 1, 1, fn_properties, kTakesNode | kTakesRelationship},
     FunctionDef{"range", 2, 3, fn_range},
-    FunctionDef{"relationships", 1, 1, fn_relationships},
+    FunctionDef{"relationships", 1, 1, fn_relationships, kTakesPath},
     FunctionDef{"replace", 3, 3, fn_replace},
     FunctionDef{"reverse", 1, 1, fn_reverse},
     FunctionDef{"right", 2, 2, fn_right},
@@ -739,7 +740,7 @@ constexpr std::array kFunctions = {
     FunctionDef{"size", 1, 1, fn_size},
     FunctionDef{"split", 2, 2, fn_split},
     FunctionDef{"sqrt", 1, 1, fn_math<sqrt_>},
-    FunctionDef{"startNode", 1, 1, fn_start_node},
+    FunctionDef{"startNode", 1, 1, fn_start_node, kTakesRelationship},
     FunctionDef{"substring", 2, 3, fn_substring},
     FunctionDef{"tail", 1, 1, fn_tail},
     FunctionDef{"toBoolean", 1, 1, fn_to_boolean},
@@ -749,7 +750,7 @@ constexpr std::array kFunctions = {
     FunctionDef{"toString", 1, 1, fn_to_string},
     FunctionDef{"toUpper", 1, 1, fn_to_upper},
     FunctionDef{"trim", 1, 1, fn_trim},
-    FunctionDef{"type", 1, 1, fn_type},
+    FunctionDef{"type", 1, 1, fn_type, kTakesRelationship},
 };
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -784,11 +785,6 @@ std::string arity_text(uint8_t min_args, uint8_t max_args) {
   if (max_args == min_args + 1)
     return "takes " + std::to_string(min_args) + " or " + args(max_args);
   return "takes " + std::to_string(min_args) + " to " + args(max_args);
-}
-
-std::optional<Date> parse_date_text(std::string_view text) {
-  const auto d = parse_iso_date(text);
-  return d ? std::optional<Date>(Date{*d}) : std::nullopt;
 }
 
 }  // namespace jurigraph::query::cypher::exec

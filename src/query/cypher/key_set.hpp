@@ -27,7 +27,7 @@ class KeySet {
  private:
   std::size_t width_;
   std::size_t count_ = 0;
-  std::vector<Value> keys_;  // flattened, width_ values per key
+  std::vector<Value> keys_;                               // flattened, width_ values per key
   std::unordered_multimap<std::size_t, uint32_t> index_;  // hash → key index
 };
 

@@ -165,11 +165,11 @@ bool Matcher::expand_bound(Step& s, std::size_t i) {
   const auto u = node_in(plan_.nodes[s.from]);
   const RelSpec& r = plan_.rels[s.rel];
   const Value& rv = row_[r.slot];
-  if (!u || rv.is_null())
+  if (!u || rv.is_null() || r.impossible)
     return true;
   if (rv.type() != ValueType::relationship)
-    ctx_.fail(r.pos, "type mismatch: variable '" + r.name + "' is " + a_type(rv) +
-                         ", not a RELATIONSHIP");
+    ctx_.fail(r.pos,
+              "type mismatch: variable '" + r.name + "' is " + a_type(rv) + ", not a RELATIONSHIP");
   const RelId rel = rv.as_rel().id;
   const RelEnds e = g_.ends(rel);
   const Dir d = walk_direction(r.direction, s.forward);
@@ -267,7 +267,7 @@ bool Matcher::var_expand_bound(Step& s, std::size_t i) {
   const auto u = node_in(plan_.nodes[s.from]);
   const RelSpec& r = plan_.rels[s.rel];
   const Value& lv = row_[r.slot];
-  if (!u || lv.is_null())
+  if (!u || lv.is_null() || r.impossible)
     return true;
   const auto wrong = [&]() {
     ctx_.fail(r.pos, "type mismatch: variable '" + r.name + "' is " + a_type(lv) +
@@ -311,6 +311,8 @@ bool Matcher::var_expand_bound(Step& s, std::size_t i) {
 bool Matcher::build_path(Step& s, std::size_t i) {
   const PartSpec& part = plan_.parts[s.part];
   Path p;
+  p.nodes.reserve(part.length + 1);
+  p.rels.reserve(part.length);
   NodeId at = row_[plan_.nodes[part.first_node].slot].as_node().id;
   p.nodes.push_back(at);
   for (uint32_t k = 0; k < part.length; ++k) {
@@ -323,9 +325,19 @@ bool Matcher::build_path(Step& s, std::size_t i) {
     };
     if (v.type() == ValueType::relationship) {
       hop(v.as_rel().id);
-    } else {
+    } else if (v.type() == ValueType::list) {
       for (const Value& x : v.as_list())
         hop(x.as_rel().id);
+    } else {
+      // Anonymous and variable-length: the DFS of its step holds the trail and its nodes
+      // (frames[0] is where the step started, frames[j + 1] the node after trail[j]).
+      const Step& vs = plan_.steps[plan_.rels[part.first_rel + k].var_step];
+      const std::size_t d = vs.trail.size();
+      for (std::size_t j = 0; j < d; ++j) {
+        p.rels.push_back(vs.forward ? vs.trail[j] : vs.trail[d - 1 - j]);
+        p.nodes.push_back(vs.forward ? vs.frames[j + 1].node : vs.frames[d - 1 - j].node);
+      }
+      at = p.nodes.back();
     }
   }
   row_[part.path_slot] = Value(std::move(p));

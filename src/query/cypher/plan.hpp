@@ -79,16 +79,16 @@ struct RegexCache {
 
 struct BoundExpr {
   ExprKind kind = ExprKind::constant;
-  uint8_t op = 0;        // BinaryOp, QuantifierKind, per kind
-  bool flag = false;     // is_null: IS NOT NULL; case_expr: has a subject; slice: see below
-  bool has_else = false;  // case_expr
+  uint8_t op = 0;               // BinaryOp, QuantifierKind, per kind
+  bool flag = false;            // is_null: IS NOT NULL; case_expr: has a subject; slice: see below
+  bool has_else = false;        // case_expr
   bool has_where = false;       // comprehensions and quantifiers: args[1] (or [0]) is a WHERE
   bool has_projection = false;  // list comprehension: the `| projection`
   bool has_from = false, has_to = false;  // slice bounds
-  uint32_t pos = 0;      // the expression, for errors
-  uint32_t op_pos = 0;   // the operator, for errors of binary operators
-  Slot slot = kNoSlot;   // variable; the element variable of comprehensions and quantifiers
-  uint32_t index = 0;    // aggregate number
+  uint32_t pos = 0;                       // the expression, for errors
+  uint32_t op_pos = 0;                    // the operator, for errors of binary operators
+  Slot slot = kNoSlot;  // variable; the element variable of comprehensions and quantifiers
+  uint32_t index = 0;   // aggregate number
   Value constant;
   std::string key;                // property key; the variable's name for variable
   std::vector<std::string> keys;  // map literal
@@ -133,7 +133,9 @@ struct RelSpec {
   std::vector<Value> values;
   bool var_length = false;
   uint32_t min = 1, max = 1;  // hops; max kUnbounded
-  bool bind_list = false;     // var-length: the list is needed (named, or in a named path)
+  bool bind_list = false;     // var-length: the list is needed (a named variable)
+  // An anonymous var-length relationship in a named path: the step whose trail the path reads.
+  uint32_t var_step = UINT32_MAX;
 };
 
 struct PartSpec {
@@ -190,13 +192,23 @@ struct MatchPlan {
 // ---------------------------------------------------------------------------------------------
 // Clauses
 
-enum class AggregateKind : uint8_t { count, sum, avg, min, max, collect };
+enum class AggregateKind : uint8_t {
+  count,
+  sum,
+  avg,
+  min,
+  max,
+  collect,
+  percentile_cont,
+  percentile_disc
+};
 
 struct AggregateSpec {
   AggregateKind kind = AggregateKind::count;
   bool distinct = false;
   bool star = false;  // count(*)
   BoundExpr arg;
+  BoundExpr percentile;  // percentileCont and percentileDisc: the second argument
   uint32_t pos = 0;
 };
 
@@ -210,8 +222,8 @@ struct ProjectionPlan {
   uint32_t pos = 0;
   bool is_return = false;
   std::vector<BoundExpr> items;
-  std::vector<Slot> slots;      // where each item goes
-  std::vector<bool> grouping;   // aggregating projections: the item is a grouping key
+  std::vector<Slot> slots;     // where each item goes
+  std::vector<bool> grouping;  // aggregating projections: the item is a grouping key
   bool aggregating = false;
   bool distinct = false;
   std::vector<AggregateSpec> aggregates;

@@ -136,6 +136,8 @@ class Planner {
     s.pos = plan_.rels[rel].pos;
     s.to_bound = bound(plan_.nodes[to].slot);
     s.rel_bound = plan_.rels[rel].prebound;
+    if (kind == StepKind::var_expand && !s.rel_bound)
+      plan_.rels[rel].var_step = static_cast<uint32_t>(plan_.steps.size());
     push(std::move(s), {plan_.rels[rel].slot, plan_.nodes[to].slot});
   }
 

@@ -166,8 +166,8 @@ bool Matcher::shortest(Step& s, std::size_t i) {
       const uint32_t dx = b.dist[x];
       for_each_edge(g_, x, reading, [&](RelId rel, TypeId type, NodeId y) {
         ctx_.tick(s.pos);
-        const bool closer = s.forward ? b.dist[y] == dx + 1 && b.mark[y]
-                                      : dx > 0 && b.dist[y] == dx - 1;
+        const bool closer =
+            s.forward ? b.dist[y] == dx + 1 && b.mark[y] : dx > 0 && b.dist[y] == dx - 1;
         if (closer && rel_ok(r, rel, type))
           c.emplace_back(rel, y);
         return true;
