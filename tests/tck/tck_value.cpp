@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "base/utf8.hpp"
+
 namespace jurigraph::tck {
 
 namespace cy = query::cypher;
@@ -252,31 +254,13 @@ class Parser {
             fail("bad unicode escape");
           const std::string hex(s_.substr(i_, n));
           i_ += n;
-          append_utf8(out, static_cast<uint32_t>(std::strtoul(hex.c_str(), nullptr, 16)));
+          utf8::append(out, static_cast<char32_t>(std::strtoul(hex.c_str(), nullptr, 16)));
           break;
         }
         default:
           out += '\\';
           out += e;
       }
-    }
-  }
-
-  static void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
     }
   }
 
