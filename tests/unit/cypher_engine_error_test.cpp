@@ -169,18 +169,41 @@ TEST(CypherEngineError, RuntimeTypeErrorsArePositioned) {
             "1:20: a DATE has no field 'hour' (it has year, month and day)");
 }
 
+// max_rows bounds the rows an operator holds and the result rows; rows that stream through
+// (MATCH, UNWIND, into count(*)) are bounded by the timeout only.
 TEST(CypherEngineError, MaxRows) {
   const MemoryGraph g = people();
   QueryLimits limits = testing::loose_limits();
   limits.max_rows = 10;
+  const std::string hundred = "UNWIND range(1, 10) AS x UNWIND range(1, 10) AS y ";
   EXPECT_EQ(error_of(g, "UNWIND range(1, 10) AS x RETURN x", {}, limits), "no error");
+  // Result rows.
   EXPECT_EQ(error_of(g, "UNWIND range(1, 5) AS x UNWIND range(1, 5) AS y RETURN x", {}, limits),
-            "1:25: the query exceeded --max-rows (10 rows)");
+            "1:49: the query exceeded --max-rows (10 rows)");
+  // Lists: range(), collect(), comprehensions.
   EXPECT_EQ(error_of(g, "RETURN size(range(1, 11))", {}, limits),
             "1:13: the query exceeded --max-rows (10 rows)");
+  EXPECT_EQ(error_of(g, hundred + "RETURN size(collect(y)) AS n", {}, limits),
+            "1:63: the query exceeded --max-rows (10 rows)");
+  EXPECT_EQ(error_of(g, "RETURN size([x IN range(1, 10) + range(1, 5) | x]) AS n", {}, limits),
+            "1:13: the query exceeded --max-rows (10 rows)");
+  // Streaming: a hundred rows into one aggregate, or through a LIMIT.
+  EXPECT_EQ(rows(g, hundred + "RETURN count(*) AS n", {}, limits), (Rows{"100"}));
+  EXPECT_EQ(rows(g, hundred + "WITH x, y WHERE x > 0 RETURN sum(x * y) AS n", {}, limits),
+            (Rows{"3025"}));
+  EXPECT_EQ(rows(g, hundred + "RETURN count(DISTINCT x) AS n", {}, limits), (Rows{"10"}));
+  EXPECT_EQ(rows(g, hundred + "RETURN x * 10 + y AS v ORDER BY v DESC LIMIT 2", {}, limits),
+            (Rows{"110", "109"}));
+  // Held: ORDER BY without a limit, DISTINCT, groups, count(DISTINCT …).
+  EXPECT_EQ(error_of(g, hundred + "WITH x * 10 + y AS v ORDER BY v RETURN v LIMIT 1", {}, limits),
+            "1:71: the query exceeded --max-rows (10 rows)");
+  EXPECT_EQ(error_of(g, hundred + "WITH DISTINCT x * 10 + y AS v RETURN count(v)", {}, limits),
+            "1:51: the query exceeded --max-rows (10 rows)");
   EXPECT_EQ(
-      error_of(g, "UNWIND range(1, 10) AS x UNWIND range(1, 10) AS y RETURN count(*)", {}, limits),
-      "1:26: the query exceeded --max-rows (10 rows)");
+      error_of(g, hundred + "WITH x * 10 + y AS v, count(*) AS n RETURN count(v)", {}, limits),
+      "1:51: the query exceeded --max-rows (10 rows)");
+  EXPECT_EQ(error_of(g, hundred + "RETURN count(DISTINCT x * 10 + y) AS n", {}, limits),
+            "1:58: the query exceeded --max-rows (10 rows)");
   limits.max_rows = 25;
   EXPECT_EQ(error_of(g, "UNWIND range(1, 5) AS x UNWIND range(1, 5) AS y RETURN x", {}, limits),
             "no error");
@@ -218,9 +241,17 @@ TEST(CypherEngineError, ExplodingPatternsStopAtTheLimits) {
   const MemoryGraph g = random_graph();
   const auto start = std::chrono::steady_clock::now();
   uint64_t seen = 0;
+  // The result rows are counted (at RETURN); matches streaming into count(p) are not.
   EXPECT_EQ(streamed_error(g, "MATCH p=()-[*]-() RETURN p", QueryLimits{}, seen),
-            "1:1: the query exceeded --max-rows (1000000 rows)");
+            "1:19: the query exceeded --max-rows (1000000 rows)");
   EXPECT_EQ(seen, 1'000'000u);
+  EXPECT_EQ(rows(g, "MATCH (a)-->(b) RETURN count(*) AS n", {},
+                 [] {
+                   QueryLimits l;
+                   l.max_rows = 10;
+                   return l;
+                 }()),
+            (Rows{"300"}));
   QueryLimits limits;
   limits.max_rows = UINT64_MAX;
   limits.timeout = std::chrono::milliseconds(300);
@@ -268,9 +299,20 @@ class CountingGraph final : public PropertyGraph {
     ++label_scans;
     return g_.nodes_with_label(l);
   }
-  graph::Adjacency out(NodeId n) const override { return g_.out(n); }
-  graph::Adjacency in(NodeId n) const override { return g_.in(n); }
+  graph::Adjacency out(NodeId n) const override {
+    ++adjacency_reads;
+    return g_.out(n);
+  }
+  graph::Adjacency in(NodeId n) const override {
+    ++adjacency_reads;
+    return g_.in(n);
+  }
   RelEnds ends(RelId r) const override { return g_.ends(r); }
+  std::optional<uint64_t> count_relationships(std::optional<LabelId> label,
+                                              std::optional<TypeId> type,
+                                              bool outgoing) const override {
+    return statistics ? g_.count_relationships(label, type, outgoing) : std::nullopt;
+  }
   Value node_property(NodeId n, std::string_view key) const override {
     ++node_reads;
     return g_.node_property(n, key);
@@ -294,6 +336,8 @@ class CountingGraph final : public PropertyGraph {
     return out;
   }
 
+  bool statistics = true;
+  mutable int adjacency_reads = 0;
   mutable int label_scans = 0;
   mutable int node_reads = 0;
   mutable int index_lookups = 0;
@@ -326,6 +370,56 @@ TEST(CypherEnginePlanner, StartsFromTheMostSelectiveNode) {
   EXPECT_EQ(rows(g, "MATCH (a:Many {id: 'm3'}) MATCH (b:Few)<-[:TO]-(a) RETURN b.id"),
             (Rows{"'f'"}));
   EXPECT_EQ(g.index_lookups, 1);
+}
+
+// The bench's shape in small: few authorities issue many decisions, more courts issue few
+// appeals. Starting from the smallest label (Authority) walks every decision; the relationship
+// counts show that starting from Court walks only the appeals.
+TEST(CypherEnginePlanner, CostsStartsWithRelationshipCounts) {
+  MemoryGraph m;
+  const NodeId authority = m.add_node({"Authority"}, {});
+  std::vector<NodeId> courts;
+  for (int i = 0; i < 3; ++i)
+    courts.push_back(m.add_node({"Court"}, {}));
+  std::vector<NodeId> decisions;
+  for (int i = 0; i < 200; ++i) {
+    const NodeId d = m.add_node({"Decision"}, {});
+    m.add_relationship(d, authority, "ISSUED_BY", {});
+    m.add_relationship(d, m.add_node({"Company"}, {}), "AGAINST", {});
+    decisions.push_back(d);
+  }
+  for (int i = 0; i < 6; ++i) {
+    const NodeId a = m.add_node({"Decision"}, {});
+    m.add_relationship(a, courts[i % 3], "ISSUED_BY", {});
+    m.add_relationship(a, decisions[i * 7], "APPEAL_OF", {});
+  }
+  m.freeze();
+  const std::string query =
+      "MATCH (c:Company)<-[:AGAINST]-(d1:Decision)-[:ISSUED_BY]->(:Authority), "
+      "(d2:Decision)-[:APPEAL_OF]->(d1), (d2)-[:ISSUED_BY]->(:Court) RETURN count(DISTINCT c)";
+  CountingGraph g(m);
+  EXPECT_EQ(rows(g, query), (Rows{"6"}));
+  EXPECT_LT(g.adjacency_reads, 30);
+  // Without statistics the same answer, by a longer walk.
+  g.statistics = false;
+  g.adjacency_reads = 0;
+  EXPECT_EQ(rows(g, query), (Rows{"6"}));
+}
+
+// Uniqueness without the per-graph array: two relationships of one type may not be the same,
+// relationships of different types never are.
+TEST(CypherEnginePlanner, RelationshipUniquenessInFixedLengthPatterns) {
+  MemoryGraph m;
+  const NodeId a = m.add_node({"N"}, {{"name", "a"}});
+  const NodeId b = m.add_node({"N"}, {{"name", "b"}});
+  m.add_relationship(a, b, "R", {});
+  m.add_relationship(a, a, "S", {});
+  m.freeze();
+  EXPECT_EQ(rows(m, "MATCH (x)-[:R]-(y)-[:R]-(z) RETURN count(*) AS n"), (Rows{"0"}));
+  EXPECT_EQ(rows(m, "MATCH (x)-[r]-(y), (z)-[s]-(w) RETURN count(*) AS n"), (Rows{"6"}));
+  EXPECT_EQ(rows(m, "MATCH (x)-[:R]->(y), (x)-[:S]->(x) RETURN y.name AS n"), (Rows{"'b'"}));
+  EXPECT_EQ(rows(m, "MATCH (x)-[r:S]->(x) MATCH (x)-[r]->(y), (x)-[:S]-(z) RETURN count(*)"),
+            (Rows{"0"}));
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
 // The query result formats: CSV quoting, the aligned table with accents, typed JSON, and the
 // subgraph formats (DOT, JSON-LD) restricted to what the rows name.
-#include "base/diagnostic.hpp"
 #include "export/query_result_writers.hpp"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
+#include "base/diagnostic.hpp"
 #include "generate/synthetic.hpp"
 #include "query/cypher/graph_view.hpp"
 #include "query/cypher/memory_graph.hpp"
