@@ -98,7 +98,8 @@ void setup_query(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::IsMember({"table", "csv", "json", "dot", "jsonld"}));
   cmd->add_option("-o,--output", o->output, "file to write (default: standard output)");
   cmd->add_option("--max-rows", o->max_rows,
-                  "stop when an operator produces or holds more rows (default 1000000)")
+                  "stop when an operator holds more rows (ORDER BY, DISTINCT, groups, collect) or "
+                  "the result has more (default 1000000)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--timeout", o->timeout_seconds, "stop after this many seconds (default 60)")
       ->check(CLI::PositiveNumber);

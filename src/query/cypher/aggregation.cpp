@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <tuple>
 
 #include "query/cypher/expression_eval.hpp"
 #include "query/cypher/key_set.hpp"
@@ -36,7 +37,10 @@ const char* aggregate_name(AggregateKind k) {
 
 class Accumulator {
  public:
-  explicit Accumulator(const AggregateSpec& spec) : spec_(&spec) {
+  // `node_bitmap`: DISTINCT may keep nodes in a bitmap over the graph's nodes (one group only:
+  // a bitmap per group would take the graph's size times the groups).
+  Accumulator(const AggregateSpec& spec, bool node_bitmap)
+      : spec_(&spec), node_bitmap_(node_bitmap) {
     if (spec.distinct)
       seen_ = std::make_unique<KeySet>(1);
   }
@@ -49,9 +53,9 @@ class Accumulator {
     if (v.is_null())
       return;  // every aggregate but count(*) skips nulls
     if (seen_) {
-      if (!seen_->insert(std::span<const Value>(&v, 1)).second)
+      if (!first_time(v, ctx))
         return;
-      ctx.check_rows(seen_->size(), spec_->pos);
+      ctx.check_rows(distinct_, spec_->pos);
     }
     ++count_;
     switch (spec_->kind) {
@@ -142,7 +146,30 @@ class Accumulator {
     return Value(a + (at - static_cast<double>(lo)) * (b - a));
   }
 
+  // DISTINCT: whether `v` is new. Nodes (the usual count(DISTINCT n)) go to a bitmap by id,
+  // a bit per graph node instead of a hashed Value; a node is equivalent to no other value,
+  // so the two sets never overlap.
+  bool first_time(const Value& v, ExecContext& ctx) {
+    if (node_bitmap_ && v.type() == ValueType::node) {
+      const NodeId id = v.as_node().id;
+      if (node_bits_.empty())
+        node_bits_.assign(ctx.graph.node_count() / 64 + 1, 0);
+      uint64_t& word = node_bits_[id / 64];
+      const uint64_t bit = uint64_t{1} << (id % 64);
+      if (word & bit)
+        return false;
+      word |= bit;
+    } else if (!seen_->insert(std::span<const Value>(&v, 1)).second) {
+      return false;
+    }
+    ++distinct_;
+    return true;
+  }
+
   const AggregateSpec* spec_;
+  bool node_bitmap_ = false;
+  std::vector<uint64_t> node_bits_;
+  uint64_t distinct_ = 0;
   double percentile_ = 0;
   int64_t count_ = 0;
   bool floating_ = false;
@@ -163,10 +190,15 @@ class AggregateOp final : public Operator {
 
   bool push(Row& row) override {
     ctx_.tick(plan_.pos);
-    key_.clear();
-    for (std::size_t i : key_items_)
-      key_.push_back(evaluate(plan_.items[i], row, ctx_));
-    const auto [index, inserted] = keys_.insert(key_);
+    // Without grouping keys there is one group: no key to hash per row.
+    uint32_t index = 0;
+    bool inserted = groups_.empty();
+    if (!key_items_.empty()) {
+      key_.clear();
+      for (std::size_t i : key_items_)
+        key_.push_back(evaluate(plan_.items[i], row, ctx_));
+      std::tie(index, inserted) = keys_.insert(key_);
+    }
     if (inserted) {
       ctx_.check_rows(groups_.size() + 1, plan_.pos);
       // The group keeps its first row: an aggregating item may also read grouping keys
@@ -228,7 +260,7 @@ class AggregateOp final : public Operator {
     g.row = std::move(row);
     g.accumulators.reserve(plan_.aggregates.size());
     for (const AggregateSpec& spec : plan_.aggregates)
-      g.accumulators.emplace_back(spec);
+      g.accumulators.emplace_back(spec, key_items_.empty());
     return g;
   }
 

@@ -1,7 +1,8 @@
 // The read-only openCypher engine: binds a parsed Query against a PropertyGraph (names to slots,
 // labels and types to ids, parameters to constants; errors with positions), plans each MATCH
-// (start from the most selective node, expand along the chain, push WHERE conjuncts down to
-// the first step where their variables are bound) and executes the clauses as a pipeline of
+// (cost-based: the order of the parts, where each starts and which way it walks, estimated
+// from the graph's relationship counts per label, type and direction; WHERE conjuncts pushed
+// down to the first step where their variables are bound) and executes the clauses as a pipeline of
 // operators that push rows, streaming where the plan allows.
 //
 // Semantics are openCypher's (as Neo4j implements them): three-valued logic, relationship
@@ -37,8 +38,11 @@ namespace jurigraph::query::cypher {
 using Parameters = std::map<std::string, Value, std::less<>>;
 
 struct QueryLimits {
-  // Rows any operator may produce or hold (bounds memory), and result rows; also the longest
-  // list range() and collect() may build.
+  // Bounds memory: the rows an operator HOLDS (ORDER BY, DISTINCT, the groups of an
+  // aggregation, count(DISTINCT …) sets, collect() and comprehension lists, range()) and the
+  // result rows. Rows that only stream through (MATCH, UNWIND, WHERE, a projection, an
+  // aggregate like count(*)) are not counted: `MATCH (a)-->(b) RETURN count(*)` holds one row
+  // whatever the graph's size, and only the timeout bounds it.
   uint64_t max_rows = 1'000'000;
   // Wall-clock time for binding and execution; zero or less disables the check.
   std::chrono::milliseconds timeout{60'000};

@@ -39,6 +39,11 @@ class GraphView final : public PropertyGraph {
   Map rel_properties(RelId r) const override;
   std::optional<std::vector<NodeId>> find_nodes(std::string_view key,
                                                 const Value& value) const override;
+  std::optional<uint64_t> count_relationships(std::optional<LabelId> label,
+                                              std::optional<TypeId> type,
+                                              bool outgoing) const override;
+  // Every node has exactly one label: the CSR's one-byte vertex bundles are that array.
+  std::span<const uint8_t> single_labels() const override;
 
   const graph::Graph& graph() const { return g_; }
 
@@ -46,6 +51,12 @@ class GraphView final : public PropertyGraph {
   const graph::Graph& g_;
   std::vector<std::string> labels_;
   std::vector<std::string> types_;
+  // count_relationships(), counted in one pass over the CSR at construction (a few ms per
+  // million edges): [outgoing][label + 1][type + 1], index 0 meaning any.
+  std::vector<uint64_t> rel_counts_;
+  std::size_t stat_index(bool outgoing, std::size_t label, std::size_t type) const {
+    return ((outgoing ? 1 : 0) * (graph::kLabelCount + 1) + label) * (types_.size() + 1) + type;
+  }
 };
 
 }  // namespace jurigraph::query::cypher

@@ -2,6 +2,8 @@
 // paths, filters) and shortest_path.cpp (BFS).
 #pragma once
 
+#include <algorithm>
+
 #include "query/cypher/expression_eval.hpp"
 #include "query/cypher/pattern_matcher.hpp"
 
@@ -53,7 +55,12 @@ bool for_each_edge(const PropertyGraph& g, NodeId u, Dir d, F&& f) {
 class Matcher {
  public:
   Matcher(MatchPlan& plan, Row& row, ExecContext& ctx, RowSink& out)
-      : plan_(plan), row_(row), ctx_(ctx), g_(ctx.graph), out_(out) {}
+      : plan_(plan),
+        row_(row),
+        ctx_(ctx),
+        g_(ctx.graph),
+        out_(out),
+        single_labels_(ctx.graph.single_labels()) {}
 
   bool run();
 
@@ -70,6 +77,29 @@ class Matcher {
 
   bool node_ok(const NodeSpec& n, NodeId id) const;
   bool rel_ok(const RelSpec& r, RelId id, TypeId type) const;
+  static bool type_ok(const RelSpec& r, TypeId type) {
+    return r.types.empty() || std::find(r.types.begin(), r.types.end(), type) != r.types.end();
+  }
+  // Relationship uniqueness for a relationship that a fixed-length step binds (see MatchPlan).
+  bool taken(const Step& s, RelId rel) const {
+    if (plan_.trail_bitmap)
+      return plan_.used[rel] != 0;
+    for (uint32_t j : s.conflicts) {
+      if (plan_.rel_ids[j] == rel)
+        return true;
+    }
+    return false;
+  }
+  void take(const Step& s, RelId rel) {
+    if (plan_.trail_bitmap)
+      plan_.used[rel] = 1;
+    else
+      plan_.rel_ids[s.rel] = rel;
+  }
+  void release(RelId rel) {
+    if (plan_.trail_bitmap)
+      plan_.used[rel] = 0;
+  }
   // The node in `slot`: nullopt for null; a type error for anything but a node.
   std::optional<NodeId> node_in(const NodeSpec& n) const;
   // The target of a step: binds it, or checks it against its bound value.
@@ -81,6 +111,7 @@ class Matcher {
   ExecContext& ctx_;
   const PropertyGraph& g_;
   RowSink& out_;
+  std::span<const uint8_t> single_labels_;  // PropertyGraph::single_labels()
 };
 
 }  // namespace jurigraph::query::cypher::exec

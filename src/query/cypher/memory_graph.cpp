@@ -75,6 +75,29 @@ void MemoryGraph::freeze() {
   };
   build(out_, true);
   build(in_, false);
+  rel_counts_.assign(2 * (label_names_.size() + 1) * (type_names_.size() + 1), 0);
+  for (const Rel& r : rels_) {
+    for (const bool outgoing : {false, true}) {
+      const std::size_t t = r.ends.type + 1u;
+      ++rel_counts_[stat_index(outgoing, 0, t)];
+      ++rel_counts_[stat_index(outgoing, 0, 0)];
+      // A node with several labels counts the relationship under each of them.
+      for (LabelId l : nodes_[outgoing ? r.ends.source : r.ends.target].labels) {
+        ++rel_counts_[stat_index(outgoing, l + 1u, t)];
+        ++rel_counts_[stat_index(outgoing, l + 1u, 0)];
+      }
+    }
+  }
+}
+
+std::optional<uint64_t> MemoryGraph::count_relationships(std::optional<LabelId> label,
+                                                         std::optional<TypeId> type,
+                                                         bool outgoing) const {
+  if (rel_counts_.empty())
+    return std::nullopt;  // not frozen yet
+  if ((label && *label >= label_names_.size()) || (type && *type >= type_names_.size()))
+    return 0;
+  return rel_counts_[stat_index(outgoing, label ? *label + 1u : 0u, type ? *type + 1u : 0u)];
 }
 
 graph::Adjacency MemoryGraph::Csr::at(NodeId n) const {

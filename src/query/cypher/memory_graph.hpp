@@ -28,6 +28,9 @@ class MemoryGraph final : public PropertyGraph {
   Value rel_property(RelId r, std::string_view key) const override;
   Map node_properties(NodeId n) const override { return nodes_[n].properties; }
   Map rel_properties(RelId r) const override { return rels_[r].properties; }
+  std::optional<uint64_t> count_relationships(std::optional<LabelId> label,
+                                              std::optional<TypeId> type,
+                                              bool outgoing) const override;
 
  private:
   struct Node {
@@ -53,6 +56,12 @@ class MemoryGraph final : public PropertyGraph {
   std::vector<std::string> type_names_;
   std::vector<std::vector<NodeId>> by_label_;
   Csr out_, in_;
+  // count_relationships(), counted by freeze(): [outgoing][label + 1][type + 1], 0 meaning any.
+  std::vector<uint64_t> rel_counts_;
+  std::size_t stat_index(bool outgoing, std::size_t label, std::size_t type) const {
+    return ((outgoing ? 1 : 0) * (label_names_.size() + 1) + label) * (type_names_.size() + 1) +
+           type;
+  }
 };
 
 }  // namespace jurigraph::query::cypher

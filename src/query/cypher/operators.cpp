@@ -39,13 +39,10 @@ class MatchOp final : public Operator {
     MatchOp& op_;
   };
 
-  bool emit(Row& row) {
-    ctx_.check_rows(++produced_, plan_.plan->pos);
-    return next_->push(row);
-  }
+  // Rows stream through: the timeout bounds them, not max_rows (see QueryLimits).
+  bool emit(Row& row) { return next_->push(row); }
 
   MatchClausePlan& plan_;
-  uint64_t produced_ = 0;
 };
 
 class UnwindOp final : public Operator {
@@ -70,13 +67,9 @@ class UnwindOp final : public Operator {
   }
 
  private:
-  bool emit(Row& row) {
-    ctx_.check_rows(++produced_, plan_.pos);
-    return next_->push(row);
-  }
+  bool emit(Row& row) { return next_->push(row); }
 
   const UnwindPlan& plan_;
-  uint64_t produced_ = 0;
 };
 
 class ProjectOp final : public Operator {
@@ -149,7 +142,9 @@ class SortOp final : public Operator {
     e.seq = seq_++;
     e.row = row;
     entries_.push_back(std::move(e));
-    if (keep_ && entries_.size() >= 2 * *keep_ + 1024)
+    // With a LIMIT only skip + limit rows are held for good (fewer than max_rows): prune
+    // before the check rather than fail on rows about to be dropped.
+    if (keep_ && (entries_.size() >= 2 * *keep_ + 1024 || entries_.size() > ctx_.limits.max_rows))
       prune();
     ctx_.check_rows(entries_.size(), plan_.order_pos);
     return true;

@@ -29,8 +29,9 @@ bool Matcher::run() {
     if (!evaluate_tests(r))
       return true;
   }
-  if (plan_.used.size() != g_.relationship_count())
+  if (plan_.trail_bitmap && plan_.used.size() != g_.relationship_count())
     plan_.used.assign(g_.relationship_count(), 0);
+  plan_.rel_ids.resize(plan_.rels.size());
   return step(0);
 }
 
@@ -58,9 +59,16 @@ bool Matcher::step(std::size_t i) {
 bool Matcher::node_ok(const NodeSpec& n, NodeId id) const {
   if (n.impossible)
     return false;
-  for (LabelId l : n.labels) {
-    if (!g_.has_label(id, l))
-      return false;
+  if (!single_labels_.empty()) {
+    for (LabelId l : n.labels) {
+      if (single_labels_[id] != l)
+        return false;
+    }
+  } else {
+    for (LabelId l : n.labels) {
+      if (!g_.has_label(id, l))
+        return false;
+    }
   }
   for (std::size_t k = 0; k < n.properties.size(); ++k) {
     if (equals(g_.node_property(id, n.properties[k].key), n.values[k]) != Ternary::true_)
@@ -70,7 +78,7 @@ bool Matcher::node_ok(const NodeSpec& n, NodeId id) const {
 }
 
 bool Matcher::rel_ok(const RelSpec& r, RelId id, TypeId type) const {
-  if (!r.types.empty() && std::find(r.types.begin(), r.types.end(), type) == r.types.end())
+  if (!type_ok(r, type))
     return false;
   for (std::size_t k = 0; k < r.properties.size(); ++k) {
     if (equals(g_.rel_property(id, r.properties[k].key), r.values[k]) != Ternary::true_)
@@ -147,17 +155,18 @@ bool Matcher::expand(Step& s, std::size_t i) {
   const RelSpec& r = plan_.rels[s.rel];
   if (!u || r.impossible)
     return true;
-  return for_each_edge(g_, *u, walk_direction(r.direction, s.forward),
-                       [&](RelId rel, TypeId type, NodeId v) {
-                         ctx_.tick(s.pos);
-                         if (plan_.used[rel] || !rel_ok(r, rel, type) || !accept_target(s, v))
-                           return true;
-                         row_[r.slot] = Value(RelRef{rel});
-                         plan_.used[rel] = 1;
-                         const bool go_on = step(i + 1);
-                         plan_.used[rel] = 0;
-                         return go_on;
-                       });
+  return for_each_edge(
+      g_, *u, walk_direction(r.direction, s.forward), [&](RelId rel, TypeId type, NodeId v) {
+        ctx_.tick(s.pos);
+        // The type first: it is in the adjacency already, the rest is not.
+        if (!type_ok(r, type) || taken(s, rel) || !rel_ok(r, rel, type) || !accept_target(s, v))
+          return true;
+        row_[r.slot] = Value(RelRef{rel});
+        take(s, rel);
+        const bool go_on = step(i + 1);
+        release(rel);
+        return go_on;
+      });
 }
 
 // A relationship bound by an earlier clause: check that it leaves `u` the right way.
@@ -178,11 +187,11 @@ bool Matcher::expand_bound(Step& s, std::size_t i) {
     v = e.target;
   else if (d != Dir::out && e.target == *u)
     v = e.source;
-  if (!v || plan_.used[rel] || !rel_ok(r, rel, e.type) || !accept_target(s, *v))
+  if (!v || taken(s, rel) || !rel_ok(r, rel, e.type) || !accept_target(s, *v))
     return true;
-  plan_.used[rel] = 1;
+  take(s, rel);
   const bool go_on = step(i + 1);
-  plan_.used[rel] = 0;
+  release(rel);
   return go_on;
 }
 
@@ -237,7 +246,7 @@ bool Matcher::var_expand(Step& s, std::size_t i) {
         const auto v = static_cast<NodeId>(a.nodes[at]);
         if (!outgoing && d == Dir::both && v == f.node)
           continue;  // a self-loop, already seen in the out-list
-        if (plan_.used[rel] || !rel_ok(r, rel, a.edges[at].type))
+        if (!type_ok(r, a.edges[at].type) || plan_.used[rel] || !rel_ok(r, rel, a.edges[at].type))
           continue;
         plan_.used[rel] = 1;
         s.trail.push_back(rel);

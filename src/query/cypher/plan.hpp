@@ -172,6 +172,9 @@ struct Step {
   std::vector<Frame> frames;
   std::vector<RelId> trail;
   std::shared_ptr<BfsScratch> bfs;  // shortest: made on first use
+  // expand, when the plan has no trail_bitmap: the relationships (indexes) bound by earlier
+  // steps that may be the one this step binds (their types overlap).
+  std::vector<uint32_t> conflicts;
 };
 
 struct MatchPlan {
@@ -185,8 +188,12 @@ struct MatchPlan {
   std::vector<std::vector<Slot>> predicate_slots;
   std::vector<Step> steps;
   std::vector<Slot> bound_slots;  // every slot the match sets (OPTIONAL MATCH nulls them)
-  // Scratch: relationships used by the current match (uniqueness), by id.
-  std::vector<uint8_t> used;
+  // Uniqueness of relationships. With variable-length or shortest-path steps (trails of any
+  // length): `used`, the relationships of the current match by id. Otherwise each relationship
+  // is compared with the few earlier ones in its step's `conflicts`, read from `rel_ids`.
+  bool trail_bitmap = true;
+  std::vector<uint8_t> used;   // scratch, by relationship id
+  std::vector<RelId> rel_ids;  // scratch, by relationship index: the current match's
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -56,6 +56,24 @@ class PropertyGraph {
   virtual Map node_properties(NodeId n) const = 0;
   virtual Map rel_properties(RelId r) const = 0;
 
+  // Statistics for the planner's estimates: the number of relationships of `type` (any type
+  // when nullopt) whose source (`outgoing`) or target carries `label` (any node when nullopt).
+  // nullopt when the graph keeps no statistics: the planner then assumes relationships spread
+  // evenly over types and labels. Cheap: called a few hundred times per planned MATCH.
+  virtual std::optional<uint64_t> count_relationships(std::optional<LabelId> label,
+                                                      std::optional<TypeId> type,
+                                                      bool outgoing) const {
+    (void)label;
+    (void)type;
+    (void)outgoing;
+    return std::nullopt;
+  }
+
+  // When every node carries exactly one label, that label by node id (a byte each); empty
+  // otherwise. The matcher reads it inline where it would call has_label() once per node
+  // reached, the hottest test of an expansion.
+  virtual std::span<const uint8_t> single_labels() const { return {}; }
+
   // The nodes whose property `key` equals `value`, when the graph has an index for that key
   // (jurigraph: `id`); nullopt when it has none and the caller must scan.
   virtual std::optional<std::vector<NodeId>> find_nodes(std::string_view key,
