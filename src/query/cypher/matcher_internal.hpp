@@ -75,7 +75,7 @@ class Matcher {
   bool shortest(Step& s, std::size_t i);  // shortest_path.cpp
   bool build_path(Step& s, std::size_t i);
 
-  bool node_ok(const NodeSpec& n, NodeId id) const;
+  bool node_ok(const NodeSpec& n, NodeId id, bool check_labels = true) const;
   bool rel_ok(const RelSpec& r, RelId id, TypeId type) const;
   static bool type_ok(const RelSpec& r, TypeId type) {
     return r.types.empty() || std::find(r.types.begin(), r.types.end(), type) != r.types.end();

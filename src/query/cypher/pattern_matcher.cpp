@@ -56,10 +56,12 @@ bool Matcher::step(std::size_t i) {
   return true;
 }
 
-bool Matcher::node_ok(const NodeSpec& n, NodeId id) const {
+bool Matcher::node_ok(const NodeSpec& n, NodeId id, bool check_labels) const {
   if (n.impossible)
     return false;
-  if (!single_labels_.empty()) {
+  if (!check_labels) {
+    // The plan knows the labels hold.
+  } else if (!single_labels_.empty()) {
     for (LabelId l : n.labels) {
       if (single_labels_[id] != l)
         return false;
@@ -100,9 +102,9 @@ bool Matcher::accept_target(const Step& s, NodeId v) {
   const NodeSpec& t = plan_.nodes[s.to];
   if (s.to_bound) {
     const auto bound = node_in(t);
-    return bound && *bound == v && node_ok(t, v);
+    return bound && *bound == v && node_ok(t, v, !s.to_labels_implied);
   }
-  if (!node_ok(t, v))
+  if (!node_ok(t, v, !s.to_labels_implied))
     return false;
   row_[t.slot] = Value(NodeRef{v});
   return true;

@@ -158,6 +158,9 @@ struct Step {
   bool forward = true;
   bool to_bound = false;  // `to` is bound already (earlier clause or step): check, not bind
   bool rel_bound = false;
+  // Every relationship of the step's types has, at the far end, the labels `to` asks for (the
+  // graph's exact counts say so): the matcher skips the label test, a memory read per candidate.
+  bool to_labels_implied = false;
   StartKind start = StartKind::all;
   std::optional<LabelId> label;  // by_label; by_id's fallback when the graph has no index
   uint32_t id_property = 0;      // by_id: index in the node's properties

@@ -214,6 +214,29 @@ class Planner {
     return sum;
   }
 
+  // True when the graph's exact counts show that every relationship of `types` walked in
+  // direction `d` ends at a node with all of `v`'s labels (AGAINST always reaches a Company).
+  bool far_labels_implied(const NodeSpec& v, const std::vector<TypeId>& types, Dir d) const {
+    if (v.labels.empty() || types.empty())
+      return false;
+    const Dir far = reverse(d);
+    for (const bool outgoing : {true, false}) {
+      if (far == (outgoing ? Dir::in : Dir::out))
+        continue;
+      for (TypeId t : types) {
+        const auto all = g_.count_relationships(std::nullopt, t, outgoing);
+        if (!all)
+          return false;
+        for (LabelId l : v.labels) {
+          const auto with_label = g_.count_relationships(l, t, outgoing);
+          if (!with_label || *with_label != *all)
+            return false;
+        }
+      }
+    }
+    return true;
+  }
+
   double label_size(std::optional<LabelId> label) const {
     return label ? static_cast<double>(g_.nodes_with_label(*label).size()) : node_count_;
   }
@@ -383,6 +406,11 @@ class Planner {
     s.pos = plan_.rels[rel].pos;
     s.to_bound = bound(plan_.nodes[to].slot);
     s.rel_bound = plan_.rels[rel].prebound;
+    if (kind == StepKind::expand) {
+      const RelSpec& r = plan_.rels[rel];
+      s.to_labels_implied =
+          far_labels_implied(plan_.nodes[to], r.types, walk_direction(r.direction, forward));
+    }
     if (kind == StepKind::var_expand && !s.rel_bound)
       plan_.rels[rel].var_step = static_cast<uint32_t>(plan_.steps.size());
     push(std::move(s), {plan_.rels[rel].slot, plan_.nodes[to].slot});
