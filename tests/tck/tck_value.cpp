@@ -388,32 +388,6 @@ class Parser {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-void quote(std::string& out, const std::string& s) {
-  out += '\'';
-  for (char c : s) {
-    switch (c) {
-      case '\'':
-        out += "\\'";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-  out += '\'';
-}
-
 bool plain_name(const std::string& s) {
   if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0])))
     return false;
@@ -481,7 +455,7 @@ void write(std::string& out, const TckValue& v, int mode) {
       }
       return;
     case K::string:
-      quote(out, v.text);
+      out += query::cypher::quoted_string(v.text);
       return;
     case K::other:
       out += v.text;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "query/cypher/token.hpp"
+#include "query/cypher/value.hpp"
 
 namespace jurigraph::query::cypher {
 namespace {
@@ -41,44 +42,6 @@ std::string key_name(std::string_view name) {
 std::string variable_name(std::string_view name) {
   return is_plain_name(name) && !is_reserved(keyword_of(name)) ? std::string(name)
                                                                : backquoted(name);
-}
-
-std::string quoted_string(std::string_view s) {
-  std::string out = "'";
-  for (const char c : s) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\'':
-        out += "\\'";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(c));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + '\'';
 }
 
 std::string float_text(double value) {

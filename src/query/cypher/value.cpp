@@ -59,17 +59,45 @@ void hash_combine(std::size_t& seed, std::size_t h) {
   seed ^= h + 0x9e3779b97f4a7c15ull + (seed << 6) + (seed >> 2);
 }
 
-void append_quoted(std::string& out, std::string_view s) {
-  out += '\'';
-  for (char c : s) {
-    if (c == '\'' || c == '\\')
-      out += '\\';
-    out += c;
-  }
-  out += '\'';
-}
-
 }  // namespace
+
+std::string quoted_string(std::string_view s) {
+  std::string out = "'";
+  for (const char c : s) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(c));
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + '\'';
+}
 
 std::string_view type_name(ValueType t) {
   switch (t) {
@@ -403,13 +431,13 @@ std::string to_literal(const Value& v) {
     case ValueType::floating:
       return format_float(v.as_float());
     case ValueType::string:
-      append_quoted(out, v.as_string());
+      out += quoted_string(v.as_string());
       return out;
     case ValueType::date: {
       char buffer[16];
       std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", v.as_date().year(),
                     v.as_date().month(), v.as_date().day());
-      append_quoted(out, buffer);
+      out += quoted_string(buffer);
       return out;
     }
     case ValueType::list: {
