@@ -32,9 +32,14 @@ void BM_PatternCount(benchmark::State& state) {
   const GraphView view(g);
   const Query q = parse_query(kPatternCount);
   int64_t companies = 0;
-  for (auto _ : state)
-    companies = execute(view, q, {}, {}).rows.at(0).at(0).as_int();
+  uint64_t steps = 0;
+  for (auto _ : state) {
+    const QueryResult r = execute(view, q, {}, {});
+    companies = r.rows.at(0).at(0).as_int();
+    steps = r.stats.steps;
+  }
   state.counters["companies"] = static_cast<double>(companies);
+  state.counters["steps"] = static_cast<double>(steps);
 }
 BENCHMARK(BM_PatternCount)->Name("pattern_count/100k")->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PatternCount)->Name("pattern_count/1M")->Arg(1'000'000)->Unit(benchmark::kMillisecond);

@@ -1,6 +1,8 @@
 // jurigraph query 'CYPHER' | -f FILE [--param k=v …] [--format F] [PATH...]: a read-only
 // openCypher query over the graph.
+#include <chrono>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
 
 #include "base/atomic_file.hpp"
@@ -25,6 +27,7 @@ struct QueryOptions {
   uint64_t max_rows = 1'000'000;
   double timeout_seconds = 60;
   bool keep_going = false;
+  bool stats = false;
 };
 
 std::string read_query_file(const std::string& path) {
@@ -66,18 +69,31 @@ int run_query(const QueryOptions& o, std::ostream& out, std::ostream& err) {
   limits.max_rows = o.max_rows;
   limits.timeout = std::chrono::milliseconds(static_cast<int64_t>(o.timeout_seconds * 1000));
 
+  uint64_t rows = 0;
+  query::cypher::ExecutionStats stats;
+  const auto started = std::chrono::steady_clock::now();
   auto write = [&](std::ostream& s) {
     auto writer = exporter::make_result_writer(o.format, s, view, &loaded->graph);
-    query::cypher::execute(
+    stats = query::cypher::execute(
         view, q, params, limits,
         [&](const std::vector<std::string>& columns) { writer->begin(columns); },
-        [&](std::span<const query::cypher::Value> row) { writer->row(row); });
+        [&](std::span<const query::cypher::Value> row) {
+          ++rows;
+          writer->row(row);
+        });
     writer->end();
   };
   if (o.output.empty()) {
     write(out);
   } else {
     write_file_atomically(o.output, write);
+  }
+  if (o.stats) {
+    const std::chrono::duration<double, std::milli> took =
+        std::chrono::steady_clock::now() - started;
+    err << rows << (rows == 1 ? " row, " : " rows, ") << stats.steps
+        << " steps (nodes and relationships examined), " << std::fixed << std::setprecision(1)
+        << took.count() << " ms\n";
   }
   return kExitOk;
 }
@@ -103,6 +119,8 @@ void setup_query(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--timeout", o->timeout_seconds, "stop after this many seconds (default 60)")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--stats", o->stats,
+                "print the rows, the steps the engine took and the time on standard error");
   cmd->add_flag("--keep-going", o->keep_going,
                 "use the files without errors when some have errors (they are still reported)");
   cmd->callback([o, &runner] {

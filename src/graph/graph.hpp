@@ -39,6 +39,21 @@ struct Adjacency {
   std::span<const EdgeBundle> edges;
 };
 
+// One direction of a compressed-sparse-row adjacency as raw arrays: the edges of vertex v are
+// at positions start[v] .. start[v + 1] of `other` and `edges`. What the query engine reads
+// inline, without a virtual call per node.
+struct AdjacencyArrays {
+  const EdgeId* start = nullptr;
+  const VertexId* other = nullptr;
+  const EdgeBundle* edges = nullptr;
+
+  Adjacency at(VertexId v) const {
+    const EdgeId b = start[v], e = start[v + 1];
+    return {std::span<const VertexId>(other + b, e - b),
+            std::span<const EdgeBundle>(edges + b, e - b)};
+  }
+};
+
 class Graph {
  public:
   Graph() = default;
@@ -82,17 +97,15 @@ class Graph {
   std::span<const NameKey> name_index() const { return name_index_; }
 
   const Csr& csr() const { return csr_; }
-  Adjacency out_adjacency(VertexId v) const {
-    const auto begin = csr_.m_forward.m_rowstart[v], end = csr_.m_forward.m_rowstart[v + 1];
-    return {
-        std::span<const VertexId>(csr_.m_forward.m_column).subspan(begin, end - begin),
-        std::span<const EdgeBundle>(csr_.m_forward.m_edge_properties).subspan(begin, end - begin)};
+  AdjacencyArrays out_arrays() const {
+    return {csr_.m_forward.m_rowstart.data(), csr_.m_forward.m_column.data(),
+            csr_.m_forward.m_edge_properties.data()};
   }
-  Adjacency in_adjacency(VertexId v) const {
-    const auto begin = csr_.m_backward.m_rowstart[v], end = csr_.m_backward.m_rowstart[v + 1];
-    return {std::span<const VertexId>(csr_.m_backward.m_column).subspan(begin, end - begin),
-            std::span<const EdgeBundle>(in_bundles_).subspan(begin, end - begin)};
+  AdjacencyArrays in_arrays() const {
+    return {csr_.m_backward.m_rowstart.data(), csr_.m_backward.m_column.data(), in_bundles_.data()};
   }
+  Adjacency out_adjacency(VertexId v) const { return out_arrays().at(v); }
+  Adjacency in_adjacency(VertexId v) const { return in_arrays().at(v); }
   // Calls fn(const EdgeBundle&) for every out-edge of `v`, in (type, target) order.
   template <typename Fn>
   void for_each_out_edge(VertexId v, Fn&& fn) const {

@@ -38,6 +38,8 @@ run query "MATCH (c:Company {name: 'Orange'}) RETURN c" --format jsonld "$data"
 check "--format jsonld: the node" has '"@id":"https://w3id.org/jurigraph/id/company/orange"' "$out"
 run query "MATCH (c:Company) RETURN count(*) AS companies" "$data"
 check "--format table (default)" has "(1 row)" "$out"
+run query "MATCH (c:Company) RETURN count(*) AS companies" --stats "$data"
+check "--stats: rows and steps on stderr, result unchanged" sh -c "echo '$err' | grep -Eq '^1 row, [1-9][0-9]* steps .*, [0-9.]+ ms$' && grep -q '(1 row)' '$work/out'"
 run query -f "$q13" --format csv -o "$work/q13.csv" "$data"
 check "-o writes the file" test -s "$work/q13.csv"
 

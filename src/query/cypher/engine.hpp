@@ -51,19 +51,27 @@ struct QueryLimits {
   bool strict_schema = true;
 };
 
+// What a query cost the engine, for tests of the planner and `query --stats`.
+struct ExecutionStats {
+  // Nodes and relationships the executor examined (index and label scans, expansions): the
+  // work a plan does whatever the machine, like Neo4j's database hits.
+  uint64_t steps = 0;
+};
+
 struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<Value>> rows;
   bool ordered = false;  // the query's last clause had ORDER BY
+  ExecutionStats stats;
 };
 
 // Calls on_columns once, then on_row for each result row as it is produced (streaming where
 // the plan allows: no ORDER BY / aggregation / DISTINCT at the end). The span is valid during
 // the call only.
-void execute(const PropertyGraph& g, const Query& q, const Parameters& params,
-             const QueryLimits& limits,
-             const std::function<void(const std::vector<std::string>&)>& on_columns,
-             const std::function<void(std::span<const Value>)>& on_row);
+ExecutionStats execute(const PropertyGraph& g, const Query& q, const Parameters& params,
+                       const QueryLimits& limits,
+                       const std::function<void(const std::vector<std::string>&)>& on_columns,
+                       const std::function<void(std::span<const Value>)>& on_row);
 
 // The whole result in memory.
 QueryResult execute(const PropertyGraph& g, const Query& q, const Parameters& params,

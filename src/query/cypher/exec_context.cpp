@@ -33,6 +33,7 @@ void ExecContext::fail_rows(uint32_t pos) const {
 
 void ExecContext::check_time(uint32_t pos) {
   countdown_ = kTicksPerCheck;
+  ++checks_;
   if (has_deadline_ && std::chrono::steady_clock::now() > deadline_)
     fail(pos, "the query exceeded --timeout (" + format_timeout(limits.timeout) + ")");
 }

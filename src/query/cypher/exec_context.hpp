@@ -33,6 +33,8 @@ class ExecContext {
     if (--countdown_ == 0)
       check_time(pos);
   }
+  // The ticks so far.
+  uint64_t steps() const { return checks_ * kTicksPerCheck + (kTicksPerCheck - countdown_); }
   // Fails when an operator produced or holds more rows than allowed.
   void check_rows(uint64_t rows, uint32_t pos) const {
     if (rows > limits.max_rows)
@@ -47,6 +49,7 @@ class ExecContext {
   bool has_deadline_ = false;
   std::chrono::steady_clock::time_point deadline_;
   uint32_t countdown_ = kTicksPerCheck;
+  uint64_t checks_ = 0;
 };
 
 // "an INTEGER", "a STRING": a value's type for messages.

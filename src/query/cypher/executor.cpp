@@ -74,10 +74,10 @@ void run_part(SingleQueryPlan& part, ExecContext& ctx, ResultSink& sink) {
 
 }  // namespace
 
-void execute(const PropertyGraph& g, const Query& q, const Parameters& params,
-             const QueryLimits& limits,
-             const std::function<void(const std::vector<std::string>&)>& on_columns,
-             const std::function<void(std::span<const Value>)>& on_row) {
+ExecutionStats execute(const PropertyGraph& g, const Query& q, const Parameters& params,
+                       const QueryLimits& limits,
+                       const std::function<void(const std::vector<std::string>&)>& on_columns,
+                       const std::function<void(std::span<const Value>)>& on_row) {
   ExecContext ctx(g, q, limits);
   QueryPlan plan = bind(q, g, params, limits);
   on_columns(plan.parts.front().columns);
@@ -85,12 +85,13 @@ void execute(const PropertyGraph& g, const Query& q, const Parameters& params,
   ResultSink sink(ctx, plan.parts.front().columns.size(), distinct, on_row);
   for (SingleQueryPlan& part : plan.parts)
     run_part(part, ctx, sink);
+  return {ctx.steps()};
 }
 
 QueryResult execute(const PropertyGraph& g, const Query& q, const Parameters& params,
                     const QueryLimits& limits) {
   QueryResult result;
-  execute(
+  result.stats = execute(
       g, q, params, limits,
       [&](const std::vector<std::string>& columns) { result.columns = columns; },
       [&](std::span<const Value> row) { result.rows.emplace_back(row.begin(), row.end()); });

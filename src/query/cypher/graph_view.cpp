@@ -83,6 +83,7 @@ Value field(const graph::Graph& g, const graph::NodeRecord& n, Field f) {
 }  // namespace
 
 GraphView::GraphView(const graph::Graph& g) : g_(g) {
+  set_adjacency(g.out_arrays(), g.in_arrays());
   for (graph::Label l : graph::kAllLabels)
     labels_.emplace_back(graph::label_name(l));
   for (const graph::RelationType& t : g.relation_types())

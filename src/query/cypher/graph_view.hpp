@@ -27,8 +27,6 @@ class GraphView final : public PropertyGraph {
     out.push_back(static_cast<LabelId>(g_.csr()[n].label));
   }
   std::span<const NodeId> nodes_with_label(LabelId label) const override;
-  graph::Adjacency out(NodeId n) const override { return g_.out_adjacency(n); }
-  graph::Adjacency in(NodeId n) const override { return g_.in_adjacency(n); }
   RelEnds ends(RelId r) const override {
     const graph::EdgeRecord& e = g_.edge(r);
     return {e.source, e.target, e.type};

@@ -75,6 +75,7 @@ void MemoryGraph::freeze() {
   };
   build(out_, true);
   build(in_, false);
+  set_adjacency(out_.arrays(), in_.arrays());
   rel_counts_.assign(2 * (label_names_.size() + 1) * (type_names_.size() + 1), 0);
   for (const Rel& r : rels_) {
     for (const bool outgoing : {false, true}) {
@@ -98,12 +99,6 @@ std::optional<uint64_t> MemoryGraph::count_relationships(std::optional<LabelId> 
   if ((label && *label >= label_names_.size()) || (type && *type >= type_names_.size()))
     return 0;
   return rel_counts_[stat_index(outgoing, label ? *label + 1u : 0u, type ? *type + 1u : 0u)];
-}
-
-graph::Adjacency MemoryGraph::Csr::at(NodeId n) const {
-  const uint32_t b = start[n], e = start[n + 1];
-  return {std::span<const graph::VertexId>(other).subspan(b, e - b),
-          std::span<const graph::EdgeBundle>(edges).subspan(b, e - b)};
 }
 
 bool MemoryGraph::has_label(NodeId n, LabelId label) const {

@@ -9,6 +9,10 @@ namespace jurigraph::query::cypher {
 
 class MemoryGraph final : public PropertyGraph {
  public:
+  MemoryGraph() = default;
+  // Moving keeps the vectors' buffers, so the adjacency arrays stay valid.
+  MemoryGraph(MemoryGraph&&) = default;
+  MemoryGraph& operator=(MemoryGraph&&) = default;
   NodeId add_node(const std::vector<std::string>& labels, Map properties);
   RelId add_relationship(NodeId from, NodeId to, const std::string& type, Map properties);
   // Builds the adjacency and label lists; call after the last add and before any read.
@@ -21,8 +25,6 @@ class MemoryGraph final : public PropertyGraph {
   bool has_label(NodeId n, LabelId label) const override;
   void labels(NodeId n, std::vector<LabelId>& out) const override;
   std::span<const NodeId> nodes_with_label(LabelId label) const override;
-  graph::Adjacency out(NodeId n) const override { return out_.at(n); }
-  graph::Adjacency in(NodeId n) const override { return in_.at(n); }
   RelEnds ends(RelId r) const override { return rels_[r].ends; }
   Value node_property(NodeId n, std::string_view key) const override;
   Value rel_property(RelId r, std::string_view key) const override;
@@ -46,7 +48,7 @@ class MemoryGraph final : public PropertyGraph {
     std::vector<uint32_t> start;
     std::vector<graph::VertexId> other;
     std::vector<graph::EdgeBundle> edges;
-    graph::Adjacency at(NodeId n) const;
+    graph::AdjacencyArrays arrays() const { return {start.data(), other.data(), edges.data()}; }
   };
   uint16_t intern(std::vector<std::string>& names, const std::string& name);
 

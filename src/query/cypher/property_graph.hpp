@@ -44,9 +44,12 @@ class PropertyGraph {
   virtual std::span<const NodeId> nodes_with_label(LabelId label) const = 0;
 
   // Adjacency as contiguous spans (other end, relationship id and type) in a fixed order: the
-  // executor's hot loop reads them without a call per relationship.
-  virtual graph::Adjacency out(NodeId n) const = 0;
-  virtual graph::Adjacency in(NodeId n) const = 0;
+  // executor's hot loop reads them inline, without a virtual call per node, and fetches the
+  // next nodes' adjacency ahead through the raw arrays.
+  graph::Adjacency out(NodeId n) const { return out_.at(n); }
+  graph::Adjacency in(NodeId n) const { return in_.at(n); }
+  const graph::AdjacencyArrays& out_arrays() const { return out_; }
+  const graph::AdjacencyArrays& in_arrays() const { return in_; }
   virtual RelEnds ends(RelId r) const = 0;
 
   // A property's value, null when absent.
@@ -82,6 +85,23 @@ class PropertyGraph {
     (void)value;
     return std::nullopt;
   }
+
+ protected:
+  PropertyGraph() = default;
+  // A graph points at arrays it owns or views: copying it would point at the original's.
+  PropertyGraph(const PropertyGraph&) = delete;
+  PropertyGraph& operator=(const PropertyGraph&) = delete;
+  PropertyGraph(PropertyGraph&&) = default;
+  PropertyGraph& operator=(PropertyGraph&&) = default;
+
+  // Set by the graph once its adjacency is built (and again if it moves elsewhere).
+  void set_adjacency(graph::AdjacencyArrays out, graph::AdjacencyArrays in) {
+    out_ = out;
+    in_ = in;
+  }
+
+ private:
+  graph::AdjacencyArrays out_, in_;
 };
 
 }  // namespace jurigraph::query::cypher
