@@ -406,6 +406,35 @@ TEST(CypherEnginePlanner, CostsStartsWithRelationshipCounts) {
   EXPECT_GT(unplanned, 4 * planned);
 }
 
+// Rows are sorted by type: an expansion along one type reads that type's run only, in both
+// directions; several types or none read the whole row. Same answers either way.
+TEST(CypherEnginePlanner, OneTypeReadsItsRunOnly) {
+  MemoryGraph m;
+  const NodeId hub = m.add_node({"Hub"}, {});
+  for (int i = 0; i < 100; ++i) {
+    m.add_relationship(hub, m.add_node({"N"}, {}), "NOISE", {});
+    m.add_relationship(m.add_node({"N"}, {}), hub, "NOISE", {});
+  }
+  m.add_relationship(hub, m.add_node({"N"}, {}), "R", {});
+  m.add_relationship(m.add_node({"N"}, {}), hub, "R", {});
+  m.freeze();
+  const auto run = [&](const std::string& q) {
+    const QueryResult r = execute(m, parse_query(q), {}, testing::loose_limits());
+    return std::make_pair(testing::show(m, r.rows.at(0).at(0)), r.stats.steps);
+  };
+  const auto [out_count, out_steps] = run("MATCH (a:Hub)-[:R]->(b) RETURN count(*)");
+  EXPECT_EQ(out_count, "1");
+  const auto [both_count, both_steps] = run("MATCH (a:Hub)-[:R]-(b) RETURN count(*)");
+  EXPECT_EQ(both_count, "2");
+  const auto [any_count, any_steps] = run("MATCH (a:Hub)-[:R|NOISE]-(b) RETURN count(*)");
+  EXPECT_EQ(any_count, "202");
+  // The start reads the one Hub; the expansions read 1, 2 and 202 relationships, and each
+  // match is one row into count(*).
+  EXPECT_EQ(out_steps, 1u + 1 + 1);
+  EXPECT_EQ(both_steps, 1u + 2 + 2);
+  EXPECT_EQ(any_steps, 1u + 202 + 202);
+}
+
 // Uniqueness without the per-graph array: two relationships of one type may not be the same,
 // relationships of different types never are.
 TEST(CypherEnginePlanner, RelationshipUniquenessInFixedLengthPatterns) {

@@ -48,7 +48,10 @@ class MemoryGraph final : public PropertyGraph {
     std::vector<uint32_t> start;
     std::vector<graph::VertexId> other;
     std::vector<graph::EdgeBundle> edges;
-    graph::AdjacencyArrays arrays() const { return {start.data(), other.data(), edges.data()}; }
+    // freeze() sorts each row by (type, other end, id).
+    graph::AdjacencyArrays arrays() const {
+      return {start.data(), other.data(), edges.data(), true};
+    }
   };
   uint16_t intern(std::vector<std::string>& names, const std::string& name);
 

@@ -157,18 +157,38 @@ bool Matcher::expand(Step& s, std::size_t i) {
   const RelSpec& r = plan_.rels[s.rel];
   if (!u || r.impossible)
     return true;
-  return for_each_edge(
-      g_, *u, walk_direction(r.direction, s.forward), [&](RelId rel, TypeId type, NodeId v) {
-        ctx_.tick(s.pos);
-        // The type first: it is in the adjacency already, the rest is not.
-        if (!type_ok(r, type) || taken(s, rel) || !rel_ok(r, rel, type) || !accept_target(s, v))
-          return true;
-        row_[r.slot] = Value(RelRef{rel});
-        take(s, rel);
-        const bool go_on = step(i + 1);
-        release(rel);
-        return go_on;
-      });
+  // Undirected: out-edges, then in-edges without self-loops (Cypher counts a self-loop once).
+  const Dir d = walk_direction(r.direction, s.forward);
+  return (d == Dir::in || expand_along(s, i, g_.out_arrays(), *u, false)) &&
+         (d == Dir::out || expand_along(s, i, g_.in_arrays(), *u, d == Dir::both));
+}
+
+bool Matcher::expand_along(Step& s, std::size_t i, const graph::AdjacencyArrays& side, NodeId u,
+                           bool skip_self_loops) {
+  const RelSpec& r = plan_.rels[s.rel];
+  const graph::Adjacency a = side.at(u);
+  const auto [begin, end] = type_run(side, a, r.types);
+  const bool ahead = s.prefetch_out || s.prefetch_in;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (ahead)
+      prefetch_ahead(s, a, k, end);
+    ctx_.tick(s.pos);
+    const auto rel = static_cast<RelId>(a.edges[k].id);
+    const TypeId type = a.edges[k].type;
+    const auto v = static_cast<NodeId>(a.nodes[k]);
+    if (skip_self_loops && v == u)
+      continue;
+    // The type first: it is in the adjacency already, the rest is not.
+    if (!type_ok(r, type) || taken(s, rel) || !rel_ok(r, rel, type) || !accept_target(s, v))
+      continue;
+    row_[r.slot] = Value(RelRef{rel});
+    take(s, rel);
+    const bool go_on = step(i + 1);
+    release(rel);
+    if (!go_on)
+      return false;
+  }
+  return true;
 }
 
 // A relationship bound by an earlier clause: check that it leaves `u` the right way.

@@ -161,6 +161,11 @@ struct Step {
   // Every relationship of the step's types has, at the far end, the labels `to` asks for (the
   // graph's exact counts say so): the matcher skips the label test, a memory read per candidate.
   bool to_labels_implied = false;
+  // expand: a later step expands from `to` in this direction (the matcher fetches candidates'
+  // rows ahead), and which step that is when it is a plain expansion (its candidates' rows are
+  // fetched ahead too).
+  bool prefetch_out = false, prefetch_in = false;
+  uint32_t next_expand = UINT32_MAX;
   StartKind start = StartKind::all;
   std::optional<LabelId> label;  // by_label; by_id's fallback when the graph has no index
   uint32_t id_property = 0;      // by_id: index in the node's properties

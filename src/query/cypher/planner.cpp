@@ -55,6 +55,7 @@ class Planner {
     for (const Choice& c : choose())
       plan_part(c);
     mark_conflicts();
+    mark_prefetches();
   }
 
  private:
@@ -465,6 +466,32 @@ class Planner {
           s.conflicts.push_back(e);
       }
       earlier.push_back(s.rel);
+    }
+  }
+
+  // A walk over many candidates is bound by memory latency: each candidate's adjacency row is
+  // a cache miss. When a later step expands from what an expansion binds, the matcher asks for
+  // those rows ahead, so that the misses overlap.
+  // Backwards, so that a later step's own flags are known: its candidates' rows are worth
+  // fetching only if a step after it reads them.
+  void mark_prefetches() {
+    for (std::size_t k = plan_.steps.size(); k-- > 0;) {
+      Step& s = plan_.steps[k];
+      if (s.kind != StepKind::expand || s.to_bound)
+        continue;
+      const Slot target = plan_.nodes[s.to].slot;
+      for (std::size_t j = k + 1; j < plan_.steps.size(); ++j) {
+        const Step& t = plan_.steps[j];
+        if ((t.kind == StepKind::expand || t.kind == StepKind::var_expand) &&
+            plan_.nodes[t.from].slot == target) {
+          const Dir d = walk_direction(plan_.rels[t.rel].direction, t.forward);
+          s.prefetch_out = d != Dir::in;
+          s.prefetch_in = d != Dir::out;
+          if (t.kind == StepKind::expand && !t.rel_bound && (t.prefetch_out || t.prefetch_in))
+            s.next_expand = static_cast<uint32_t>(j);
+          break;
+        }
+      }
     }
   }
 

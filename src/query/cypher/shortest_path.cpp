@@ -75,7 +75,7 @@ bool Matcher::shortest(Step& s, std::size_t i) {
     const uint32_t du = b.dist[u];
     if (du >= r.max || (fixed && b.dist[*fixed] != kUnreached && du >= b.dist[*fixed]))
       break;
-    for_each_edge(g_, u, d, [&](RelId rel, TypeId type, NodeId v) {
+    for_each_edge(g_, u, d, r.types, [&](RelId rel, TypeId type, NodeId v) {
       ctx_.tick(s.pos);
       if (b.dist[v] == kUnreached && rel_ok(r, rel, type)) {
         b.dist[v] = du + 1;
@@ -149,7 +149,7 @@ bool Matcher::shortest(Step& s, std::size_t i) {
         const uint32_t dx = b.dist[x];
         if (dx == 0)
           continue;
-        for_each_edge(g_, x, reverse(d), [&](RelId rel, TypeId type, NodeId y) {
+        for_each_edge(g_, x, reverse(d), r.types, [&](RelId rel, TypeId type, NodeId y) {
           ctx_.tick(s.pos);
           if (b.dist[y] == dx - 1 && !b.mark[y] && rel_ok(r, rel, type)) {
             b.mark[y] = 1;
@@ -164,7 +164,7 @@ bool Matcher::shortest(Step& s, std::size_t i) {
       c.clear();
       b.next[depth] = 0;
       const uint32_t dx = b.dist[x];
-      for_each_edge(g_, x, reading, [&](RelId rel, TypeId type, NodeId y) {
+      for_each_edge(g_, x, reading, r.types, [&](RelId rel, TypeId type, NodeId y) {
         ctx_.tick(s.pos);
         const bool closer =
             s.forward ? b.dist[y] == dx + 1 && b.mark[y] : dx > 0 && b.dist[y] == dx - 1;
