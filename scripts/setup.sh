@@ -13,6 +13,7 @@ packages=(
   libgtest-dev googletest libbenchmark-dev # tests and benchmarks
   python3                                 # the end-to-end tests parse JSON output with json.tool
   python3-rdflib                          # the linked-data tests read the JSON-LD export with rdflib
+  python3-networkx python3-igraph         # the graph-tool tests read the GraphML export
 )
 # node and npm run jsonld.js in the linked-data tests: Debian's packages, unless the commands are
 # already there (NodeSource's nodejs, for one, ships npm and conflicts with Debian's npm)
@@ -39,10 +40,14 @@ else
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# jsonld.js for the linked-data tests, at the version pinned by tests/linked_data/package-lock.json
-# (node_modules there is git-ignored)
-ld="$(dirname "$0")/../tests/linked_data"
-if [[ ! -f "$ld/node_modules/jsonld/package.json" ]]; then
-  echo "setup: installing jsonld.js in tests/linked_data (npm ci)"
-  (cd "$ld" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# The npm packages the tests run against jurigraph's exports, each at the versions pinned by its
+# folder's package-lock.json (node_modules there is git-ignored): jsonld.js (tests/linked_data),
+# Oxigraph (tests/sparql) and Kuzu (tests/kuzu).
+root="$(dirname "$0")/.."
+for folder in tests/linked_data tests/sparql tests/kuzu; do
+  [[ -f "$root/$folder/package-lock.json" ]] || continue
+  if [[ ! -f "$root/$folder/node_modules/.package-lock.json" ]]; then
+    echo "setup: installing the npm packages of $folder (npm ci)"
+    (cd "$root/$folder" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
