@@ -22,7 +22,7 @@ golden_check() {  # golden_check NAME FILE: FILE equals tests/golden/NAME
 }
 
 # --- golden files -----------------------------------------------------------------------------
-for format in dot jsonld nquads; do
+for format in dot jsonld nquads graphml; do
   ext=$format
   [ "$format" = nquads ] && ext=nq
   run export --format "$format" -o "$work/seed.$ext" "$data"
@@ -35,6 +35,30 @@ for format in dot jsonld nquads; do
   run export --format "$format" "${files[@]}"
   check "export $format: same bytes from files in reverse order" cmp -s "$work/out" "$work/seed.$ext"
 done
+# The Kuzu export is a folder: every file of it (manifest.json included) against
+# tests/golden/seed-kuzu/, and the same bytes from the files in reverse order.
+run export --format kuzu -o "$work/seed-kuzu" "$data"
+check "export kuzu datasets: exit 0" test "$code" -eq 0
+if [ "$update" = 1 ]; then
+  rm -rf "$golden/seed-kuzu"
+  cp -r "$work/seed-kuzu" "$golden/seed-kuzu"
+fi
+check "golden seed-kuzu/" diff -r "$golden/seed-kuzu" "$work/seed-kuzu"
+mapfile -t files < <(ls "$data"/*.json | sort -r)
+run export --format kuzu -o "$work/seed-kuzu-reversed" "${files[@]}"
+check "export kuzu: same files from files in reverse order" diff -r "$work/seed-kuzu" "$work/seed-kuzu-reversed"
+# --- Neo4j exports: the neo4j-csv folder file by file, and the cypher script ---------------------
+run export --format neo4j-csv -o "$work/seed-neo4j" "$data"
+check "export neo4j-csv datasets: exit 0" test "$code" -eq 0
+for f in "$work/seed-neo4j"/*; do
+  golden_check "seed-neo4j/$(basename "$f")" "$f"
+done
+check "golden seed-neo4j: the same files" test "$(ls "$work/seed-neo4j")" = "$(ls "$golden/seed-neo4j")"
+run export --format cypher -o "$work/seed.cypher" "$data"
+check "export cypher datasets: exit 0" test "$code" -eq 0
+golden_check "seed.cypher" "$work/seed.cypher"
+run export --format ntriples "$data"
+check "ntriples: the N-Quads, every triple being in the default graph" cmp -s "$work/out" "$work/seed.nq"
 run export --format dot --base-iri https://data.example.net/x/ "$data"
 check "export dot ignores --base-iri" cmp -s "$work/out" "$work/seed.dot"
 run path Orange "Conseil d'Etat" "$data" --format dot

@@ -1,0 +1,82 @@
+#include "export/csv_fields.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace jurigraph::exporter::csv {
+
+bool needs_quotes(std::string_view s) {
+  return s.find_first_of(",\"\r\n") != std::string_view::npos;
+}
+
+bool has_line_break(std::string_view s) {
+  return s.find_first_of("\r\n") != std::string_view::npos;
+}
+
+void append_quoted(std::string& out, std::string_view s) {
+  out += '"';
+  for (std::size_t start = 0;;) {
+    const std::size_t quote = s.find('"', start);
+    if (quote == std::string_view::npos) {
+      out.append(s.substr(start));
+      break;
+    }
+    out.append(s.substr(start, quote + 1 - start));
+    out += '"';  // RFC 4180 §2.7: a quote inside a quoted field is doubled
+    start = quote + 1;
+  }
+  out += '"';
+}
+
+void append_field(std::string& out, std::string_view s) {
+  if (needs_quotes(s))
+    append_quoted(out, s);
+  else
+    out.append(s);
+}
+
+void append_integer(std::string& out, int64_t v) {
+  char buffer[24];
+  const auto r = std::to_chars(buffer, buffer + sizeof buffer, v);
+  out.append(buffer, r.ptr);
+}
+
+void append_double(std::string& out, double v) {
+  if (std::isnan(v)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(v)) {
+    out += v > 0 ? "Infinity" : "-Infinity";
+    return;
+  }
+  // Without a precision, to_chars in either format gives the shortest text that reads back as
+  // `v`; the format only decides where the decimal point goes.
+  const double magnitude = std::fabs(v);
+  const bool plain = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16);
+  char buffer[64];
+  const auto r = std::to_chars(buffer, buffer + sizeof buffer, v,
+                               plain ? std::chars_format::fixed : std::chars_format::scientific);
+  out.append(buffer, r.ptr);
+}
+
+void append_date(std::string& out, int32_t yyyymmdd) {
+  // Digit by digit: this runs once per dated row, and the graph's dates are years 0000–9999.
+  const auto digits = [&](int value, int width) {
+    char buffer[4];
+    for (int k = width - 1; k >= 0; --k, value /= 10)
+      buffer[k] = static_cast<char>('0' + value % 10);
+    out.append(buffer, static_cast<std::size_t>(width));
+  };
+  digits(yyyymmdd / 10000 % 10000, 4);
+  out += '-';
+  digits(yyyymmdd / 100 % 100, 2);
+  out += '-';
+  digits(yyyymmdd % 100, 2);
+}
+
+void append_boolean(std::string& out, bool v) {
+  out += v ? "true" : "false";
+}
+
+}  // namespace jurigraph::exporter::csv
