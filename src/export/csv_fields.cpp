@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/calendar.hpp"
+
 namespace jurigraph::exporter::csv {
 
 bool needs_quotes(std::string_view s) {
@@ -61,22 +63,30 @@ void append_double(std::string& out, double v) {
 }
 
 void append_date(std::string& out, int32_t yyyymmdd) {
-  // Digit by digit: this runs once per dated row, and the graph's dates are years 0000–9999.
-  const auto digits = [&](int value, int width) {
-    char buffer[4];
-    for (int k = width - 1; k >= 0; --k, value /= 10)
-      buffer[k] = static_cast<char>('0' + value % 10);
-    out.append(buffer, static_cast<std::size_t>(width));
-  };
-  digits(yyyymmdd / 10000 % 10000, 4);
-  out += '-';
-  digits(yyyymmdd / 100 % 100, 2);
-  out += '-';
-  digits(yyyymmdd % 100, 2);
+  out += format_iso_date(yyyymmdd);
 }
 
 void append_boolean(std::string& out, bool v) {
   out += v ? "true" : "false";
+}
+
+bool append_plain_value(std::string& out, const query::cypher::Value& v) {
+  switch (v.type()) {
+    case query::cypher::ValueType::boolean:
+      append_boolean(out, v.as_bool());
+      return true;
+    case query::cypher::ValueType::integer:
+      append_integer(out, v.as_int());
+      return true;
+    case query::cypher::ValueType::floating:
+      append_double(out, v.as_float());
+      return true;
+    case query::cypher::ValueType::date:
+      append_date(out, v.as_date().yyyymmdd);
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace jurigraph::exporter::csv

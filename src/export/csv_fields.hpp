@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "query/cypher/value.hpp"
+
 namespace jurigraph::exporter::csv {
 
 // True when `s` must be quoted: it holds a comma, a double quote, CR or LF.
@@ -31,5 +33,9 @@ void append_double(std::string& out, double v);
 // YYYYMMDD as YYYY-MM-DD (ISO 8601, the text Neo4j's `date` and Kuzu's DATE parse).
 void append_date(std::string& out, int32_t yyyymmdd);
 void append_boolean(std::string& out, bool v);
+
+// A boolean, integer, float or date as above, unquoted (none holds a character to quote); false,
+// with nothing written, for other values: text and lists, which each loader writes its own way.
+bool append_plain_value(std::string& out, const query::cypher::Value& v);
 
 }  // namespace jurigraph::exporter::csv

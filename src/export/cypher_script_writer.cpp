@@ -1,6 +1,5 @@
 #include "export/cypher_script_writer.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <string>
@@ -26,27 +25,6 @@ constexpr std::size_t kBatchRows = 1000;
 // so it cannot collide with one.
 constexpr std::string_view kParallelKey = "parallelIndex";
 
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// A label, type or key as a Cypher name: as it is when it is a plain identifier, in backticks
-// (inner backticks doubled) otherwise.
-std::string cypher_name(std::string_view s) {
-  bool plain = !s.empty() && is_ascii_letter(s[0]);
-  for (const char c : s)
-    plain = plain && (is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_');
-  if (plain)
-    return std::string(s);
-  std::string out = "`";
-  for (const char c : s) {
-    out += c;
-    if (c == '`')
-      out += '`';
-  }
-  return out + "`";
-}
-
 // The shortest text that reads back as `d`. openCypher's grammar has no '+' in an exponent
 // (ExponentDecimalReal: E '-'? Digit+), and no literal for NaN or infinities: those are
 // divisions, which cypher-shell sends to the server to evaluate.
@@ -70,26 +48,8 @@ void append_float(std::string& out, double d) {
 // server when it calls a function, and a date() call per row would make every batch a round trip.
 void append_literal(std::string& out, const cy::Value& v) {
   switch (v.type()) {
-    case cy::ValueType::null:
-      out += "null";
-      return;
-    case cy::ValueType::boolean:
-      out += v.as_bool() ? "true" : "false";
-      return;
-    case cy::ValueType::integer: {
-      char buffer[24];
-      const auto r = std::to_chars(buffer, buffer + sizeof buffer, v.as_int());
-      out.append(buffer, r.ptr);
-      return;
-    }
     case cy::ValueType::floating:
       append_float(out, v.as_float());
-      return;
-    case cy::ValueType::string:
-      out += cy::quoted_string(v.as_string());
-      return;
-    case cy::ValueType::date:
-      out += cy::to_literal(v);  // 'YYYY-MM-DD'
       return;
     case cy::ValueType::list: {
       out += '[';
@@ -106,14 +66,19 @@ void append_literal(std::string& out, const cy::Value& v) {
       const cy::Map& m = v.as_map();
       for (std::size_t k = 0; k < m.size(); ++k) {
         out += k ? ", " : "";
-        out += cypher_name(m[k].first) + ": ";
+        out += cy::quoted_name(m[k].first) + ": ";
         append_literal(out, m[k].second);
       }
       out += '}';
       return;
     }
-    default:
+    case cy::ValueType::node:
+    case cy::ValueType::relationship:
+    case cy::ValueType::path:
       out += cy::quoted_string(cy::to_literal(v));
+      return;
+    default:
+      out += cy::to_literal(v);  // null, true, 42, 'text', and a date as its text '2014-08-07'
       return;
   }
 }
@@ -123,19 +88,15 @@ void append_literal(std::string& out, const cy::Value& v) {
 // Neo4j CSV export.
 std::string props_literal(const cy::Map& m, const Table& t, std::size_t first) {
   std::string out = "{";
-  std::size_t i = 0;
   bool any = false;
-  for (std::size_t k = first; k < t.columns.size(); ++k) {
-    const Column& c = t.columns[k];
-    while (i < m.size() && m[i].first < c.key)
-      ++i;
-    if (i == m.size() || m[i].first != c.key || m[i].second.is_null())
-      continue;
+  for_each_column(m, t, first, [&](const cy::Value* v, const Column& c) {
+    if (v == nullptr || v->is_null())
+      return;
     out += any ? ", " : "";
     any = true;
-    out += cypher_name(c.key) + ": ";
-    append_literal(out, coerce(m[i].second, c.type));
-  }
+    out += cy::quoted_name(c.key) + ": ";
+    append_literal(out, coerce(*v, c.type));
+  });
   return out + "}";
 }
 
@@ -145,7 +106,7 @@ std::string props_literal(const cy::Map& m, const Table& t, std::size_t first) {
 std::string date_conversions(const Table& t, std::size_t first, std::string_view var) {
   std::string out;
   for (std::size_t k = first; k < t.columns.size(); ++k) {
-    const std::string key = cypher_name(t.columns[k].key);
+    const std::string key = cy::quoted_name(t.columns[k].key);
     const std::string target = std::string(var) + "." + key;
     if (t.columns[k].type == ColumnType::date)
       out += ", " + target + " = date(row.props." + key + ")";
@@ -246,7 +207,7 @@ class CypherScript {
     const Table& t = tables_.nodes[label];
     if (t.rows == 0)
       return 0;
-    Batches batches(out_, "UNWIND $rows AS row MERGE (n:" + cypher_name(t.name) +
+    Batches batches(out_, "UNWIND $rows AS row MERGE (n:" + cy::quoted_name(t.name) +
                               " {id: row.id}) SET n += row.props" + date_conversions(t, 1, "n") +
                               ";");
     for (const cy::NodeId n : view_.nodes_with_label(static_cast<cy::LabelId>(label))) {
@@ -287,10 +248,10 @@ class CypherScript {
                          const std::vector<uint32_t>& parallel) {
     const Table& t = tables_.relationships[type];
     const std::string key(kParallelKey);
-    Batches batches(out_, "UNWIND $rows AS row MATCH (a:" + cypher_name(from) +
-                              " {id: row.startId}), (b:" + cypher_name(to) +
-                              " {id: row.endId}) MERGE (a)-[r:" + cypher_name(t.name) + " {" + key +
-                              ": row." + key + "}]->(b) SET r += row.props" +
+    Batches batches(out_, "UNWIND $rows AS row MATCH (a:" + cy::quoted_name(from) +
+                              " {id: row.startId}), (b:" + cy::quoted_name(to) +
+                              " {id: row.endId}) MERGE (a)-[r:" + cy::quoted_name(t.name) + " {" +
+                              key + ": row." + key + "}]->(b) SET r += row.props" +
                               date_conversions(t, 0, "r") + ";");
     for (const graph::EdgeId e : edges) {
       const graph::EdgeRecord& r = g_.edge(e);
@@ -316,7 +277,7 @@ uint64_t write_id_constraints(std::ostream& out, const std::vector<std::string>&
   // leaving MERGE without its index
   // (https://neo4j.com/docs/cypher-manual/current/constraints/syntax/).
   for (const std::string& label : labels) {
-    out << "CREATE CONSTRAINT IF NOT EXISTS FOR (n:" << cypher_name(label)
+    out << "CREATE CONSTRAINT IF NOT EXISTS FOR (n:" << cy::quoted_name(label)
         << ") REQUIRE n.id IS UNIQUE;\n";
   }
   return labels.size();

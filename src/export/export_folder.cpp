@@ -100,12 +100,13 @@ void ExportFolder::make_executable(const std::string& name) const {
 
 void write_export_folder(const std::string& path, const std::string& format,
                          const std::function<void(ExportFolder&)>& fill) {
-  const fs::path target = fs::path(path).lexically_normal();
-  const fs::path name =
-      target.filename().empty() ? target.parent_path().filename() : target.filename();
-  const fs::path parent = target.has_parent_path() && !target.parent_path().empty()
-                              ? target.parent_path()
-                              : fs::path(".");
+  // `out/neo4j/` names the folder `out/neo4j`: without the trailing separator, so that its
+  // parent is `out`, where the temporary folder goes.
+  fs::path target = fs::path(path).lexically_normal();
+  if (target.filename().empty() && target.has_parent_path())
+    target = target.parent_path();
+  const fs::path name = target.filename();
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code error;
   const bool replacing = fs::exists(target, error);
   if (replacing && !(fs::is_directory(target) && fs::exists(target / "manifest.json")))

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/calendar.hpp"
+#include "export/chunked_output.hpp"
 #include "export/property_tables.hpp"
 #include "query/cypher/graph_view.hpp"
 
@@ -19,31 +20,6 @@ namespace jurigraph::exporter {
 namespace {
 
 namespace cy = query::cypher;
-
-// Output gathered in a buffer and handed to the stream in large writes: per-value stream
-// insertion would cost more than formatting the values.
-class BufferedOutput {
- public:
-  explicit BufferedOutput(std::ostream& out) : out_(out) { buf_.reserve(kChunk + kChunk / 4); }
-  BufferedOutput(const BufferedOutput&) = delete;
-  BufferedOutput& operator=(const BufferedOutput&) = delete;
-
-  std::string& buffer() { return buf_; }
-  // Called between elements, so that the buffer stays about one chunk whatever a node holds.
-  void maybe_flush() {
-    if (buf_.size() >= kChunk)
-      flush();
-  }
-  void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
-
- private:
-  static constexpr std::size_t kChunk = std::size_t{1} << 20;
-  std::ostream& out_;
-  std::string buf_;
-};
 
 // --- text -------------------------------------------------------------------------------------
 
@@ -416,7 +392,7 @@ std::pair<uint64_t, uint64_t> write_graphml(std::ostream& out, const graph::Grap
   const Domain nodes = make_domain("node", "label", tables.nodes);
   const Domain edges = make_domain("edge", "type", tables.relationships);
 
-  BufferedOutput o(out);
+  ChunkedOutput o(out);
   std::string& buf = o.buffer();
   std::string scratch;
   buf += kHeader;

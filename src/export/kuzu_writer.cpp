@@ -50,27 +50,13 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-// A scalar as Kuzu's CSV reader parses it back: ISO dates, true/false, numbers without loss.
+// A scalar as Kuzu's CSV reader parses it back: ISO dates, true/false, numbers without loss,
+// text as it is (put_value quotes it where the CSV needs it).
 void append_scalar(std::string& out, const cy::Value& v) {
-  switch (v.type()) {
-    case cy::ValueType::boolean:
-      csv::append_boolean(out, v.as_bool());
-      break;
-    case cy::ValueType::integer:
-      csv::append_integer(out, v.as_int());
-      break;
-    case cy::ValueType::floating:
-      csv::append_double(out, v.as_float());
-      break;
-    case cy::ValueType::date:
-      csv::append_date(out, v.as_date().yyyymmdd);
-      break;
-    case cy::ValueType::string:
-      out += v.as_string();
-      break;
-    default:
-      out += cy::to_literal(v);  // not met: coerce() leaves only scalars of the column's type
-  }
+  if (csv::append_plain_value(out, v))
+    return;
+  // Otherwise text; anything else is not met: coerce() leaves only scalars of the column's type.
+  out += v.type() == cy::ValueType::string ? v.as_string() : cy::to_literal(v);
 }
 
 std::string scalar_text(const cy::Value& v) {

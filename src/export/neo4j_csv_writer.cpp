@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "export/chunked_output.hpp"
 #include "export/csv_fields.hpp"
 #include "export/cypher_script_writer.hpp"
 #include "export/property_tables.hpp"
@@ -121,20 +122,6 @@ bool has_list_column(const Table& t) {
   return false;
 }
 
-// The value of each column of `t` in the properties `m` (both sorted by key), from column
-// `first` on; fn(value or nullptr, column). Node tables put `id` first, out of key order: they
-// start at column 1.
-template <typename Fn>
-void for_each_column(const cy::Map& m, const Table& t, std::size_t first, Fn&& fn) {
-  std::size_t i = 0;
-  for (std::size_t k = first; k < t.columns.size(); ++k) {
-    const std::string& key = t.columns[k].key;
-    while (i < m.size() && m[i].first < key)
-      ++i;
-    fn(i < m.size() && m[i].first == key ? &m[i].second : nullptr, t.columns[k]);
-  }
-}
-
 // Edge ids by relationship type, each list in edge order: (start id, type, end id).
 std::vector<std::vector<graph::EdgeId>> edges_by_type(const graph::Graph& g) {
   std::vector<std::vector<graph::EdgeId>> by_type(g.relation_types().size());
@@ -146,38 +133,22 @@ std::vector<std::vector<graph::EdgeId>> edges_by_type(const graph::Graph& g) {
 // A value that is not a list: text quoted (noting line breaks), anything else as its
 // parser reads it. Values that are neither scalar nor list are written as their Cypher text.
 void append_scalar(std::string& out, const cy::Value& v, bool& line_break) {
-  switch (v.type()) {
-    case cy::ValueType::boolean:
-      csv::append_boolean(out, v.as_bool());
-      return;
-    case cy::ValueType::integer:
-      csv::append_integer(out, v.as_int());
-      return;
-    case cy::ValueType::floating:
-      csv::append_double(out, v.as_float());
-      return;
-    case cy::ValueType::date:
-      csv::append_date(out, v.as_date().yyyymmdd);
-      return;
-    case cy::ValueType::string:
-      line_break = line_break || csv::has_line_break(v.as_string());
-      csv::append_quoted(out, v.as_string());
-      return;
-    default: {
-      const std::string text = cy::to_literal(v);
-      line_break = line_break || csv::has_line_break(text);
-      csv::append_quoted(out, text);
-    }
-  }
+  if (csv::append_plain_value(out, v))
+    return;
+  const auto quoted = [&](std::string_view text) {
+    line_break = line_break || csv::has_line_break(text);
+    csv::append_quoted(out, text);
+  };
+  if (v.type() == cy::ValueType::string)
+    quoted(v.as_string());
+  else
+    quoted(cy::to_literal(v));
 }
 
-// Writes rows into a buffer and the buffer to the file in large blocks: a stream call per field
-// would cost more than the formatting.
+// Rows of one CSV file, formatted straight into the ChunkedOutput's buffer.
 class RowWriter {
  public:
-  RowWriter(std::ostream& out, char array_delimiter) : out_(out), delimiter_(array_delimiter) {
-    row_.reserve(kFlushAt + 4096);
-  }
+  RowWriter(std::ostream& out, char array_delimiter) : out_(out), delimiter_(array_delimiter) {}
   RowWriter(const RowWriter&) = delete;
   RowWriter& operator=(const RowWriter&) = delete;
 
@@ -200,17 +171,11 @@ class RowWriter {
   }
   void end_row() {
     row_ += '\n';
-    if (row_.size() >= kFlushAt)
-      flush();
+    out_.maybe_flush();
   }
-  void flush() {
-    out_.write(row_.data(), static_cast<std::streamsize>(row_.size()));
-    row_.clear();
-  }
+  void flush() { out_.flush(); }
 
  private:
-  static constexpr std::size_t kFlushAt = 1 << 16;
-
   // Elements joined by the array delimiter, which no text element holds (DelimiterScan). Nulls
   // are left out (a Neo4j array cannot hold one); an empty list is an empty field, since Neo4j
   // imports no empty arrays (header-format page). A text list is one quoted field.
@@ -236,9 +201,9 @@ class RowWriter {
       row_ += joined;
   }
 
-  std::ostream& out_;
+  ChunkedOutput out_;
   char delimiter_;
-  std::string row_;
+  std::string& row_ = out_.buffer();
   bool line_break_ = false;
 };
 

@@ -106,8 +106,9 @@ cy::Value coerce_scalar(const cy::Value& v, ColumnType t) {
     return v;
   if (t == ColumnType::floating && v.type() == cy::ValueType::integer)
     return cy::Value(static_cast<double>(v.as_int()));
+  // Text as toString() gives it (a date as 2014-08-07, not its literal '2014-08-07').
   if (t == ColumnType::string && v.type() != cy::ValueType::string)
-    return cy::Value(cy::to_literal(v));
+    return cy::Value(cy::to_text(v).value_or(cy::to_literal(v)));
   return v;
 }
 

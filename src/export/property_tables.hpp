@@ -59,6 +59,20 @@ struct PropertyTables {
 // (jurigraph's nodes have exactly one).
 PropertyTables infer_tables(const query::cypher::PropertyGraph& g);
 
+// The value of each column of `t` in the properties `m` (both sorted by key), from column
+// `first` on: fn(value or nullptr, column). Node tables put `id` first, out of key order: the
+// exporters write it apart and start at column 1.
+template <typename Fn>
+void for_each_column(const query::cypher::Map& m, const Table& t, std::size_t first, Fn&& fn) {
+  std::size_t i = 0;
+  for (std::size_t k = first; k < t.columns.size(); ++k) {
+    const std::string& key = t.columns[k].key;
+    while (i < m.size() && m[i].first < key)
+      ++i;
+    fn(i < m.size() && m[i].first == key ? &m[i].second : nullptr, t.columns[k]);
+  }
+}
+
 // `v` as a value of column type `t`: integers widened to floats, anything else that does not
 // fit written as text (its Cypher literal, or the string itself); null stays null.
 query::cypher::Value coerce(const query::cypher::Value& v, ColumnType t);

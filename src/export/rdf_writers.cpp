@@ -8,30 +8,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "export/chunked_output.hpp"
+
 namespace jurigraph::exporter {
 namespace {
-
-// Output is gathered in a large buffer and handed to the stream in big writes: per-character
-// stream insertion would cost more than the mapping itself.
-class ChunkedOutput {
- public:
-  explicit ChunkedOutput(std::ostream& out) : out_(out) { buffer_.reserve(kChunk + 4096); }
-  ~ChunkedOutput() = default;
-  std::string& buffer() { return buffer_; }
-  void maybe_flush() {
-    if (buffer_.size() >= kChunk)
-      flush();
-  }
-  void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
-
- private:
-  static constexpr std::size_t kChunk = std::size_t{1} << 20;
-  std::ostream& out_;
-  std::string buffer_;
-};
 
 // N-Triples' string escapes: only the quote, the backslash and line breaks must be escaped;
 // everything else, accents included, is written as UTF-8.

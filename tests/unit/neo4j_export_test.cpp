@@ -281,6 +281,10 @@ TEST(InferTables, MixedValuesGetOneTypeThatFitsThemAll) {
   EXPECT_TRUE(exporter::coerce(cy::Value(), exporter::ColumnType::string).is_null());
   EXPECT_EQ(exporter::coerce(cy::Value(cy::List{1, 2}), exporter::ColumnType::string).as_string(),
             "[1, 2]");
+  // A date in a text column is its ISO text, as toString() writes it, not its quoted literal.
+  EXPECT_EQ(
+      exporter::coerce(cy::Value(cy::Date{20140807}), exporter::ColumnType::string).as_string(),
+      "2014-08-07");
 }
 
 // --- write_export_folder -------------------------------------------------------------------------
@@ -309,6 +313,15 @@ TEST(ExportFolder, WritesFilesAndManifestThenReplacesAnEarlierExportWhole) {
   EXPECT_EQ(files.size(), 2u);  // only-first.csv is gone with the earlier export
   EXPECT_EQ(files.at("a.csv"), "second\n");
   EXPECT_TRUE(temporaries(dir.path()).empty());
+}
+
+// `-o out/neo4j/`: the folder is out/neo4j, its temporary goes beside it in out/.
+TEST(ExportFolder, ATrailingSeparatorNamesTheSameFolder) {
+  TempDir dir;
+  write_files((dir.path() / "out").string() + "/", {{"a.csv", "x\n"}});
+  EXPECT_EQ(read_file(dir.path() / "out" / "a.csv"), "x\n");
+  EXPECT_TRUE(temporaries(dir.path()).empty());
+  EXPECT_TRUE(temporaries(dir.path() / "out").empty());
 }
 
 TEST(ExportFolder, AFailedExportLeavesTheEarlierOneIntactAndNoTemporary) {

@@ -11,37 +11,10 @@
 namespace jurigraph::query::cypher {
 namespace {
 
-bool is_plain_name(std::string_view name) {
-  if (name.empty() || (name[0] >= '0' && name[0] <= '9'))
-    return false;
-  for (const char c : name) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok)
-      return false;
-  }
-  return true;
-}
-
-std::string backquoted(std::string_view name) {
-  std::string out = "`";
-  for (const char c : name) {
-    out += c;
-    if (c == '`')
-      out += '`';  // doubled, as the lexer reads it
-  }
-  return out + '`';
-}
-
-// A label, type, property or map key: any word is accepted there, keywords included.
-std::string key_name(std::string_view name) {
-  return is_plain_name(name) ? std::string(name) : backquoted(name);
-}
-
-// A variable: reserved words must be quoted too, or they would read as keywords.
+// A variable: reserved words must be quoted too, or they would read as keywords (a reserved
+// word is a plain name: no backtick inside to double).
 std::string variable_name(std::string_view name) {
-  return is_plain_name(name) && !is_reserved(keyword_of(name)) ? std::string(name)
-                                                               : backquoted(name);
+  return is_reserved(keyword_of(name)) ? "`" + std::string(name) + "`" : quoted_name(name);
 }
 
 std::string float_text(double value) {
@@ -97,7 +70,7 @@ class Printer {
     for (std::size_t i = 0; i < m.entries.size(); ++i) {
       if (i > 0)
         out += ", ";
-      out += key_name(m.entries[i].key.text) + ": ";
+      out += quoted_name(m.entries[i].key.text) + ": ";
       expression(*m.entries[i].value);
     }
     out += '}';
@@ -105,12 +78,12 @@ class Printer {
   void print(const Parameter& p) {
     const bool digits =
         !p.name.empty() && p.name.find_first_not_of("0123456789") == std::string::npos;
-    out += '$' + (digits ? p.name : key_name(p.name));
+    out += '$' + (digits ? p.name : quoted_name(p.name));
   }
   void print(const Variable& v) { out += variable_name(v.name); }
   void print(const PropertyAccess& p) {
     postfix_object(*p.object);
-    out += '.' + key_name(p.key.text);
+    out += '.' + quoted_name(p.key.text);
   }
   void print(const Subscript& s) {
     postfix_object(*s.object);
@@ -246,7 +219,7 @@ class Printer {
   void labels(const std::vector<Name>& names, char separator = ':') {
     for (std::size_t i = 0; i < names.size(); ++i) {
       out += i == 0 ? ':' : separator;
-      out += key_name(names[i].text);
+      out += quoted_name(names[i].text);
     }
   }
 

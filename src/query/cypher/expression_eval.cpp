@@ -156,16 +156,9 @@ Value slice(const BoundExpr& e, Row& row, ExecContext& ctx) {
 
 // Text of a number or boolean for string concatenation ('a' + 1 = 'a1', as Neo4j).
 std::optional<std::string> concat_text(const Value& v) {
-  switch (v.type()) {
-    case ValueType::string:
-      return v.as_string();
-    case ValueType::integer:
-      return std::to_string(v.as_int());
-    case ValueType::floating:
-      return format_float(v.as_float());
-    default:
-      return std::nullopt;
-  }
+  if (v.type() == ValueType::boolean || v.type() == ValueType::date)
+    return std::nullopt;
+  return to_text(v);
 }
 
 Value arithmetic(const BoundExpr& e, const Value& a, const Value& b, ExecContext& ctx) {

@@ -527,22 +527,13 @@ Value fn_to_float(ExecContext& ctx, const BoundExpr& call, Args a) {
 }
 
 Value fn_to_string(ExecContext& ctx, const BoundExpr& call, Args a) {
-  switch (a[0].type()) {
-    case ValueType::null:
-      return {};
-    case ValueType::string:
-      return a[0];
-    case ValueType::integer:
-      return Value(std::to_string(a[0].as_int()));
-    case ValueType::floating:
-      return Value(format_float(a[0].as_float()));
-    case ValueType::boolean:
-      return Value(a[0].as_bool() ? "true" : "false");
-    case ValueType::date:
-      return Value(format_iso_date(a[0].as_date().yyyymmdd));
-    default:
-      type_error(ctx, call, 0, "a STRING, a number, a BOOLEAN or a DATE", a[0]);
-  }
+  if (a[0].is_null())
+    return {};
+  if (a[0].type() == ValueType::string)
+    return a[0];
+  if (std::optional<std::string> text = to_text(a[0]))
+    return Value(std::move(*text));
+  type_error(ctx, call, 0, "a STRING, a number, a BOOLEAN or a DATE", a[0]);
 }
 
 Value fn_to_boolean(ExecContext& ctx, const BoundExpr& call, Args a) {

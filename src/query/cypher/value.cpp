@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <functional>
+
+#include "base/calendar.hpp"
 
 namespace jurigraph::query::cypher {
 namespace {
@@ -60,6 +63,23 @@ void hash_combine(std::size_t& seed, std::size_t h) {
 }
 
 }  // namespace
+
+std::string quoted_name(std::string_view name) {
+  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+  for (const char c : name) {
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_');
+  }
+  if (plain)
+    return std::string(name);
+  std::string out = "`";
+  for (const char c : name) {
+    out += c;
+    if (c == '`')
+      out += '`';  // doubled, as the lexer reads it
+  }
+  return out + '`';
+}
 
 std::string quoted_string(std::string_view s) {
   std::string out = "'";
@@ -419,6 +439,23 @@ std::string format_float(double d) {
   return out + digits.substr(0, point) + "." + digits.substr(point);
 }
 
+std::optional<std::string> to_text(const Value& v) {
+  switch (v.type()) {
+    case ValueType::string:
+      return v.as_string();
+    case ValueType::integer:
+      return std::to_string(v.as_int());
+    case ValueType::floating:
+      return format_float(v.as_float());
+    case ValueType::boolean:
+      return v.as_bool() ? "true" : "false";
+    case ValueType::date:
+      return format_iso_date(v.as_date().yyyymmdd);
+    default:
+      return std::nullopt;
+  }
+}
+
 std::string to_literal(const Value& v) {
   std::string out;
   switch (v.type()) {
@@ -433,13 +470,8 @@ std::string to_literal(const Value& v) {
     case ValueType::string:
       out += quoted_string(v.as_string());
       return out;
-    case ValueType::date: {
-      char buffer[16];
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", v.as_date().year(),
-                    v.as_date().month(), v.as_date().day());
-      out += quoted_string(buffer);
-      return out;
-    }
+    case ValueType::date:
+      return quoted_string(format_iso_date(v.as_date().yyyymmdd));
     case ValueType::list: {
       out += '[';
       const List& l = v.as_list();
@@ -451,7 +483,7 @@ std::string to_literal(const Value& v) {
       out += '{';
       const Map& m = v.as_map();
       for (std::size_t i = 0; i < m.size(); ++i)
-        out += (i ? ", " : "") + m[i].first + ": " + to_literal(m[i].second);
+        out += (i ? ", " : "") + quoted_name(m[i].first) + ": " + to_literal(m[i].second);
       return out + '}';
     }
     case ValueType::node:

@@ -129,10 +129,16 @@ std::size_t hash_value(const Value& v);
 // Text for a terminal and for the TCK: 'strings' quoted, 1.0 for floats, [1, 2], {a: 1}.
 // Nodes, relationships and paths need the graph; these print their ids only.
 std::string to_literal(const Value& v);
+// What toString() makes of a string (itself), a number, a boolean or a date (YYYY-MM-DD);
+// nullopt for null and the other types.
+std::optional<std::string> to_text(const Value& v);
 // `s` as a Cypher string literal in single quotes, escaped so that the lexer reads it back
 // ('it\'s', '\n', control characters as \uXXXX). The one quoting of the AST printer, of
 // to_literal and of the TCK runner.
 std::string quoted_string(std::string_view s);
+// A label, relationship type, property or map key as Cypher text: as it is when it is a plain
+// name ([A-Za-z_][A-Za-z0-9_]*), else in backticks with inner backticks doubled.
+std::string quoted_name(std::string_view name);
 // Shortest round-trip text of a float, always with a decimal point: 1.0, 0.1, 85000000.0,
 // 1.0e-05, 1.0e+100, NaN, Infinity (plain decimals from 1e-4 to 1e16, as Python prints them).
 std::string format_float(double d);
