@@ -13,4 +13,4 @@ WHERE d.kind IN ['sanction', 'warning']
 OPTIONAL MATCH (d)<-[a:APPEAL_OF]-(:Decision)
 RETURN c.name AS company, sanctions, d.number AS number, d.date AS date, d.amount AS amount,
        a.outcome AS appeal_outcome
-ORDER BY company, date, number
+ORDER BY company, date, number, amount, appeal_outcome

@@ -9,4 +9,4 @@ OPTIONAL MATCH (d)<-[a:APPEAL_OF]-(:Decision)
 WITH d, c, a
 WHERE a IS NULL
 RETURN d.id AS decision, c.name AS company, d.date AS date, d.amount AS amount
-ORDER BY date, decision
+ORDER BY date, decision, company
