@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "export/chunked_output.hpp"
 #include "export/csv_fields.hpp"
 #include "export/property_tables.hpp"
 #include "query/cypher/graph_view.hpp"
@@ -298,45 +299,47 @@ class KuzuWriter {
     }
   }
 
-  uint64_t write_nodes(std::ostream& out, NodeFile& f) {
+  uint64_t write_nodes(std::ostream& stream, NodeFile& f) {
     const Table& t = tables_.nodes[f.table];
     std::vector<std::string> names;
     for (const Column& c : t.columns)
       names.push_back(c.key);
-    std::string line;
-    header(line, names);
-    out << line;
+    ChunkedOutput out(stream);
+    std::string& text = out.buffer();
+    header(text, names);
     uint64_t rows = 0;
     for (const cy::NodeId n : view_.nodes_with_label(static_cast<cy::LabelId>(f.table))) {
-      line.clear();
-      put_properties(line, view_.node_properties(n), t, g_.str(g_.node(n).id), false);
-      f.line_breaks = f.line_breaks || csv::has_line_break(line);
-      line += '\n';
-      out << line;
+      const std::size_t start = text.size();
+      put_properties(text, view_.node_properties(n), t, g_.str(g_.node(n).id), false);
+      f.line_breaks = f.line_breaks || csv::has_line_break(std::string_view(text).substr(start));
+      text += '\n';
+      out.maybe_flush();
       ++rows;
     }
+    out.flush();
     return rows;
   }
 
-  uint64_t write_rels(std::ostream& out, RelFile& f) {
+  uint64_t write_rels(std::ostream& stream, RelFile& f) {
     const Table& t = tables_.relationships[f.table];
     std::vector<std::string> names{unused_name("from", t.columns), unused_name("to", t.columns)};
     for (const Column& c : t.columns)
       names.push_back(c.key);
-    std::string line;
-    header(line, names);
-    out << line;
+    ChunkedOutput out(stream);
+    std::string& text = out.buffer();
+    header(text, names);
     for (const cy::RelId r : f.rels) {
       const cy::RelEnds e = view_.ends(r);
-      line.clear();
-      csv::append_field(line, g_.str(g_.node(e.source).id));
-      line += ',';
-      csv::append_field(line, g_.str(g_.node(e.target).id));
-      put_properties(line, view_.rel_properties(r), t, {}, true);
-      f.line_breaks = f.line_breaks || csv::has_line_break(line);
-      line += '\n';
-      out << line;
+      const std::size_t start = text.size();
+      csv::append_field(text, g_.str(g_.node(e.source).id));
+      text += ',';
+      csv::append_field(text, g_.str(g_.node(e.target).id));
+      put_properties(text, view_.rel_properties(r), t, {}, true);
+      f.line_breaks = f.line_breaks || csv::has_line_break(std::string_view(text).substr(start));
+      text += '\n';
+      out.maybe_flush();
     }
+    out.flush();
     return f.rels.size();
   }
 

@@ -32,10 +32,18 @@ kuzu_check() {
 }
 logged() { grep -qE -- "$2" "$work/$1.log"; }
 
+same_bytes() { cmp -s "$1" "$2"; }
+# same_rows A B: the same header and the same rows in any order.
+same_rows() {
+  cmp -s <(head -n 1 "$1") <(head -n 1 "$2") &&
+    cmp -s <(tail -n +2 "$1" | LC_ALL=C sort) <(tail -n +2 "$2" | LC_ALL=C sort)
+}
+
 # same_answers NAME EXPORT QUERY_DIR KUZU_DIR SKIP DATA...: each query of QUERY_DIR (or its Kuzu
 # form of the same name in KUZU_DIR, which may be empty) answered by Kuzu from EXPORT, and by
-# jurigraph from the DATA paths: the same CSV bytes. Queries listed in unsupported.txt or in the
-# file SKIP (may be empty) are left out.
+# jurigraph from the DATA paths: the same CSV bytes ($compare=same_rows: the same rows in any
+# order). Queries listed in unsupported.txt or in the file SKIP (may be empty) are left out.
+compare=same_bytes
 same_answers() {
   local name=$1 export=$2 dir=$3 kuzu_dir=$4 skip=$5 q stem
   shift 5
@@ -51,7 +59,8 @@ same_answers() {
   check "$name: Kuzu loads the export and answers ${#stems[@]} queries" test "$code" -eq 0
   for stem in "${stems[@]}"; do
     "$jg" query -f "$dir/$stem.cypher" --format csv "$@" >"$work/$name/$stem.jurigraph" 2>/dev/null
-    if check "$name: $stem: Kuzu's rows ($(wc -l <"$work/$name/$stem.csv" 2>/dev/null || echo 0) lines) are jurigraph's"       cmp -s "$work/$name/$stem.jurigraph" "$work/$name/$stem.csv"; then :; else
+    if check "$name: $stem: Kuzu's rows ($(wc -l <"$work/$name/$stem.csv" 2>/dev/null || echo 0) lines) are jurigraph's" \
+      "$compare" "$work/$name/$stem.jurigraph" "$work/$name/$stem.csv"; then :; else
       diff "$work/$name/$stem.jurigraph" "$work/$name/$stem.csv" | head -10
     fi
   done
@@ -117,9 +126,13 @@ check "generated: Kuzu loaded all $nodes nodes and $rels relationships" \
 
 # --- every research question on the shipped datasets with the 10,000 generated decisions ---------
 # The questions name the seed entities; beside the generated graph they walk long appeal and
-# subcontracting chains, thousands of sanctions and every court.
+# subcontracting chains, thousands of sanctions and every court. Rows are compared in any order:
+# Kuzu 0.11.3 misorders some rows under an ORDER BY of three or more keys here (query 10 sorted
+# by company, date, amount puts a 2012 row before a 2005 one of the same company), in one thread
+# as in several; the order itself is compared on the shipped datasets above.
 run export --format kuzu -o "$work/combined" "$root/datasets" "$work/generated.json"
 check "export kuzu datasets + generated: exit 0" test "$code" -eq 0
+compare=same_rows
 same_answers combined "$work/combined" "$root/queries" "$kz/translations" "$kz/unsupported-at-scale.txt" "$root/datasets" "$work/generated.json"
 check "combined: the answers are not trivial (02-appeal-chains has over 1,000 rows)" \
   test "$(wc -l <"$work/combined/02-appeal-chains.csv")" -gt 1000
