@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark of issue 7: one generated graph, every installed tool run on it one
+# after another, each in its own process, then a table of their figures, a check that their
+# answers agree and jurigraph's ratio to the best other tool. See bench/README.md.
+#
+#   bench/compare.sh [--decisions N] [--tools jurigraph,networkx,igraph,graph-tool,kuzu]
+#                    [--work DIR] [--build DIR] [--timeout SECONDS] [--runs K]
+#
+# --decisions  size of the generated graph (default 100000)
+# --tools      which tools, in this order (default: all; those not installed are skipped)
+# --work       work folder for the dataset, its CSV and the results (default
+#              /tmp/jurigraph-compare-N); a dataset already there for the same N is reused
+# --build      the CMake build folder holding src/jurigraph and bench/jurigraph_compare
+#              (default build)
+# --timeout    seconds one tool's run may take before it is stopped (default 1800); the
+#              figures it printed so far are kept, the rest show as "timeout"
+# --runs       runs per tool; the table shows the median of each figure (default 1)
+#
+# The table covers every tool with results in the work folder for this graph: a tool run again
+# replaces its own results only, so slow tools can be run once and jurigraph many times.
+# Exit 0 when every tool that answered agrees with the others, 1 when an answer differs, 2 on a
+# bad command line or a missing program.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+here="$root/bench/compare"
+decisions=100000
+tools=jurigraph,networkx,igraph,graph-tool,kuzu
+work=
+build="$root/build"
+timeout_s=1800
+runs=1
+
+usage() {
+  sed -n '5,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+while (($#)); do
+  case $1 in
+    --decisions) decisions=${2:?}; shift 2 ;;
+    --tools) tools=${2:?}; shift 2 ;;
+    --work) work=${2:?}; shift 2 ;;
+    --build) build=$(cd "${2:?}" && pwd); shift 2 ;;
+    --timeout) timeout_s=${2:?}; shift 2 ;;
+    --runs) runs=${2:?}; shift 2 ;;
+    -h|--help) usage ;;
+    *) echo "compare.sh: unknown option $1" >&2; usage ;;
+  esac
+done
+[[ $decisions =~ ^[1-9][0-9]*$ && $runs =~ ^[1-9][0-9]*$ && $timeout_s =~ ^[1-9][0-9]*$ ]] ||
+  { echo "compare.sh: --decisions, --runs and --timeout take positive integers" >&2; exit 2; }
+work=${work:-/tmp/jurigraph-compare-$decisions}
+jurigraph="$build/src/jurigraph"
+runner="$build/bench/jurigraph_compare"
+# The Debian python, where python3-networkx, -igraph and -graph-tool are installed (a pyenv or
+# venv python first in PATH would not see them).
+python=/usr/bin/python3
+
+need() {  # a program of the build folder, or how to build it
+  [[ -x $1 ]] || {
+    echo "compare.sh: $1 is missing; build it with" >&2
+    echo "  cmake -S $root -B $build -DCMAKE_BUILD_TYPE=Release && cmake --build $build --target jurigraph jurigraph_compare" >&2
+    exit 2
+  }
+}
+
+# --- the graph, once ---------------------------------------------------------------------------
+mkdir -p "$work"
+stamp="$work/prepared"
+if [[ $(cat "$stamp" 2>/dev/null) != "decisions=$decisions seed=42" ]]; then
+  need "$jurigraph"
+  rm -rf "$work/kuzu" "$work/results" "$stamp"
+  rm -f "$work/dataset.json" "$work/dataset.jsonl"
+  # JSON Lines where this jurigraph writes it: what a large corpus comes as, and the ingestion
+  # the scale targets are about; one JSON document otherwise. Same graph either way.
+  format=json
+  # (grep reads the whole help: with -q it would stop early, and pipefail see generate's SIGPIPE)
+  if "$jurigraph" generate --help | grep jsonl >/dev/null; then format=jsonl; fi
+  echo "generating $decisions decisions into $work/dataset.$format" >&2
+  "$jurigraph" generate --decisions "$decisions" --seed 42 --format "$format" \
+    -o "$work/dataset.$format" >&2
+  echo "exporting to CSV (jurigraph export --format kuzu)" >&2
+  "$jurigraph" export --format kuzu -o "$work/kuzu" "$work/dataset.$format" >&2
+  "$python" "$here/make_csv.py" "$work/kuzu" "$work"
+  echo "decisions=$decisions seed=42" >"$stamp"
+else
+  echo "reusing the graph in $work" >&2
+fi
+
+# --- each tool, one after another --------------------------------------------------------------
+installed() {
+  case $1 in
+    jurigraph) need "$runner" ;;
+    networkx) "$python" -c 'import networkx' 2>/dev/null ;;
+    igraph) "$python" -c 'import igraph' 2>/dev/null ;;
+    graph-tool) "$python" -c 'import graph_tool' 2>/dev/null ;;
+    kuzu) command -v node >/dev/null && [[ -f $root/tests/kuzu/node_modules/kuzu/package.json ]] ;;
+    *) echo "compare.sh: unknown tool $1" >&2; exit 2 ;;
+  esac
+}
+
+command_of() {  # the tool's runner, given its answers file
+  case $1 in
+    jurigraph) echo "$runner" "$dataset" --pairs "$work/pairs.csv" \
+      --sources "$work/sources.csv" --answers "$2" ;;
+    networkx) echo "$python" "$here/networkx_run.py" "$work" "$2" ;;
+    igraph) echo "$python" "$here/igraph_run.py" "$work" "$2" ;;
+    graph-tool) echo "$python" "$here/graphtool_run.py" "$work" "$2" ;;
+    kuzu) echo node "$here/kuzu_run.js" "$work" "$2" ;;
+  esac
+}
+
+dataset="$work/dataset.jsonl"
+[[ -f $dataset ]] || dataset="$work/dataset.json"
+results="$work/results"
+mkdir -p "$results"
+IFS=, read -r -a wanted <<<"$tools"
+for tool in "${wanted[@]}"; do
+  if ! installed "$tool"; then
+    echo "$tool: not installed, skipped (see bench/README.md)" >&2
+    continue
+  fi
+  rm -f "$results/$tool".*
+  for ((run = 1; run <= runs; ++run)); do
+    out="$results/$tool.$run"
+    echo "$tool: run $run of $runs (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    status=0
+    # shellcheck disable=SC2046  # the command is word-split on purpose (paths hold no space)
+    timeout --kill-after=10 "$timeout_s" $(command_of "$tool" "$out.answers") \
+      >"$out.figures" 2>"$out.log" || status=$?
+    if ((status == 124 || status == 137)); then
+      echo "timeout" >>"$out.figures"
+      echo "$tool: stopped after $timeout_s s" >&2
+    elif ((status != 0)); then
+      echo "failed $status" >>"$out.figures"
+      echo "$tool: failed (exit $status), see $out.log" >&2
+      tail -n 5 "$out.log" >&2
+    fi
+  done
+done
+
+"$python" "$here/report.py" "$results" "$decisions"

@@ -1,0 +1,138 @@
+"""The table of bench/compare.sh: each tool's figures (median over its runs), whether its
+answers agree with the others', and jurigraph's ratio to the best other tool per task.
+
+    report.py RESULTS DECISIONS
+
+RESULTS holds, per tool and run (numbered from 1), <tool>.<run>.figures (`key value` lines, then `timeout` or
+`failed N` when the run did not finish) and <tool>.<run>.answers. Exit 1 when answers differ.
+"""
+
+import glob
+import os
+import statistics
+import sys
+
+TOOLS = ["jurigraph", "networkx", "igraph", "graph-tool", "kuzu"]
+TASKS = [("load_s", "load (s)"), ("q1_s", "Q1 100 shortest paths (s)"),
+         ("q2_s", "Q2 typed pattern count (s)"), ("q3_s", "Q3 3 hops of 100 companies (s)"),
+         ("peak_rss_kb", "peak RSS (MB)")]
+GROUPS = [("nodes", "node count"), ("q1 ", "Q1 hops"), ("q2", "Q2 count"),
+          ("q3 ", "Q3 per company"), ("q3_total", "Q3 total")]
+
+
+def read_figures(path):
+    figures, ending = {}, None
+    with open(path) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 2 and parts[0] not in ("failed",):
+                figures[parts[0]] = float(parts[1])
+            elif parts:
+                ending = line.strip()
+    return figures, ending
+
+
+def read_answers(path):
+    """{key: value}: the key is the line without its last field (`q1 A B`, `q3 C`, `q2`)."""
+    answers = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                key, _, value = line.strip().rpartition(" ")
+                if key:
+                    answers[key] = value
+    return answers
+
+
+def cell(value, key):
+    if value is None:
+        return "-"
+    if key == "peak_rss_kb":
+        return f"{value / 1024:,.0f}"
+    return f"{value:.4f}" if value < 1 else f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
+def main(results, decisions):
+    runs_of = {t: len(glob.glob(os.path.join(results, f"{t}.*.figures"))) for t in TOOLS}
+    tools = [t for t in TOOLS if runs_of[t]]
+    figures, endings, answers = {}, {}, {}
+    for tool in tools:
+        runs = runs_of[tool]
+        per_run = [read_figures(os.path.join(results, f"{tool}.{r}.figures"))
+                   for r in range(1, runs + 1)]
+        figures[tool] = {}
+        for key, _ in TASKS + [("nodes", ""), ("edges", "")]:
+            values = [f[key] for f, _ in per_run if key in f]
+            figures[tool][key] = statistics.median(values) if values else None
+        endings[tool] = sorted({e for _, e in per_run if e})
+        answers[tool] = [read_answers(os.path.join(results, f"{tool}.{r}.answers"))
+                         for r in range(1, runs + 1)]
+
+    # --- figures ---
+    print(f"\n{decisions:,} decisions; each tool in its own process, medians over its runs")
+    for tool in tools:
+        f = figures[tool]
+        size = (f"{f['nodes']:,.0f} nodes, {f['edges']:,.0f} edges" if f["nodes"] is not None
+                and f["edges"] is not None else "no graph")
+        note = f" [{'; '.join(endings[tool])}]" if endings[tool] else ""
+        print(f"  {tool}: {size}; {runs_of[tool]} run(s){note}")
+    others = [t for t in tools if t != "jurigraph"]
+    header = ["task"] + tools + (["best other", "jurigraph ×"] if "jurigraph" in tools and others
+                                 else [])
+    rows = []
+    for key, title in TASKS:
+        row = [title] + [cell(figures[t][key], key) for t in tools]
+        if len(header) > len(tools) + 1:
+            done = [(figures[t][key], t) for t in others if figures[t][key] is not None]
+            mine = figures["jurigraph"][key]
+            if done and mine:
+                best, who = min(done)
+                row += [f"{cell(best, key)} {who}", f"{best / mine:,.1f}×"]
+            else:
+                row += ["-", "-"]
+        rows.append(row)
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    for r in [header, ["-" * w for w in widths]] + rows:
+        print("  " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                for i, (c, w) in enumerate(zip(r, widths))))
+    print("  (jurigraph loads the dataset file: read, validate, resolve, freeze; the others the "
+          "CSV conversion.\n   jurigraph × = best other / jurigraph: how many times faster or "
+          "smaller; '-' = not reached)")
+
+    # --- answers ---
+    reference_tool = next((t for t in tools if any(answers[t])), None)
+    if reference_tool is None:
+        print("\nanswers: none to compare")
+        return 1
+    reference = {}
+    for run in answers[reference_tool]:
+        for k, v in run.items():
+            reference.setdefault(k, v)
+    q1 = [int(v) for k, v in reference.items() if k.startswith("q1 ")]
+    connected = [h for h in q1 if h >= 0]
+    print(f"\nanswers ({reference_tool}): Q1 {len(connected)} of {len(q1)} pairs connected, "
+          f"hops {min(connected, default=0)}–{max(connected, default=0)}, mean "
+          f"{statistics.mean(connected) if connected else 0:.2f}; Q2 = {reference.get('q2', '-')}"
+          f"; Q3 total = {reference.get('q3_total', '-')} (per company "
+          f"{min((int(v) for k, v in reference.items() if k.startswith('q3 ')), default=0):,}–"
+          f"{max((int(v) for k, v in reference.items() if k.startswith('q3 ')), default=0):,})")
+    disagree = False
+    for tool in tools:
+        verdicts = []
+        for prefix, title in GROUPS:
+            keys = [k for k in reference if k == prefix or k.startswith(prefix) and " " in prefix]
+            seen = [(k, run[k]) for run in answers[tool] for k in keys if k in run]
+            wrong = [(k, v) for k, v in seen if v != reference[k]]
+            if wrong:
+                disagree = True
+                k, v = wrong[0]
+                verdicts.append(f"{title} DIFFERS ({len(wrong)}: {k}: {v}, "
+                                f"{reference_tool} {reference[k]})")
+            elif not seen:
+                verdicts.append(f"{title} not answered")
+        print(f"  {tool}: " + ("agrees on every answer" if not verdicts else "; ".join(verdicts)))
+    return 1 if disagree else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], int(sys.argv[2])))

@@ -1,0 +1,214 @@
+// jurigraph's side of the side-by-side comparison (bench/compare.sh, issue 7): loads a dataset
+// through the library, then times the three tasks every tool runs on the same graph:
+//   Q1  the shortest path between 100 fixed company pairs, direction ignored (hop counts);
+//   Q2  the typed pattern count through the Cypher engine;
+//   Q3  the nodes within 3 hops of 100 fixed companies, direction ignored.
+// Prints figures on stdout as `key value` lines (seconds, kB), the same as the other tools'
+// runners in bench/compare/, and writes the answers to a file that compare.sh compares with
+// theirs. A program, not a Google Benchmark: the load is part of what is measured, once.
+//
+//   build/bench/jurigraph_compare DATASET.json --pairs pairs.csv --sources sources.csv
+//       --answers answers.txt
+#include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "graph/graph.hpp"
+#include "ingest/ingest.hpp"
+#include "query/cypher/engine.hpp"
+#include "query/cypher/graph_view.hpp"
+#include "query/cypher/parser.hpp"
+#include "query/path_search.hpp"
+
+namespace {
+
+using namespace jurigraph;
+using Clock = std::chrono::steady_clock;
+
+constexpr const char* kPatternCount =
+    "MATCH (c:Company)<-[:AGAINST]-(d1:Decision)-[:ISSUED_BY]->(:Authority), "
+    "(d2:Decision)-[:APPEAL_OF]->(d1), (d2)-[:ISSUED_BY]->(:Court) "
+    "RETURN count(DISTINCT c) AS companies";
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Prints a figure at once: when compare.sh stops a slow run, the figures so far survive.
+void figure(const char* key, double value) {
+  std::cout << key << ' ' << std::fixed << std::setprecision(6) << value << std::endl;
+}
+void count(const char* key, uint64_t value) {
+  std::cout << key << ' ' << value << std::endl;
+}
+
+// The rows of a CSV file of node ids after its header line, split at commas (the ids the
+// generator makes hold no comma and no quote).
+std::vector<std::vector<std::string>> read_id_rows(const std::string& file) {
+  std::ifstream in(file);
+  if (!in)
+    throw std::runtime_error("cannot read " + file);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    if (line.empty())
+      continue;
+    std::vector<std::string> fields;
+    std::istringstream split(line);
+    for (std::string field; std::getline(split, field, ',');)
+      fields.push_back(field);
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+graph::VertexId vertex(const graph::Graph& g, const std::string& id) {
+  const auto v = g.find_id(id);
+  if (!v)
+    throw std::runtime_error("no node " + id);
+  return *v;
+}
+
+// Breadth-first search to a fixed depth over both directions, for many sources in a row. The
+// visited set is one bit a node: 156 kB at 1.25M nodes, so it stays in the L2 cache while hub
+// rows of tens of thousands of decisions are tested against it (a stamp a node, 5 MB, does
+// not), and clearing it for the next source costs less than one row of an authority.
+class RingCounter {
+ public:
+  explicit RingCounter(const graph::Graph& g)
+      : out_(g.out_arrays()), in_(g.in_arrays()), seen_((g.node_count() + 63) / 64) {}
+
+  // The distinct nodes within `depth` hops of `source`, itself excluded.
+  uint64_t within(graph::VertexId source, uint32_t depth) {
+    std::fill(seen_.begin(), seen_.end(), 0);
+    mark(source);
+    frontier_.assign(1, source);
+    uint64_t reached = 0;
+    for (uint32_t d = 1; d <= depth && !frontier_.empty(); ++d) {
+      next_.clear();
+      for (const graph::VertexId v : frontier_) {
+        visit(out_.at(v).nodes);
+        visit(in_.at(v).nodes);
+      }
+      reached += next_.size();
+      frontier_.swap(next_);
+    }
+    return reached;
+  }
+
+ private:
+  // Whether v was unseen (and marks it).
+  bool mark(graph::VertexId v) {
+    uint64_t& word = seen_[v >> 6];
+    const uint64_t bit = uint64_t{1} << (v & 63);
+    const bool fresh = (word & bit) == 0;
+    word |= bit;
+    return fresh;
+  }
+  void visit(std::span<const graph::VertexId> row) {
+    for (const graph::VertexId u : row) {
+      if (mark(u))
+        next_.push_back(u);
+    }
+  }
+
+  graph::AdjacencyArrays out_, in_;
+  std::vector<uint64_t> seen_;
+  std::vector<graph::VertexId> frontier_, next_;
+};
+
+struct Options {
+  std::string dataset, pairs, sources, answers;
+};
+
+int run(const Options& o) {
+  std::ofstream answers(o.answers);
+  if (!answers)
+    throw std::runtime_error("cannot write " + o.answers);
+
+  auto start = Clock::now();
+  const ingest::LoadResult loaded = ingest::load_datasets({o.dataset});
+  figure("load_s", seconds_since(start));
+  if (loaded.diagnostics.has_errors()) {
+    std::cerr << "compare_jurigraph: the dataset has errors\n";
+    return 1;
+  }
+  const graph::Graph& g = loaded.graph;
+  count("nodes", g.node_count());
+  count("edges", g.edge_count());
+  answers << "nodes " << g.node_count() << '\n';
+
+  const auto pairs = read_id_rows(o.pairs);
+  std::vector<std::pair<graph::VertexId, graph::VertexId>> ends;
+  for (const auto& p : pairs)
+    ends.emplace_back(vertex(g, p.at(0)), vertex(g, p.at(1)));
+  query::PathFinder finder(g);
+  const query::PathConstraints undirected;
+  std::vector<int64_t> hops;
+  start = Clock::now();
+  for (const auto& [from, to] : ends) {
+    const auto path = finder.shortest(from, to, undirected);
+    hops.push_back(path ? static_cast<int64_t>(path->length()) : -1);
+  }
+  figure("q1_s", seconds_since(start));
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    answers << "q1 " << pairs[i][0] << ' ' << pairs[i][1] << ' ' << hops[i] << '\n';
+
+  const query::cypher::GraphView view(g);
+  start = Clock::now();
+  const auto result =
+      query::cypher::execute(view, query::cypher::parse_query(kPatternCount), {}, {});
+  const int64_t companies = result.rows.at(0).at(0).as_int();
+  figure("q2_s", seconds_since(start));
+  answers << "q2 " << companies << '\n';
+
+  const auto sources = read_id_rows(o.sources);
+  std::vector<graph::VertexId> centres;
+  for (const auto& s : sources)
+    centres.push_back(vertex(g, s.at(0)));
+  RingCounter rings(g);
+  std::vector<uint64_t> reached;
+  start = Clock::now();
+  for (const graph::VertexId c : centres)
+    reached.push_back(rings.within(c, 3));
+  figure("q3_s", seconds_since(start));
+  uint64_t total = 0;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    answers << "q3 " << sources[i][0] << ' ' << reached[i] << '\n';
+    total += reached[i];
+  }
+  answers << "q3_total " << total << '\n';
+
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  count("peak_rss_kb", static_cast<uint64_t>(usage.ru_maxrss));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  CLI::App app("jurigraph's runner for bench/compare.sh");
+  app.add_option("dataset", o.dataset, "the generated dataset file")->required();
+  app.add_option("--pairs", o.pairs, "CSV of company pairs for Q1 (header, then a,b)")->required();
+  app.add_option("--sources", o.sources, "CSV of companies for Q3 (header, then id)")->required();
+  app.add_option("--answers", o.answers, "where to write the answers")->required();
+  CLI11_PARSE(app, argc, argv);
+  try {
+    return run(o);
+  } catch (const std::exception& e) {
+    std::cerr << "compare_jurigraph: " << e.what() << '\n';
+    return 1;
+  }
+}
