@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The side-by-side benchmark of issue 7: one generated graph, every installed tool run on it one
+# The side-by-side benchmark: one generated graph, every installed tool run on it one
 # after another, each in its own process, then a table of their figures, a check that their
 # answers agree and jurigraph's ratio to the best other tool. See bench/README.md.
 #
