@@ -60,8 +60,8 @@ class FdBuffer : public std::streambuf {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path,
-                           const std::function<void(std::ostream&)>& write) {
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           FileSync sync) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -97,7 +97,7 @@ void write_file_atomically(const std::string& path,
     discard();
     fail(path, "cannot write", error);
   }
-  if (::fsync(fd) != 0) {
+  if (sync == FileSync::before_rename && ::fsync(fd) != 0) {
     const int error = errno;
     discard();
     fail(path, "cannot write", error);
@@ -112,6 +112,17 @@ void write_file_atomically(const std::string& path,
     ::unlink(temp.c_str());
     fail(path, "cannot replace", error);
   }
+}
+
+void sync_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    fail(path, "cannot open to flush it to disk", errno);
+  const int rc = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (rc != 0)
+    fail(path, "cannot write", error);
 }
 
 }  // namespace jurigraph

@@ -9,9 +9,17 @@
 
 namespace jurigraph {
 
+// When the file's content is flushed to disk: before the rename, or later by the caller, who
+// writes several files into a folder that is itself put in place only after sync_file() on each:
+// then writing the next file need not wait for the disk to take the last one.
+enum class FileSync { before_rename, by_caller };
+
 // Calls `write` with a stream to the temporary, then renames. Throws Error (kind output) naming
 // the path and the system's reason when the folder cannot be written, the disk is full, etc.
-void write_file_atomically(const std::string& path,
-                           const std::function<void(std::ostream&)>& write);
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           FileSync sync = FileSync::before_rename);
+
+// Flushes a written file's content to disk; throws Error (kind output) when it cannot.
+void sync_file(const std::string& path);
 
 }  // namespace jurigraph

@@ -79,13 +79,16 @@ void sync_folder(const fs::path& folder) {
 void ExportFolder::file(const std::string& name,
                         const std::function<uint64_t(std::ostream&)>& write) {
   File f{name, 0, 0};
-  write_file_atomically((path_ / name).string(), [&](std::ostream& out) {
-    CountingBuffer counter(out.rdbuf());
-    std::ostream counted(&counter);
-    f.rows = write(counted);
-    counted.flush();
-    f.bytes = counter.count();
-  });
+  // Flushed to disk all at once before the folder is put in place (write_export_folder).
+  write_file_atomically((path_ / name).string(),
+                        [&](std::ostream& out) {
+                          CountingBuffer counter(out.rdbuf());
+                          std::ostream counted(&counter);
+                          f.rows = write(counted);
+                          counted.flush();
+                          f.bytes = counter.count();
+                        },
+                        FileSync::by_caller);
   files_.push_back(std::move(f));
 }
 
@@ -139,6 +142,8 @@ void write_export_folder(const std::string& path, const std::string& format,
       out << "\n  ]\n}\n";
       return uint64_t{0};
     });
+    for (const ExportFolder::File& f : folder.files())
+      sync_file((temp / f.name).string());
     sync_folder(temp);
     if (replacing) {
       // One step: readers see the old export or the new one, never neither.
