@@ -1,4 +1,5 @@
-// jurigraph generate --decisions N [--seed S] -o FILE: a synthetic dataset for scale tests.
+// jurigraph generate --decisions N [--seed S] [--format json|jsonl] -o FILE: a synthetic dataset
+// for scale tests.
 #include "base/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -10,13 +11,19 @@ namespace {
 struct GenerateOptions {
   uint64_t decisions = 1000;
   uint64_t seed = 1;
+  std::string format = "json";
   std::string output;
 };
 
 int run_generate(const GenerateOptions& o, std::ostream& out, std::ostream&) {
   const generate::SyntheticGraph s = generate::generate_graph(o.decisions, o.seed);
-  write_file_atomically(o.output,
-                        [&](std::ostream& file) { generate::write_dataset_json(s, file); });
+  write_file_atomically(o.output, [&](std::ostream& file) {
+    if (o.format == "jsonl") {
+      generate::write_dataset_jsonl(s, file);
+    } else {
+      generate::write_dataset_json(s, file);
+    }
+  });
   out << "wrote " << o.output << ": " << s.decisions.size() << " decisions, " << s.companies
       << " companies, " << s.subcontractors.size() << " subcontracting relations\n";
   return kExitOk;
@@ -32,6 +39,9 @@ void setup_generate(CLI::App& app, CommandRunner& runner) {
       ->required()
       ->check(CLI::PositiveNumber);
   cmd->add_option("--seed", o->seed, "random seed (same seed, same dataset)");
+  cmd->add_option("--format", o->format,
+                  "json (one document, the default) or jsonl (a record a line)")
+      ->check(CLI::IsMember({"json", "jsonl"}));
   cmd->add_option("-o,--output", o->output, "dataset file to write")->required();
   cmd->callback([o, &runner] {
     runner = [o](std::ostream& out, std::ostream& err) { return run_generate(*o, out, err); };

@@ -1,5 +1,7 @@
 #include "cli/dataset_options.hpp"
 
+#include "ingest/progress.hpp"
+
 namespace jurigraph::cli {
 
 void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going) {
@@ -8,6 +10,7 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_k
     command.add_flag(
         "--keep-going", options.keep_going,
         "use the files without errors when some have errors (they are still reported)");
+    command.add_flag("--quiet", options.quiet, "no progress bar while loading");
   }
 }
 
@@ -18,7 +21,9 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 
 std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options,
                                                    std::ostream& err) {
-  ingest::LoadResult result = ingest::load_datasets(options.paths);
+  ingest::LoadOptions load;
+  load.progress = ingest::progress_stream(err, options.quiet);
+  ingest::LoadResult result = ingest::load_datasets(options.paths, load);
   if (result.diagnostics.has_errors()) {
     Diagnostics errors;
     for (const Diagnostic& d : result.diagnostics.all()) {

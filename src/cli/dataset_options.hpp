@@ -15,9 +15,11 @@ namespace jurigraph::cli {
 struct DatasetOptions {
   std::vector<std::string> paths{"datasets"};
   bool keep_going = false;
+  bool quiet = false;  // no progress bar
 };
 
-// Adds PATH... (positional, default datasets/) and --keep-going to a subcommand.
+// Adds PATH... (positional, default datasets/) and --keep-going and --quiet to a subcommand.
+// `validate` (with_keep_going false) has its own -q,--quiet.
 void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going = true);
 
 // Loads the datasets. Errors are printed to `err`; without --keep-going any error means no

@@ -1,6 +1,7 @@
 #include "generate/synthetic.hpp"
 
 #include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <cmath>
@@ -98,128 +99,192 @@ SyntheticGraph generate_graph(uint64_t decisions, uint64_t seed) {
   return s;
 }
 
-void write_dataset_json(const SyntheticGraph& s, std::ostream& out) {
-  rapidjson::OStreamWrapper os(out);
-  rapidjson::Writer<rapidjson::OStreamWrapper> w(os);
-  auto key = [&](const char* k) { w.Key(k); };
-  auto str = [&](const std::string& v) {
-    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-  };
-  auto sources = [&] {
-    key("sources");
-    w.StartArray();
-    w.String("gen");
-    w.EndArray();
-  };
-  auto entity = [&](const std::string& eid, const char* label, const std::string& name) {
-    w.StartObject();
-    key("id");
-    str(eid);
-    key("label");
-    w.String(label);
-    key("name");
-    str(name);
-    sources();
-    w.EndObject();
-  };
-  w.StartObject();
-  key("dataset");
-  w.StartObject();
-  key("title");
-  w.String("Synthetic legal graph (jurigraph generate)");
-  key("description");
-  str("Generated data for benchmarks; " + std::to_string(s.decisions.size()) +
-      " decisions. Not real decisions.");
-  w.EndObject();
-  key("sources");
-  w.StartObject();
-  key("gen");
-  w.StartObject();
-  key("url");
-  w.String(kSourceUrl);
-  key("kind");
-  w.String("database");
-  w.EndObject();
-  w.EndObject();
-  key("entities");
-  w.StartArray();
-  for (uint32_t i = 0; i < s.authorities; ++i)
-    entity(id("authority:a", i), "Authority", id("Authority ", i));
-  for (uint32_t i = 0; i < s.courts; ++i)
-    entity(id("court:k", i), "Court", id("Court ", i));
-  for (uint32_t i = 0; i < s.provisions; ++i)
-    entity(id("provision:p", i), "Provision", id("Provision ", i));
-  for (uint32_t i = 0; i < s.companies; ++i)
-    entity(id("company:c", i), "Company", id("Company ", i));
-  w.EndArray();
-  key("decisions");
-  w.StartArray();
-  for (std::size_t i = 0; i < s.decisions.size(); ++i) {
-    const SyntheticDecision& d = s.decisions[i];
-    w.StartObject();
+namespace {
+
+// The records of the dataset, written by one RapidJSON writer whichever the format: as elements
+// of the JSON file's arrays, or each as the one member of a JSON Lines line.
+template <typename Writer>
+class RecordWriter {
+ public:
+  RecordWriter(const SyntheticGraph& s, Writer& w) : s_(s), w_(w) {}
+
+  void dataset_info() {
+    w_.StartObject();
+    key("title");
+    w_.String("Synthetic legal graph (jurigraph generate)");
+    key("description");
+    str("Generated data for benchmarks; " + std::to_string(s_.decisions.size()) +
+        " decisions. Not real decisions.");
+    w_.EndObject();
+  }
+
+  void source_table() {
+    w_.StartObject();
+    key("gen");
+    w_.StartObject();
+    key("url");
+    w_.String(kSourceUrl);
+    key("kind");
+    w_.String("database");
+    w_.EndObject();
+    w_.EndObject();
+  }
+
+  // Calls `each` around every entity: authorities, courts, provisions, companies.
+  template <typename Each>
+  void entities(Each&& each) {
+    for (uint32_t i = 0; i < s_.authorities; ++i)
+      each([&] { entity(id("authority:a", i), "Authority", id("Authority ", i)); });
+    for (uint32_t i = 0; i < s_.courts; ++i)
+      each([&] { entity(id("court:k", i), "Court", id("Court ", i)); });
+    for (uint32_t i = 0; i < s_.provisions; ++i)
+      each([&] { entity(id("provision:p", i), "Provision", id("Provision ", i)); });
+    for (uint32_t i = 0; i < s_.companies; ++i)
+      each([&] { entity(id("company:c", i), "Company", id("Company ", i)); });
+  }
+
+  void decision(std::size_t i) {
+    const SyntheticDecision& d = s_.decisions[i];
+    w_.StartObject();
     key("id");
     str(id("decision:d", i));
     key("name");
     str(id("Decision ", i));
     key("kind");
-    w.String(kKinds[d.kind]);
+    w_.String(kKinds[d.kind]);
     key("issued_by");
     str(d.appeal_of >= 0 ? id("court:k", d.issuer) : id("authority:a", d.issuer));
     key("against");
-    w.StartArray();
+    w_.StartArray();
     for (uint8_t a = 0; a < d.against_count; ++a)
       str(id("company:c", d.against[a]));
-    w.EndArray();
+    w_.EndArray();
     key("date");
     str(format_iso_date(d.date));
     if (d.amount >= 0) {
       key("amount");
-      w.Int64(d.amount / 100);
+      w_.Int64(d.amount / 100);
       key("currency");
-      w.String("EUR");
+      w_.String("EUR");
     }
     if (d.appeal_of >= 0) {
       key("appeal_of");
-      w.StartArray();
-      w.StartObject();
+      w_.StartArray();
+      w_.StartObject();
       key("decision");
       str(id("decision:d", static_cast<uint64_t>(d.appeal_of)));
       key("outcome");
-      w.String("confirmed");
-      w.EndObject();
-      w.EndArray();
+      w_.String("confirmed");
+      w_.EndObject();
+      w_.EndArray();
     }
     key("cites");
-    w.StartArray();
+    w_.StartArray();
     for (uint8_t c = 0; c < d.cites_count; ++c) {
-      w.StartObject();
+      w_.StartObject();
       key("provision");
       str(id("provision:p", d.cites[c]));
       key("role");
-      w.String("infringed");
-      w.EndObject();
+      w_.String("infringed");
+      w_.EndObject();
     }
-    w.EndArray();
+    w_.EndArray();
     sources();
-    w.EndObject();
+    w_.EndObject();
   }
-  w.EndArray();
-  key("relations");
-  w.StartArray();
-  for (const auto& [from, to] : s.subcontractors) {
-    w.StartObject();
+
+  void relation(std::size_t i) {
+    const auto& [from, to] = s_.subcontractors[i];
+    w_.StartObject();
     key("type");
-    w.String("SUBCONTRACTOR_OF");
+    w_.String("SUBCONTRACTOR_OF");
     key("from");
     str(id("company:c", from));
     key("to");
     str(id("company:c", to));
     sources();
-    w.EndObject();
+    w_.EndObject();
   }
+
+  void key(const char* k) { w_.Key(k); }
+
+ private:
+  void str(const std::string& v) {
+    w_.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+  }
+  void sources() {
+    key("sources");
+    w_.StartArray();
+    w_.String("gen");
+    w_.EndArray();
+  }
+  void entity(const std::string& eid, const char* label, const std::string& name) {
+    w_.StartObject();
+    key("id");
+    str(eid);
+    key("label");
+    w_.String(label);
+    key("name");
+    str(name);
+    sources();
+    w_.EndObject();
+  }
+
+  const SyntheticGraph& s_;
+  Writer& w_;
+};
+
+}  // namespace
+
+void write_dataset_json(const SyntheticGraph& s, std::ostream& out) {
+  rapidjson::OStreamWrapper os(out);
+  rapidjson::Writer<rapidjson::OStreamWrapper> w(os);
+  RecordWriter records(s, w);
+  w.StartObject();
+  records.key("dataset");
+  records.dataset_info();
+  records.key("sources");
+  records.source_table();
+  records.key("entities");
+  w.StartArray();
+  records.entities([](auto&& write) { write(); });
+  w.EndArray();
+  records.key("decisions");
+  w.StartArray();
+  for (std::size_t i = 0; i < s.decisions.size(); ++i)
+    records.decision(i);
+  w.EndArray();
+  records.key("relations");
+  w.StartArray();
+  for (std::size_t i = 0; i < s.subcontractors.size(); ++i)
+    records.relation(i);
   w.EndArray();
   w.EndObject();
   out << '\n';
+}
+
+void write_dataset_jsonl(const SyntheticGraph& s, std::ostream& out) {
+  // One writer and one buffer for every line: a line is written, flushed, and the writer reset.
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  RecordWriter records(s, w);
+  auto line = [&](const char* kind, auto&& write) {
+    buffer.Clear();
+    w.Reset(buffer);
+    w.StartObject();
+    records.key(kind);
+    write();
+    w.EndObject();
+    out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+    out.put('\n');
+  };
+  line("dataset", [&] { records.dataset_info(); });
+  line("sources", [&] { records.source_table(); });
+  records.entities([&](auto&& write) { line("entity", write); });
+  for (std::size_t i = 0; i < s.decisions.size(); ++i)
+    line("decision", [&] { records.decision(i); });
+  for (std::size_t i = 0; i < s.subcontractors.size(); ++i)
+    line("relation", [&] { records.relation(i); });
 }
 
 graph::GraphTables build_tables(const SyntheticGraph& s) {

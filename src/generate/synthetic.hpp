@@ -39,6 +39,9 @@ SyntheticGraph generate_graph(uint64_t decisions, uint64_t seed);
 
 // The graph as a dataset file (valid against schema/dataset.schema.json).
 void write_dataset_json(const SyntheticGraph& s, std::ostream& out);
+// The same records as JSON Lines (schema/README.md): dataset, sources, entities, decisions,
+// relations, one a line, in the order of the JSON file, so both give the same graph.
+void write_dataset_jsonl(const SyntheticGraph& s, std::ostream& out);
 
 // The same graph straight into tables, for benchmarks that measure queries, not parsing.
 graph::GraphTables build_tables(const SyntheticGraph& s);

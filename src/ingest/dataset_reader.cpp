@@ -1,6 +1,7 @@
 #include "ingest/dataset_reader.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -31,29 +32,142 @@ constexpr std::string_view kDecisionFields[] = {"name",   "kind",     "date",   
                                                 "amount", "currency", "summary", "country"};
 constexpr std::string_view kEntityFields[] = {"name", "country", "description"};
 
-class Reader {
- public:
-  Reader(const JsonFile& file, FileRecords& out, Diagnostics& diagnostics)
-      : file_(file), out_(out), diagnostics_(diagnostics) {}
+}  // namespace
 
-  bool run() {
-    const Value& root = file_.document();
-    read_source_table(root);
-    if (const Value* vocab = member(root, "vocabulary"))
-      read_vocabulary(*vocab);
-    if (const Value* entities = member(root, "entities")) {
-      for (rapidjson::SizeType i = 0; i < entities->Size(); ++i)
-        read_entity((*entities)[i], i);
+class RecordReader::Impl {
+ public:
+  Impl(const DatasetFile& where, FileRecords& out, Diagnostics& diagnostics)
+      : file_(where), out_(out), diagnostics_(diagnostics) {}
+
+  bool ok() const { return ok_; }
+
+  void read_source_table(const Value& table) {
+    for (auto it = table.MemberBegin(); it != table.MemberEnd(); ++it) {
+      out_.source_keys.emplace_back(sv(it->name), static_cast<uint32_t>(out_.sources.size()));
+      out_.sources.push_back(
+          read_source_fields(it->value, [&] { return "/sources/" + pointer_token(sv(it->name)); }));
     }
-    if (const Value* decisions = member(root, "decisions")) {
-      for (rapidjson::SizeType i = 0; i < decisions->Size(); ++i)
-        read_decision((*decisions)[i], i);
+  }
+
+  void read_vocabulary(const Value& vocab, uint32_t first_index) {
+    const Value* types = member(vocab, "relation_types");
+    if (types == nullptr)
+      return;
+    const auto builtins = graph::builtin_relation_types();
+    for (rapidjson::SizeType i = 0; i < types->Size(); ++i) {
+      const Value& t = (*types)[i];
+      RelationTypeSpec spec;
+      spec.index = first_index + i;
+      spec.type.name = std::string(member_text(t, "type"));
+      spec.type.description = std::string(member_text(t, "description"));
+      for (const Value& l : (*member(t, "from")).GetArray())
+        spec.type.from.push_back(*graph::parse_label(sv(l)));
+      for (const Value& l : (*member(t, "to")).GetArray())
+        spec.type.to.push_back(*graph::parse_label(sv(l)));
+      const bool builtin =
+          std::any_of(builtins.begin(), builtins.end(),
+                      [&](const graph::RelationType& b) { return b.name == spec.type.name; });
+      if (builtin) {
+        error("/vocabulary/relation_types/" + std::to_string(spec.index) + "/type",
+              spec.type.name + " is a built-in relation type and cannot be declared again");
+        continue;
+      }
+      out_.relation_types.push_back(std::move(spec));
     }
-    if (const Value* relations = member(root, "relations")) {
-      for (rapidjson::SizeType i = 0; i < relations->Size(); ++i)
-        read_relation((*relations)[i], i);
+  }
+
+  void read_entity(const Value& v, uint32_t index) {
+    NodeSpec n;
+    n.section = Section::entities;
+    n.record = index;
+    n.label = graph::parse_label(member_text(v, "label")).value_or(graph::Label::Company);
+    n.id = member_text(v, "id");
+    n.name = member_text(v, "name");
+    n.country = member_text(v, "country");
+    n.description = member_text(v, "description");
+    n.aliases = read_string_list(v, "aliases");
+    n.identifiers = read_identifiers(v);
+    n.properties = read_properties(v);
+    n.sources = read_sources(v, {Section::entities, SourceListOwner::record, index, 0});
+    n.claims = read_claims(v, Section::entities, index, kEntityFields);
+    out_.nodes.push_back(n);
+  }
+
+  void read_decision(const Value& v, uint32_t index) {
+    // Pointers are composed only when there is an error to report: the hot path allocates none.
+    auto pointer = [&] { return record_pointer(Section::decisions, index); };
+    NodeSpec n;
+    n.section = Section::decisions;
+    n.record = index;
+    n.label = graph::Label::Decision;
+    n.id = member_text(v, "id");
+    n.name = member_text(v, "name");
+    n.kind = member_text(v, "kind");
+    n.number = member_text(v, "number");
+    n.country = member_text(v, "country");
+    n.currency = member_text(v, "currency");
+    n.summary = member_text(v, "summary");
+    n.date = read_date(v, pointer);
+    if (const Value* amount = member(v, "amount")) {
+      const std::optional<int64_t> parsed = read_amount(*amount);
+      if (!parsed) {
+        const std::string text =
+            amount->IsString() ? std::string(sv(*amount)) : value_text(*amount);
+        error(pointer() + "/amount",
+              "invalid amount " + text +
+                  ": expected a non-negative number with at most two decimals");
+      } else {
+        n.amount = *parsed;
+      }
     }
-    return ok_;
+    n.identifiers = read_identifiers(v);
+    n.properties = read_properties(v);
+    n.sources = read_sources(v, {Section::decisions, SourceListOwner::record, index, 0});
+    n.claims = read_claims(v, Section::decisions, index, kDecisionFields);
+    out_.nodes.push_back(n);
+
+    const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
+    add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index, "issued_by",
+             0, n.sources, no_properties);
+    if (const Value* against = member(v, "against")) {
+      for (rapidjson::SizeType i = 0; i < against->Size(); ++i) {
+        add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, "against", i,
+                 n.sources, no_properties);
+      }
+    }
+    if (const Value* appeals = member(v, "appeal_of")) {
+      for (rapidjson::SizeType i = 0; i < appeals->Size(); ++i) {
+        const Value& a = (*appeals)[i];
+        const Range own =
+            read_sources(a, {Section::decisions, SourceListOwner::appeal_of, index, i});
+        const Range props = add_text_properties(
+            {{"outcome", member_text(a, "outcome")}, {"solution", member_text(a, "solution")}});
+        add_edge("APPEAL_OF", n.id, member_text(a, "decision"), Section::decisions, index,
+                 "appeal_of", i, own.count > 0 ? own : n.sources, props);
+      }
+    }
+    if (const Value* cites = member(v, "cites")) {
+      for (rapidjson::SizeType i = 0; i < cites->Size(); ++i) {
+        const Value& c = (*cites)[i];
+        const Range own = read_sources(c, {Section::decisions, SourceListOwner::cites, index, i});
+        const Range props = add_text_properties({{"role", member_text(c, "role")}});
+        add_edge("CITES", n.id, member_text(c, "provision"), Section::decisions, index, "cites", i,
+                 own.count > 0 ? own : n.sources, props);
+      }
+    }
+  }
+
+  void read_relation(const Value& v, uint32_t index) {
+    const Range props = read_properties(v);
+    const Range sources = read_sources(v, {Section::relations, SourceListOwner::record, index, 0});
+    add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"),
+             Section::relations, index, {}, 0, sources, props);
+    std::vector<std::string_view> fields;
+    if (const Value* p = member(v, "properties")) {
+      for (auto it = p->MemberBegin(); it != p->MemberEnd(); ++it)
+        fields.push_back(sv(it->name));
+    }
+    out_.edges.back().claims = read_claims(v, Section::relations, index, fields);
   }
 
  private:
@@ -62,7 +176,6 @@ class Reader {
     ok_ = false;
   }
 
-  // `pointer` is composed only when there is an error to report: the hot path allocates nothing.
   template <typename PointerFn>
   SourceSpec read_source_fields(const Value& v, PointerFn&& pointer) {
     SourceSpec s;
@@ -75,41 +188,23 @@ class Reader {
     s.date = read_date(v, pointer);
     return s;
   }
-  SourceSpec read_source_fields(const Value& v, const std::string& pointer) {
-    return read_source_fields(v, [&] { return pointer; });
-  }
 
-  void read_source_table(const Value& root) {
-    const Value* table = member(root, "sources");
-    if (table == nullptr)
-      return;
-    for (auto it = table->MemberBegin(); it != table->MemberEnd(); ++it) {
-      const std::string pointer = "/sources/" + pointer_token(sv(it->name));
-      source_keys_.emplace(sv(it->name), static_cast<uint32_t>(out_.sources.size()));
-      out_.sources.push_back(read_source_fields(it->value, pointer));
-    }
-  }
-
-  // Reads a `sources` array of keys and inline sources.
-  Range read_sources(const Value& obj, const std::string& pointer) {
+  // Reads a `sources` array of keys and inline sources; keys are resolved by finish_records.
+  Range read_sources(const Value& obj, const SourceListOwner& owner) {
     const Value* list = member(obj, "sources");
     Range r{static_cast<uint32_t>(out_.source_refs.size()), 0};
     if (list == nullptr)
       return r;
     for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
       const Value& item = (*list)[i];
-      auto item_pointer = [&] { return pointer + "/sources/" + std::to_string(i); };
       if (item.IsString()) {
-        auto it = source_keys_.find(sv(item));
-        if (it == source_keys_.end()) {
-          error(item_pointer(), "unknown source \"" + std::string(sv(item)) +
-                                    "\": not a key of this file's \"sources\" object");
-          continue;
-        }
-        out_.source_refs.push_back(it->second);
+        out_.source_key_refs.push_back(
+            {static_cast<uint32_t>(out_.source_refs.size()), i, sv(item), owner});
+        out_.source_refs.push_back(0);
       } else {
         out_.source_refs.push_back(static_cast<uint32_t>(out_.sources.size()));
-        out_.sources.push_back(read_source_fields(item, item_pointer));
+        out_.sources.push_back(read_source_fields(
+            item, [&] { return sources_pointer(owner) + "/" + std::to_string(i); }));
       }
       ++r.count;
     }
@@ -128,6 +223,16 @@ class Reader {
       return 0;
     }
     return *date;
+  }
+
+  // Integers, the common case, without going through text.
+  static std::optional<int64_t> read_amount(const Value& amount) {
+    // parse_amount_hundredths takes at most 15 digits.
+    constexpr int64_t kLimit = 1'000'000'000'000'000;
+    if (amount.IsInt64() && amount.GetInt64() >= 0 && amount.GetInt64() < kLimit)
+      return amount.GetInt64() * 100;
+    return parse_amount_hundredths(amount.IsString() ? std::string(sv(amount))
+                                                     : value_text(amount));
   }
 
   Range read_string_list(const Value& obj, const char* name) {
@@ -188,7 +293,7 @@ class Reader {
   }
 
   // Claims may speak of the record's own scalar fields or of its `properties`.
-  Range read_claims(const Value& obj, const std::string& pointer,
+  Range read_claims(const Value& obj, Section section, uint32_t index,
                     std::span<const std::string_view> fields) {
     Range r{static_cast<uint32_t>(out_.claims.size()), 0};
     const Value* list = member(obj, "claims");
@@ -197,12 +302,14 @@ class Reader {
     const Value* props = member(obj, "properties");
     for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
       const Value& c = (*list)[i];
-      const std::string claim_pointer = pointer + "/claims/" + std::to_string(i);
+      auto claim_pointer = [&] {
+        return record_pointer(section, index) + "/claims/" + std::to_string(i);
+      };
       const std::string_view property = member_text(c, "property");
       const bool known = std::find(fields.begin(), fields.end(), property) != fields.end() ||
                          (props != nullptr && props->HasMember(std::string(property).c_str()));
       if (!known) {
-        error(claim_pointer + "/property",
+        error(claim_pointer() + "/property",
               "claim about unknown property \"" + std::string(property) + "\"");
         continue;
       }
@@ -210,45 +317,16 @@ class Reader {
       claim.property = property;
       claim.value = value_text(*member(c, "value"));
       claim.note = member_text(c, "note");
-      claim.sources = read_sources(c, claim_pointer);
+      claim.sources = read_sources(c, {section, SourceListOwner::claims, index, i});
       claim.index = i;
       if (property == "date" && !parse_iso_date(claim.value)) {
-        error(claim_pointer + "/value",
+        error(claim_pointer() + "/value",
               "invalid date \"" + claim.value + "\": expected a real YYYY-MM-DD date");
       }
       out_.claims.push_back(std::move(claim));
       ++r.count;
     }
     return r;
-  }
-
-  void check_unique(std::string_view id, Section section, uint32_t record) {
-    auto [it, inserted] = ids_.emplace(id, std::make_pair(section, record));
-    if (!inserted) {
-      const Location first = file_.locate(record_pointer(it->second.first, it->second.second));
-      error(record_pointer(section, record) + "/id",
-            "duplicate id \"" + std::string(id) + "\" in this file (first at " +
-                std::to_string(first.line) + ":" + std::to_string(first.column) + ")");
-    }
-  }
-
-  void read_entity(const Value& v, uint32_t index) {
-    const std::string pointer = record_pointer(Section::entities, index);
-    NodeSpec n;
-    n.section = Section::entities;
-    n.record = index;
-    n.label = graph::parse_label(member_text(v, "label")).value_or(graph::Label::Company);
-    n.id = member_text(v, "id");
-    n.name = member_text(v, "name");
-    n.country = member_text(v, "country");
-    n.description = member_text(v, "description");
-    n.aliases = read_string_list(v, "aliases");
-    n.identifiers = read_identifiers(v);
-    n.properties = read_properties(v);
-    n.sources = read_sources(v, pointer);
-    n.claims = read_claims(v, pointer, kEntityFields);
-    check_unique(n.id, Section::entities, index);
-    out_.nodes.push_back(n);
   }
 
   void add_edge(std::string_view type, std::string_view from, std::string_view to, Section section,
@@ -283,129 +361,102 @@ class Reader {
     return r;
   }
 
-  void read_decision(const Value& v, uint32_t index) {
-    const std::string pointer = record_pointer(Section::decisions, index);
-    NodeSpec n;
-    n.section = Section::decisions;
-    n.record = index;
-    n.label = graph::Label::Decision;
-    n.id = member_text(v, "id");
-    n.name = member_text(v, "name");
-    n.kind = member_text(v, "kind");
-    n.number = member_text(v, "number");
-    n.country = member_text(v, "country");
-    n.currency = member_text(v, "currency");
-    n.summary = member_text(v, "summary");
-    n.date = read_date(v, [&] { return pointer; });
-    if (const Value* amount = member(v, "amount")) {
-      const std::string text = amount->IsString() ? std::string(sv(*amount)) : value_text(*amount);
-      const auto parsed = parse_amount_hundredths(text);
-      if (!parsed) {
-        error(pointer + "/amount",
-              "invalid amount " + text +
-                  ": expected a non-negative number with at most two decimals");
-      } else {
-        n.amount = *parsed;
-      }
-    }
-    n.identifiers = read_identifiers(v);
-    n.properties = read_properties(v);
-    n.sources = read_sources(v, pointer);
-    n.claims = read_claims(v, pointer, kDecisionFields);
-    check_unique(n.id, Section::decisions, index);
-    out_.nodes.push_back(n);
-
-    const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
-    add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index, "issued_by",
-             0, n.sources, no_properties);
-    if (const Value* against = member(v, "against")) {
-      for (rapidjson::SizeType i = 0; i < against->Size(); ++i) {
-        add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, "against", i,
-                 n.sources, no_properties);
-      }
-    }
-    if (const Value* appeals = member(v, "appeal_of")) {
-      for (rapidjson::SizeType i = 0; i < appeals->Size(); ++i) {
-        const Value& a = (*appeals)[i];
-        const std::string item_pointer = pointer + "/appeal_of/" + std::to_string(i);
-        const Range own = read_sources(a, item_pointer);
-        const Range props = add_text_properties(
-            {{"outcome", member_text(a, "outcome")}, {"solution", member_text(a, "solution")}});
-        add_edge("APPEAL_OF", n.id, member_text(a, "decision"), Section::decisions, index,
-                 "appeal_of", i, own.count > 0 ? own : n.sources, props);
-      }
-    }
-    if (const Value* cites = member(v, "cites")) {
-      for (rapidjson::SizeType i = 0; i < cites->Size(); ++i) {
-        const Value& c = (*cites)[i];
-        const std::string item_pointer = pointer + "/cites/" + std::to_string(i);
-        const Range own = read_sources(c, item_pointer);
-        const Range props = add_text_properties({{"role", member_text(c, "role")}});
-        add_edge("CITES", n.id, member_text(c, "provision"), Section::decisions, index, "cites", i,
-                 own.count > 0 ? own : n.sources, props);
-      }
-    }
-  }
-
-  void read_relation(const Value& v, uint32_t index) {
-    const std::string pointer = record_pointer(Section::relations, index);
-    const Range props = read_properties(v);
-    const Range sources = read_sources(v, pointer);
-    add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"),
-             Section::relations, index, {}, 0, sources, props);
-    std::vector<std::string_view> fields;
-    if (const Value* p = member(v, "properties")) {
-      for (auto it = p->MemberBegin(); it != p->MemberEnd(); ++it)
-        fields.push_back(sv(it->name));
-    }
-    out_.edges.back().claims = read_claims(v, pointer, fields);
-  }
-
-  void read_vocabulary(const Value& vocab) {
-    const Value* types = member(vocab, "relation_types");
-    if (types == nullptr)
-      return;
-    const auto builtins = graph::builtin_relation_types();
-    for (rapidjson::SizeType i = 0; i < types->Size(); ++i) {
-      const Value& t = (*types)[i];
-      const std::string pointer = "/vocabulary/relation_types/" + std::to_string(i);
-      RelationTypeSpec spec;
-      spec.index = i;
-      spec.type.name = std::string(member_text(t, "type"));
-      spec.type.description = std::string(member_text(t, "description"));
-      for (const Value& l : (*member(t, "from")).GetArray())
-        spec.type.from.push_back(*graph::parse_label(sv(l)));
-      for (const Value& l : (*member(t, "to")).GetArray())
-        spec.type.to.push_back(*graph::parse_label(sv(l)));
-      const bool builtin =
-          std::any_of(builtins.begin(), builtins.end(),
-                      [&](const graph::RelationType& b) { return b.name == spec.type.name; });
-      if (builtin) {
-        error(pointer + "/type",
-              spec.type.name + " is a built-in relation type and cannot be declared again");
-        continue;
-      }
-      const bool repeated =
-          std::any_of(out_.relation_types.begin(), out_.relation_types.end(),
-                      [&](const RelationTypeSpec& s) { return s.type.name == spec.type.name; });
-      if (repeated) {
-        error(pointer + "/type",
-              "relation type " + spec.type.name + " is declared twice in this file");
-        continue;
-      }
-      out_.relation_types.push_back(std::move(spec));
-    }
-  }
-
-  const JsonFile& file_;
+  const DatasetFile& file_;
   FileRecords& out_;
   Diagnostics& diagnostics_;
-  std::unordered_map<std::string_view, uint32_t> source_keys_;
-  std::unordered_map<std::string_view, std::pair<Section, uint32_t>> ids_;  // id → its record
   bool ok_ = true;
 };
 
-}  // namespace
+RecordReader::RecordReader(const DatasetFile& where, FileRecords& out, Diagnostics& diagnostics)
+    : impl_(std::make_unique<Impl>(where, out, diagnostics)) {}
+RecordReader::~RecordReader() = default;
+void RecordReader::read_source_table(const Value& sources) {
+  impl_->read_source_table(sources);
+}
+void RecordReader::read_vocabulary(const Value& vocabulary, uint32_t first_index) {
+  impl_->read_vocabulary(vocabulary, first_index);
+}
+void RecordReader::read_entity(const Value& entity, uint32_t index) {
+  impl_->read_entity(entity, index);
+}
+void RecordReader::read_decision(const Value& decision, uint32_t index) {
+  impl_->read_decision(decision, index);
+}
+void RecordReader::read_relation(const Value& relation, uint32_t index) {
+  impl_->read_relation(relation, index);
+}
+bool RecordReader::ok() const {
+  return impl_->ok();
+}
+
+bool finish_records(const DatasetFile& where, FileRecords& records, Diagnostics& diagnostics) {
+  bool ok = true;
+  auto error = [&](const std::string& pointer, std::string message) {
+    diagnostics.add(where.diagnostic(Severity::error, pointer, std::move(message)));
+    ok = false;
+  };
+  // Source keys: the first definition of a key counts (a JSON object's later duplicate is
+  // ignored, as RapidJSON's FindMember does; JSON Lines reports duplicates when merging).
+  std::unordered_map<std::string_view, uint32_t> keys;
+  keys.reserve(records.source_keys.size());
+  for (const auto& [key, index] : records.source_keys)
+    keys.emplace(key, index);
+  std::string_view last_key;
+  uint32_t last_index = 0;
+  for (const SourceKeyRef& ref : records.source_key_refs) {
+    // Most records of a file cite the same few sources: skip the lookup for a repeated key.
+    if (!last_key.empty() && ref.key == last_key) {
+      records.source_refs[ref.ref] = last_index;
+      continue;
+    }
+    auto it = keys.find(ref.key);
+    if (it == keys.end()) {
+      error(sources_pointer(ref.owner) + "/" + std::to_string(ref.item),
+            "unknown source \"" + std::string(ref.key) +
+                "\": not a key of this file's \"sources\" object");
+      continue;
+    }
+    records.source_refs[ref.ref] = it->second;
+    last_key = ref.key;
+    last_index = it->second;
+  }
+  // An unknown key leaves its slot pointing at source 0 (or nothing): the file is rejected.
+  records.source_key_refs.clear();
+  records.source_key_refs.shrink_to_fit();
+  records.source_keys.clear();
+  records.source_keys.shrink_to_fit();
+
+  // Ids unique within the file, reported at the later record with the first one's position.
+  std::unordered_map<std::string_view, uint32_t> ids;  // id → its node
+  ids.reserve(records.nodes.size());
+  for (uint32_t i = 0; i < records.nodes.size(); ++i) {
+    const NodeSpec& n = records.nodes[i];
+    auto [it, inserted] = ids.emplace(n.id, i);
+    if (!inserted) {
+      const NodeSpec& first = records.nodes[it->second];
+      const Location at = where.locate(record_pointer(first.section, first.record));
+      error(record_pointer(n.section, n.record) + "/id",
+            "duplicate id \"" + std::string(n.id) + "\" in this file (first at " +
+                std::to_string(at.line) + ":" + std::to_string(at.column) + ")");
+    }
+  }
+
+  // Relation types declared once in the file.
+  std::vector<RelationTypeSpec> types;
+  for (RelationTypeSpec& spec : records.relation_types) {
+    const bool repeated = std::any_of(types.begin(), types.end(), [&](const RelationTypeSpec& s) {
+      return s.type.name == spec.type.name;
+    });
+    if (repeated) {
+      error("/vocabulary/relation_types/" + std::to_string(spec.index) + "/type",
+            "relation type " + spec.type.name + " is declared twice in this file");
+      continue;
+    }
+    types.push_back(std::move(spec));
+  }
+  records.relation_types = std::move(types);
+  return ok;
+}
 
 std::string_view section_name(Section section) {
   switch (section) {
@@ -440,8 +491,45 @@ std::string edge_pointer(const EdgeSpec& edge) {
   return p;
 }
 
+std::string sources_pointer(const SourceListOwner& owner) {
+  std::string p = record_pointer(owner.section, owner.record_index);
+  switch (owner.field) {
+    case SourceListOwner::record:
+      break;
+    case SourceListOwner::appeal_of:
+      p += "/appeal_of/" + std::to_string(owner.item);
+      break;
+    case SourceListOwner::cites:
+      p += "/cites/" + std::to_string(owner.item);
+      break;
+    case SourceListOwner::claims:
+      p += "/claims/" + std::to_string(owner.item);
+      break;
+  }
+  return p + "/sources";
+}
+
 bool read_dataset(const JsonFile& file, FileRecords& out, Diagnostics& diagnostics) {
-  return Reader(file, out, diagnostics).run();
+  const Value& root = file.document();
+  RecordReader reader(file, out, diagnostics);
+  if (const Value* table = member(root, "sources"))
+    reader.read_source_table(*table);
+  if (const Value* vocab = member(root, "vocabulary"))
+    reader.read_vocabulary(*vocab, 0);
+  if (const Value* entities = member(root, "entities")) {
+    for (rapidjson::SizeType i = 0; i < entities->Size(); ++i)
+      reader.read_entity((*entities)[i], i);
+  }
+  if (const Value* decisions = member(root, "decisions")) {
+    for (rapidjson::SizeType i = 0; i < decisions->Size(); ++i)
+      reader.read_decision((*decisions)[i], i);
+  }
+  if (const Value* relations = member(root, "relations")) {
+    for (rapidjson::SizeType i = 0; i < relations->Size(); ++i)
+      reader.read_relation((*relations)[i], i);
+  }
+  const bool records_ok = reader.ok();
+  return finish_records(file, out, diagnostics) && records_ok;
 }
 
 }  // namespace jurigraph::ingest

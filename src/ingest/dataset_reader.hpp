@@ -1,14 +1,48 @@
-// Reads a schema-valid dataset document into FileRecords and checks what the schema cannot:
-// real calendar dates, exact amounts, source keys, ids unique within the file, claims about
-// known properties, vocabulary declarations.
+// Reads schema-valid dataset records into FileRecords and checks what the schema cannot: real
+// calendar dates, exact amounts, source keys, ids unique within the file, claims about known
+// properties, vocabulary declarations. A JSON file is read whole; a JSON Lines file one record
+// at a time, by several readers whose records are then merged; both end with finish_records.
 #pragma once
 
+#include <rapidjson/document.h>
+
+#include <memory>
+
 #include "base/diagnostic.hpp"
+#include "ingest/dataset_file.hpp"
 #include "ingest/dataset_records.hpp"
 #include "ingest/json_file.hpp"
 
 namespace jurigraph::ingest {
 
+class RecordReader {
+ public:
+  // Diagnostics name records by `where`'s pointers (/decisions/3/date), with the indexes given.
+  RecordReader(const DatasetFile& where, FileRecords& out, Diagnostics& diagnostics);
+  ~RecordReader();
+  RecordReader(const RecordReader&) = delete;
+  RecordReader& operator=(const RecordReader&) = delete;
+
+  void read_source_table(const rapidjson::Value& sources);
+  // `first_index`: the index in /vocabulary/relation_types of the first type declared here.
+  void read_vocabulary(const rapidjson::Value& vocabulary, uint32_t first_index);
+  void read_entity(const rapidjson::Value& entity, uint32_t index);
+  void read_decision(const rapidjson::Value& decision, uint32_t index);
+  void read_relation(const rapidjson::Value& relation, uint32_t index);
+
+  // False when any record read so far has an error.
+  bool ok() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Once every record of a file is in `records`: resolves source keys, checks that ids and relation
+// type declarations are unique in the file. Returns false (with diagnostics) on an error.
+bool finish_records(const DatasetFile& where, FileRecords& records, Diagnostics& diagnostics);
+
+// A whole JSON dataset document: its records in the order of the format, then finish_records.
 // Returns false (with diagnostics) when the file has an error; `out` is then incomplete.
 bool read_dataset(const JsonFile& file, FileRecords& out, Diagnostics& diagnostics);
 

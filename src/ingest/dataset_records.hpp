@@ -72,6 +72,25 @@ struct RelationTypeSpec {
   uint32_t index = 0;  // in /vocabulary/relation_types
 };
 
+// Where a `sources` list is written, so that a diagnostic can name it without the reader composing
+// a JSON pointer for every list: /decisions/3/sources, /decisions/3/appeal_of/0/sources.
+struct SourceListOwner {
+  enum Field : uint8_t { record, appeal_of, cites, claims };
+  Section section = Section::entities;
+  Field field = record;
+  uint32_t record_index = 0;
+  uint32_t item = 0;  // in appeal_of, cites or claims
+};
+
+// A source named by key in a `sources` list. Keys are resolved once the whole file is read: in
+// JSON Lines the `sources` line may come after the records that cite it.
+struct SourceKeyRef {
+  uint32_t ref = 0;   // the slot in FileRecords::source_refs to fill
+  uint32_t item = 0;  // position in the list
+  std::string_view key;
+  SourceListOwner owner;
+};
+
 struct FileRecords {
   std::vector<SourceSpec> sources;
   std::vector<uint32_t> source_refs;
@@ -82,10 +101,16 @@ struct FileRecords {
   std::vector<NodeSpec> nodes;
   std::vector<EdgeSpec> edges;
   std::vector<RelationTypeSpec> relation_types;
+  // Until finish_records: the keys of the file's "sources" table (key → index in `sources`, in
+  // the order written) and the key references waiting for them.
+  std::vector<std::pair<std::string_view, uint32_t>> source_keys;
+  std::vector<SourceKeyRef> source_key_refs;
 };
 
 // The JSON pointer of a record, or of one of its fields: /decisions/3, /decisions/3/against/0.
 std::string record_pointer(Section section, uint32_t record);
 std::string edge_pointer(const EdgeSpec& edge);
+// The pointer of a `sources` list: /decisions/3/appeal_of/0/sources.
+std::string sources_pointer(const SourceListOwner& owner);
 
 }  // namespace jurigraph::ingest

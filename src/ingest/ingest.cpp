@@ -1,16 +1,39 @@
 #include "ingest/ingest.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <memory>
 #include <system_error>
+#include <thread>
 
 #include "ingest/dataset_reader.hpp"
+#include "ingest/jsonl_fast_check.hpp"
+#include "ingest/jsonl_file.hpp"
+#include "ingest/jsonl_reader.hpp"
+#include "ingest/progress.hpp"
 #include "ingest/resolver.hpp"
 #include "ingest/schema_check.hpp"
 
 namespace jurigraph::ingest {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+bool is_dataset_extension(const std::string& extension) {
+  return extension == ".json" || is_jsonl_extension(extension);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+bool is_jsonl_extension(const std::string& extension) {
+  return extension == ".jsonl" || extension == ".ndjson";
+}
 
 std::vector<std::string> find_dataset_files(const std::vector<std::string>& paths,
                                             Diagnostics& diagnostics) {
@@ -39,7 +62,7 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
           it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec) && it->path().extension() == ".json")
+      if (it->is_regular_file(ec) && is_dataset_extension(it->path().extension().string()))
         found.push_back(it->path().string());
     }
     if (ec) {
@@ -66,29 +89,70 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
 
 LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOptions& options) {
   LoadResult result;
+  auto start = std::chrono::steady_clock::now();
   result.files = find_dataset_files(paths, result.diagnostics);
   const SchemaCheck schema;
+  std::unique_ptr<FastSchemaCheck> fast;  // made on the first JSON Lines file
+  std::unique_ptr<Progress> progress;
+  if (options.progress != nullptr) {
+    uint64_t total = 0;
+    for (const std::string& path : result.files) {
+      std::error_code ec;
+      if (is_jsonl_extension(fs::path(path).extension().string()))
+        total += fs::file_size(path, ec);
+    }
+    if (total > 0)
+      progress = std::make_unique<Progress>(*options.progress, total);
+  }
+  JsonlReadOptions jsonl;
+  jsonl.max_errors = options.max_errors_per_file;
+  jsonl.threads =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  jsonl.progress = progress.get();
+
   std::vector<LoadedFile> loaded;
   loaded.reserve(result.files.size());
   for (const std::string& path : result.files) {
     LoadedFile& lf = loaded.emplace_back();
-    lf.file_ptr = std::make_unique<JsonFile>(path, result.diagnostics);
-    if (!lf.file().ok())
+    if (is_jsonl_extension(fs::path(path).extension().string())) {
+      auto file = std::make_unique<JsonlFile>(path, result.diagnostics);
+      JsonlFile& jf = *file;
+      lf.file_ptr = std::move(file);
+      if (!jf.ok())
+        continue;
+      if (!fast)
+        fast = std::make_unique<FastSchemaCheck>(schema.line_schema_document());
+      // Lines with errors are left out; the rest take part in one round of cross-file checks.
+      lf.read_errors = !read_jsonl(jf, schema, *fast, lf.records, result.diagnostics, jsonl);
+      lf.accepted = true;
       continue;
-    if (!schema.check(lf.file(), result.diagnostics, options.max_errors_per_file))
+    }
+    auto file = std::make_unique<JsonFile>(path, result.diagnostics);
+    const JsonFile& jf = *file;
+    lf.file_ptr = std::move(file);
+    if (!jf.ok())
+      continue;
+    if (!schema.check(jf, result.diagnostics, options.max_errors_per_file))
       continue;
     // A file whose records have errors still takes part in one round of cross-file checks, so
     // that all its problems are reported at once.
-    lf.read_errors = !read_dataset(lf.file(), lf.records, result.diagnostics);
+    lf.read_errors = !read_dataset(jf, lf.records, result.diagnostics);
     lf.accepted = true;
   }
+  if (progress)
+    progress->finish();
+  result.timings.read = seconds_since(start);
+  start = std::chrono::steady_clock::now();
   graph::GraphTables tables = resolve(loaded, result.diagnostics);
   for (const LoadedFile& lf : loaded) {
     if (!lf.accepted)
       result.rejected.push_back(lf.file().path());
   }
   result.diagnostics.sort_by_location();
+  result.timings.resolve = seconds_since(start);
+  start = std::chrono::steady_clock::now();
   result.graph = graph::Graph::freeze(std::move(tables));
+  result.timings.freeze = seconds_since(start);
   return result;
 }
 

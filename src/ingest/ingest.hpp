@@ -1,8 +1,11 @@
 // Ingestion facade: dataset paths in, a frozen graph and every diagnostic out.
 // Stages, in order: find files → read and parse (JsonFile) → validate against the schema
 // (SchemaCheck) → read records (read_dataset) → resolve across files (resolve) → freeze.
+// JSON Lines files (*.jsonl, *.ndjson) go through read_jsonl instead of the first three stages:
+// their lines are parsed, validated and read on several threads.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,15 @@ namespace jurigraph::ingest {
 
 struct LoadOptions {
   std::size_t max_errors_per_file = 50;
+  unsigned threads = 0;              // threads reading JSON Lines; 0: one per core
+  std::ostream* progress = nullptr;  // where to draw a progress bar (see progress_stream)
+};
+
+// Seconds spent in each stage, for benchmarks and the scale figures.
+struct LoadTimings {
+  double read = 0;     // reading, parsing, validating and reading records of every file
+  double resolve = 0;  // cross-file checks and the graph tables
+  double freeze = 0;   // Graph::freeze
 };
 
 struct LoadResult {
@@ -20,13 +32,17 @@ struct LoadResult {
   Diagnostics diagnostics;
   std::vector<std::string> files;     // every dataset file considered, in load order
   std::vector<std::string> rejected;  // the files with errors, which contributed nothing
+  LoadTimings timings;
 };
 
-// The dataset files named by `paths`: files as given, folders searched recursively for *.json
-// (hidden entries skipped), sorted so the load order never depends on the file system.
-// Missing or unreadable paths are errors in `diagnostics`.
+// The dataset files named by `paths`: files as given, folders searched recursively for *.json,
+// *.jsonl and *.ndjson (hidden entries skipped), sorted so the load order never depends on the file
+// system. Missing or unreadable paths are errors in `diagnostics`.
 std::vector<std::string> find_dataset_files(const std::vector<std::string>& paths,
                                             Diagnostics& diagnostics);
+
+// True for the extensions of JSON Lines datasets: .jsonl and .ndjson.
+bool is_jsonl_extension(const std::string& extension);
 
 LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOptions& options = {});
 

@@ -10,12 +10,7 @@
 #include "base/utf8.hpp"
 
 namespace jurigraph::ingest {
-namespace {
 
-// Datasets nest a few levels; anything deeper is a mistake or an attack on the stack.
-constexpr int kMaxDepth = 64;
-
-// Offset of the first bracket that opens a value deeper than kMaxDepth, or npos.
 std::size_t too_deep_at(std::string_view text) {
   int depth = 0;
   bool in_string = false;
@@ -41,7 +36,13 @@ std::size_t too_deep_at(std::string_view text) {
   return std::string_view::npos;
 }
 
-}  // namespace
+std::string parse_error_message(rapidjson::ParseErrorCode code) {
+  std::string message = rapidjson::GetParseError_En(code);
+  if (!message.empty() && message.back() == '.')
+    message.pop_back();
+  message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  return "malformed JSON: " + message;
+}
 
 JsonFile::JsonFile(std::string path, Diagnostics& diagnostics) : path_(std::move(path)) {
   std::ifstream in(path_, std::ios::binary);
@@ -87,11 +88,8 @@ void JsonFile::parse(Diagnostics& diagnostics) {
   document_.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
       text_.data(), text_.size());
   if (document_.HasParseError()) {
-    std::string message = rapidjson::GetParseError_En(document_.GetParseError());
-    if (!message.empty() && message.back() == '.')
-      message.pop_back();
-    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-    diagnostics.add(at_offset(document_.GetErrorOffset(), "malformed JSON: " + message));
+    diagnostics.add(
+        at_offset(document_.GetErrorOffset(), parse_error_message(document_.GetParseError())));
     return;
   }
   ok_ = true;

@@ -10,10 +10,11 @@
 
 #include "base/diagnostic.hpp"
 #include "base/source_text.hpp"
+#include "ingest/dataset_file.hpp"
 
 namespace jurigraph::ingest {
 
-class JsonFile {
+class JsonFile final : public DatasetFile {
  public:
   // Reads and parses `path`. Unreadable files, empty files, a byte-order mark, invalid UTF-8
   // and malformed JSON are reported in `diagnostics`; `ok()` then returns false.
@@ -25,15 +26,16 @@ class JsonFile {
   JsonFile& operator=(const JsonFile&) = delete;
 
   bool ok() const { return ok_; }
-  const std::string& path() const { return path_; }
+  const std::string& path() const override { return path_; }
   const rapidjson::Document& document() const { return document_; }
   std::string_view text() const { return text_; }
 
   // A location for a JSON pointer into this file: the start of the value it names, or of the
   // nearest enclosing value that exists.
-  Location locate(std::string_view pointer) const;
+  Location locate(std::string_view pointer) const override;
   // The diagnostic for `pointer`, with line, column and source line filled in.
-  Diagnostic diagnostic(Severity severity, std::string_view pointer, std::string message) const;
+  Diagnostic diagnostic(Severity severity, std::string_view pointer,
+                        std::string message) const override;
 
  private:
   void parse(Diagnostics& diagnostics);
@@ -49,6 +51,13 @@ class JsonFile {
 // Byte offset of the value a JSON pointer names in `text` (valid JSON), or of the deepest
 // existing ancestor when the pointer goes further than the document.
 std::size_t locate_json_pointer(std::string_view text, std::string_view pointer);
+
+// Datasets nest a few levels; anything deeper is a mistake or an attack on the stack.
+constexpr int kMaxDepth = 64;
+// Offset of the first bracket that opens a value deeper than kMaxDepth, or npos.
+std::size_t too_deep_at(std::string_view text);
+// "malformed JSON: missing a comma or '}' after an object member", for a RapidJSON error.
+std::string parse_error_message(rapidjson::ParseErrorCode code);
 
 // Escapes a pointer token (~ → ~0, / → ~1).
 std::string pointer_token(std::string_view key);

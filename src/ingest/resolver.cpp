@@ -77,6 +77,7 @@ class Checker {
 
   void collect_types() {
     types_ = graph::builtin_relation_types();
+    last_type_ = nullptr;
     type_origin_.clear();
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
@@ -103,6 +104,10 @@ class Checker {
 
   void collect_ids() {
     ids_.clear();
+    std::size_t total = 0;
+    for (const LoadedFile& file : files_)
+      total += file.accepted ? file.records.nodes.size() : 0;
+    ids_.reserve(total);  // no rehashing of a million ids
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
         continue;
@@ -132,10 +137,13 @@ class Checker {
     }
   }
 
-  const graph::RelationType* find_type(std::string_view name) const {
+  const graph::RelationType* find_type(std::string_view name) {
+    // Edges come in runs of the same few types: compare with the last one found first.
+    if (last_type_ != nullptr && last_type_->name == name)
+      return last_type_;
     for (const auto& t : types_) {
       if (t.name == name)
-        return &t;
+        return last_type_ = &t;
     }
     return nullptr;
   }
@@ -162,30 +170,31 @@ class Checker {
       if (!files_[f].accepted)
         continue;
       for (const EdgeSpec& e : files_[f].records.edges) {
-        const std::string pointer = edge_pointer(e);
+        // Pointers are composed only for an error: millions of edges have none.
+        auto pointer = [&] { return edge_pointer(e); };
         const graph::RelationType* type = find_type(e.type);
         if (type == nullptr) {
-          error(f, pointer + (e.field.empty() ? "/type" : ""),
+          error(f, pointer() + (e.field.empty() ? "/type" : ""),
                 "undeclared relation type " + std::string(e.type) +
                     ": declare it in vocabulary.relation_types (with its from and to labels)");
           continue;
         }
         const NodeSpec* from = resolve_id(e.from);
         const NodeSpec* to = resolve_id(e.to);
-        const std::string from_pointer = e.field.empty() ? pointer + "/from" : pointer;
-        const std::string to_pointer = e.field.empty() ? pointer + "/to" : pointer;
+        auto from_pointer = [&] { return e.field.empty() ? pointer() + "/from" : pointer(); };
+        auto to_pointer = [&] { return e.field.empty() ? pointer() + "/to" : pointer(); };
         if (from == nullptr)
-          error(f, from_pointer, unknown_id_message(e.from));
+          error(f, from_pointer(), unknown_id_message(e.from));
         if (to == nullptr)
-          error(f, to_pointer, unknown_id_message(e.to));
+          error(f, to_pointer(), unknown_id_message(e.to));
         if (from == nullptr || to == nullptr)
           continue;
         if (std::find(type->from.begin(), type->from.end(), from->label) == type->from.end()) {
-          error(f, from_pointer,
+          error(f, from_pointer(),
                 type->name + " goes from " + labels_text(type->from) + ", but " + q(e.from) +
                     " is a " + std::string(graph::label_name(from->label)));
         } else if (std::find(type->to.begin(), type->to.end(), to->label) == type->to.end()) {
-          error(f, to_pointer,
+          error(f, to_pointer(),
                 type->name + " goes to " + labels_text(type->to) + ", but " + q(e.to) + " is a " +
                     std::string(graph::label_name(to->label)));
         }
@@ -253,6 +262,7 @@ class Checker {
   Diagnostics& diagnostics_;
   std::vector<bool> round_errors_;
   std::vector<graph::RelationType> types_;
+  const graph::RelationType* last_type_ = nullptr;
   std::map<std::string, std::string> type_origin_;
   std::unordered_map<std::string_view, std::vector<Definition>> ids_;
   std::unordered_map<std::string, std::string> dropped_ids_;  // id → file
@@ -274,6 +284,14 @@ class Builder {
 
   graph::GraphTables build() {
     // Vertices in order of first definition; Graph::freeze sorts them by id later.
+    std::size_t nodes = 0, edges = 0;
+    for (const LoadedFile& file : files_) {
+      nodes += file.accepted ? file.records.nodes.size() : 0;
+      edges += file.accepted ? file.records.edges.size() : 0;
+    }
+    vertex_.reserve(nodes);
+    tables_.nodes.reserve(nodes);
+    tables_.edges.reserve(edges);
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
         continue;

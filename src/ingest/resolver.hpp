@@ -9,14 +9,14 @@
 
 #include "base/diagnostic.hpp"
 #include "graph/graph_tables.hpp"
+#include "ingest/dataset_file.hpp"
 #include "ingest/dataset_records.hpp"
-#include "ingest/json_file.hpp"
 
 namespace jurigraph::ingest {
 
 struct LoadedFile {
-  std::unique_ptr<JsonFile> file_ptr;
-  const JsonFile& file() const { return *file_ptr; }
+  std::unique_ptr<DatasetFile> file_ptr;
+  const DatasetFile& file() const { return *file_ptr; }
   FileRecords records;
   bool accepted = false;     // still contributing to the graph
   bool read_errors = false;  // its records were read but have errors: checked once, then dropped

@@ -62,7 +62,7 @@ std::string last_token(const std::string& pointer) {
 }
 
 // A short description of the value at `pointer`, for messages: "\"2015-13-01\"", "a number".
-std::string describe_value(const rapidjson::Document& doc, const std::string& pointer) {
+std::string describe_value(const rapidjson::Value& doc, const std::string& pointer) {
   const rapidjson::Value* v = rapidjson::Pointer(pointer.c_str()).Get(doc);
   if (v == nullptr)
     return {};
@@ -218,7 +218,7 @@ std::string lower_first(std::string d) {
 
 // The message for one leaf error of valijson, in the terms of the dataset format.
 std::string message_for(const valijson::ValidationResults::Error& error, const std::string& pointer,
-                        const rapidjson::Document& doc, const SchemaWalker& walker) {
+                        const rapidjson::Value& doc, const SchemaWalker& walker) {
   const std::string& d = error.description;
   const std::string value = describe_value(doc, pointer);
   if (d.rfind("Missing required property", 0) == 0) {
@@ -263,9 +263,38 @@ std::string message_for(const valijson::ValidationResults::Error& error, const s
   return message.empty() ? lower_first(d) : message;
 }
 
+namespace {
+
+// The schema of one JSON Lines record: an object whose one member is a record of the dataset
+// format, validated by the very subschema that validates it in a JSON file. Built from the dataset
+// schema so that both formats have one source of truth.
+void make_line_schema(const rapidjson::Document& dataset_schema, rapidjson::Document& out) {
+  auto& a = out.GetAllocator();
+  out.CopyFrom(dataset_schema, a);
+  const rapidjson::Value& props = dataset_schema["properties"];
+  rapidjson::Value line_props(rapidjson::kObjectType);
+  for (const char* name : {"$schema", "dataset", "sources", "vocabulary"})
+    line_props.AddMember(rapidjson::StringRef(name), rapidjson::Value(props[name], a), a);
+  const std::pair<const char*, const char*> records[] = {
+      {"entity", "entities"}, {"decision", "decisions"}, {"relation", "relations"}};
+  for (const auto& [one, many] : records) {
+    line_props.AddMember(rapidjson::StringRef(one), rapidjson::Value(props[many]["items"], a), a);
+  }
+  out["properties"] = line_props;
+  out["title"] = "jurigraph dataset, one JSON Lines record";
+}
+
+bool validate_against(const valijson::Schema& schema, const rapidjson::Document& schema_doc,
+                      const rapidjson::Value& doc, const DatasetFile& file,
+                      Diagnostics& diagnostics, std::size_t max_errors);
+
+}  // namespace
+
 struct SchemaCheck::Impl {
   rapidjson::Document schema_doc;
   valijson::Schema schema;
+  rapidjson::Document line_schema_doc;
+  valijson::Schema line_schema;
 };
 
 SchemaCheck::SchemaCheck() : impl_(std::make_unique<Impl>()) {
@@ -276,18 +305,40 @@ SchemaCheck::SchemaCheck() : impl_(std::make_unique<Impl>()) {
     throw std::logic_error("the embedded dataset schema is not valid JSON");
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
   parser.populateSchema(valijson::adapters::RapidJsonAdapter(schema_doc), impl_->schema);
+  make_line_schema(schema_doc, impl_->line_schema_doc);
+  valijson::SchemaParser line_parser(valijson::SchemaParser::kDraft7);
+  line_parser.populateSchema(valijson::adapters::RapidJsonAdapter(impl_->line_schema_doc),
+                             impl_->line_schema);
 }
 
 SchemaCheck::~SchemaCheck() = default;
 
+const rapidjson::Document& SchemaCheck::line_schema_document() const {
+  return impl_->line_schema_doc;
+}
+
 bool SchemaCheck::check(const JsonFile& file, Diagnostics& diagnostics,
                         std::size_t max_errors) const {
+  return validate_against(impl_->schema, impl_->schema_doc, file.document(), file, diagnostics,
+                          max_errors);
+}
+
+bool SchemaCheck::check_line(const rapidjson::Value& line, const DatasetFile& where,
+                             Diagnostics& diagnostics, std::size_t max_errors) const {
+  return validate_against(impl_->line_schema, impl_->line_schema_doc, line, where, diagnostics,
+                          max_errors);
+}
+
+namespace {
+
+bool validate_against(const valijson::Schema& schema, const rapidjson::Document& schema_doc,
+                      const rapidjson::Value& doc, const DatasetFile& file,
+                      Diagnostics& diagnostics, std::size_t max_errors) {
   valijson::Validator validator;
   valijson::ValidationResults results;
-  const rapidjson::Document& doc = file.document();
-  if (validator.validate(impl_->schema, valijson::adapters::RapidJsonAdapter(doc), &results))
+  if (validator.validate(schema, valijson::adapters::RapidJsonAdapter(doc), &results))
     return true;
-  const SchemaWalker walker(impl_->schema_doc);
+  const SchemaWalker walker(schema_doc);
   struct Leaf {
     Location where;
     std::string pointer;
@@ -342,5 +393,7 @@ bool SchemaCheck::check(const JsonFile& file, Diagnostics& diagnostics,
   }
   return false;
 }
+
+}  // namespace
 
 }  // namespace jurigraph::ingest

@@ -1,4 +1,5 @@
-// Validation of a parsed dataset file against the dataset JSON Schema (draft 7, valijson).
+// Validation of a parsed dataset file, or of one JSON Lines record, against the dataset JSON
+// Schema (draft 7, valijson).
 #pragma once
 
 #include <memory>
@@ -19,6 +20,13 @@ class SchemaCheck {
   // Adds one diagnostic per violation (at most `max_errors`), each with the JSON pointer of the
   // offending value and its line and column. Returns true when the file conforms.
   bool check(const JsonFile& file, Diagnostics& diagnostics, std::size_t max_errors = 50) const;
+  // One JSON Lines record (the object a line holds) against the line schema: the dataset
+  // schema's own subschema for the record's kind. Pointers are those of the line (/decision/date),
+  // which `where` turns into line:col.
+  bool check_line(const rapidjson::Value& line, const DatasetFile& where, Diagnostics& diagnostics,
+                  std::size_t max_errors = 50) const;
+  // The line schema itself, for the fast verdict (jsonl_fast_check) and tests.
+  const rapidjson::Document& line_schema_document() const;
 
  private:
   struct Impl;

@@ -1,0 +1,464 @@
+#include "ingest/jsonl_fast_check.hpp"
+
+#include <rapidjson/pointer.h>
+
+#include <algorithm>
+#include <deque>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace jurigraph::ingest {
+namespace {
+
+using rapidjson::Value;
+
+bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool alnum(char c) {
+  return digit(c) || upper(c) || lower(c);
+}
+bool key_char(char c) {  // [A-Za-z0-9._-]
+  return alnum(c) || c == '.' || c == '_' || c == '-';
+}
+bool snake_char(char c) {  // [a-z0-9_]
+  return lower(c) || digit(c) || c == '_';
+}
+bool all_of(std::string_view s, bool (*f)(char)) {
+  return std::all_of(s.begin(), s.end(), f);
+}
+
+// ^[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._-]*$
+bool node_id(std::string_view s) {
+  const std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 >= s.size())
+    return false;
+  return lower(s[0]) && all_of(s.substr(1, colon - 1), snake_char) && alnum(s[colon + 1]) &&
+         all_of(s.substr(colon + 2), key_char);
+}
+
+// ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$
+bool iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+    return false;
+  if (!digit(s[0]) || !digit(s[1]) || !digit(s[2]) || !digit(s[3]) || !digit(s[5]) ||
+      !digit(s[6]) || !digit(s[8]) || !digit(s[9]))
+    return false;
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// ^(0|[1-9][0-9]{0,14})(\.[0-9]{1,2})?$
+bool amount(std::string_view s) {
+  const std::size_t dot = s.find('.');
+  const std::string_view whole = s.substr(0, dot);
+  if (whole.empty() || whole.size() > 15 || !all_of(whole, digit) ||
+      (whole.size() > 1 && whole[0] == '0'))
+    return false;
+  if (dot == std::string_view::npos)
+    return true;
+  const std::string_view fraction = s.substr(dot + 1);
+  return !fraction.empty() && fraction.size() <= 2 && all_of(fraction, digit);
+}
+
+// ^https?://[^\s]+$ — stricter than the regex: any byte outside printable ASCII sends the value
+// to valijson, which decides.
+bool url(std::string_view s) {
+  std::string_view rest;
+  if (s.starts_with("https://")) {
+    rest = s.substr(8);
+  } else if (s.starts_with("http://")) {
+    rest = s.substr(7);
+  } else {
+    return false;
+  }
+  return !rest.empty() &&
+         std::all_of(rest.begin(), rest.end(), [](char c) { return c > ' ' && c < 0x7f; });
+}
+
+using Matcher = bool (*)(std::string_view);
+
+// The patterns of the dataset schema that valid data meets often, each written out; a pattern
+// not listed here sends its values to valijson (never a wrong "valid").
+Matcher matcher_for(std::string_view pattern) {
+  struct Known {
+    std::string_view pattern;
+    Matcher match;
+  };
+  static constexpr Known kKnown[] = {
+      {"^[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._-]*$", node_id},
+      {"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", iso_date},
+      {"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,2})?$", amount},
+      {"^https?://[^\\s]+$", url},
+      {"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+       [](std::string_view s) {
+         return !s.empty() && alnum(s[0]) && all_of(s.substr(1), key_char);
+       }},
+      {"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",
+       [](std::string_view s) {
+         return !s.empty() && s.size() <= 100 && alnum(s[0]) && all_of(s.substr(1), key_char);
+       }},
+      {"^[a-z][a-z0-9_]*$",
+       [](std::string_view s) {
+         return !s.empty() && lower(s[0]) && all_of(s.substr(1), snake_char);
+       }},
+      {"^[a-z][a-z0-9_]{0,63}$",
+       [](std::string_view s) {
+         return !s.empty() && s.size() <= 64 && lower(s[0]) && all_of(s.substr(1), snake_char);
+       }},
+      {"^[A-Z][A-Z0-9_]*$",
+       [](std::string_view s) {
+         return !s.empty() && upper(s[0]) && std::all_of(s.begin() + 1, s.end(), [](char c) {
+           return upper(c) || digit(c) || c == '_';
+         });
+       }},
+      {"^[A-Z]{2}$",
+       [](std::string_view s) { return s.size() == 2 && upper(s[0]) && upper(s[1]); }},
+      {"^(CNILTEXT|CETATEXT|JURITEXT|LEGIARTI|LEGITEXT|JORFTEXT|KALITEXT|CONSTEXT)[0-9]{12}$",
+       [](std::string_view s) {
+         constexpr std::string_view kPrefixes[] = {"CNILTEXT", "CETATEXT", "JURITEXT", "LEGIARTI",
+                                                   "LEGITEXT", "JORFTEXT", "KALITEXT", "CONSTEXT"};
+         return s.size() == 20 && all_of(s.substr(8), digit) &&
+                std::find(std::begin(kPrefixes), std::end(kPrefixes), s.substr(0, 8)) !=
+                    std::end(kPrefixes);
+       }},
+      {"^[0-9]{9}$", [](std::string_view s) { return s.size() == 9 && all_of(s, digit); }},
+      {"^[0-9]{14}$", [](std::string_view s) { return s.size() == 14 && all_of(s, digit); }},
+      {"^Q[1-9][0-9]*$",
+       [](std::string_view s) {
+         return s.size() >= 2 && s[0] == 'Q' && s[1] >= '1' && s[1] <= '9' &&
+                all_of(s.substr(2), digit);
+       }},
+  };
+  for (const Known& k : kKnown) {
+    if (k.pattern == pattern)
+      return k.match;
+  }
+  return nullptr;
+}
+
+enum TypeBit : uint8_t {
+  kObject = 1,
+  kArray = 2,
+  kString = 4,
+  kInteger = 8,
+  kNumber = 16,
+  kBoolean = 32,
+  kNull = 64,
+  kAny = 127
+};
+
+uint8_t type_bit(std::string_view name) {
+  if (name == "object")
+    return kObject;
+  if (name == "array")
+    return kArray;
+  if (name == "string")
+    return kString;
+  if (name == "integer")
+    return kInteger;
+  if (name == "number")
+    return kNumber;
+  if (name == "boolean")
+    return kBoolean;
+  if (name == "null")
+    return kNull;
+  throw std::logic_error("unsupported type in the dataset schema: " + std::string(name));
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+struct FastSchemaCheck::Node {
+  const Node* ref = nullptr;  // draft 7: a $ref replaces every other keyword
+  uint8_t types = kAny;
+  bool has_pattern = false;
+  Matcher pattern = nullptr;  // nullptr with has_pattern: unknown, never "valid"
+  std::size_t min_length = 0, max_length = SIZE_MAX, min_items = 0;
+  bool has_minimum = false;
+  double minimum = 0;
+  bool has_enum = false;
+  std::vector<std::string> enum_values;  // sorted
+  std::vector<const Node*> any_of;
+  // Objects.
+  std::vector<std::pair<std::string, const Node*>> properties;
+  std::vector<std::pair<Matcher, const Node*>> pattern_properties;  // nullptr: unknown pattern
+  bool additional_allowed = true;
+  const Node* additional = nullptr;
+  std::vector<std::string> required;
+  std::vector<std::pair<std::string, std::vector<std::string>>> dependencies;
+  // Arrays.
+  const Node* items = nullptr;
+};
+
+struct FastSchemaCheck::Compiled {
+  std::deque<FastSchemaCheck::Node> nodes;
+  std::unordered_map<const Value*, const FastSchemaCheck::Node*> done;
+  const FastSchemaCheck::Node* root = nullptr;
+};
+
+namespace {
+
+class Compiler {
+ public:
+  using Node = FastSchemaCheck::Node;
+  Compiler(const rapidjson::Document& doc, FastSchemaCheck::Compiled& out) : doc_(doc), out_(out) {}
+
+  const Node* compile(const Value& s) {
+    if (auto it = out_.done.find(&s); it != out_.done.end())
+      return it->second;
+    Node& n = out_.nodes.emplace_back();
+    out_.done.emplace(&s, &n);
+    if (s.IsBool() && s.GetBool())
+      return &n;
+    if (!s.IsObject())
+      throw std::logic_error("unsupported subschema in the dataset schema");
+    if (auto ref = s.FindMember("$ref"); ref != s.MemberEnd()) {
+      const std::string target(ref->value.GetString() + 1);  // drop '#'
+      const Value* v = rapidjson::Pointer(target.c_str()).Get(doc_);
+      if (v == nullptr)
+        throw std::logic_error("unresolved $ref in the dataset schema: " + target);
+      n.ref = compile(*v);
+      return &n;
+    }
+    for (auto m = s.MemberBegin(); m != s.MemberEnd(); ++m) {
+      const std::string_view key(m->name.GetString(), m->name.GetStringLength());
+      const Value& v = m->value;
+      if (key == "type") {
+        n.types = 0;
+        if (v.IsString()) {
+          n.types = type_bit(v.GetString());
+        } else {
+          for (const Value& t : v.GetArray())
+            n.types |= type_bit(t.GetString());
+        }
+        if (n.types & kNumber)
+          n.types |= kInteger;
+      } else if (key == "pattern") {
+        n.has_pattern = true;
+        n.pattern = matcher_for(v.GetString());
+      } else if (key == "minLength") {
+        n.min_length = v.GetUint64();
+      } else if (key == "maxLength") {
+        n.max_length = v.GetUint64();
+      } else if (key == "minItems") {
+        n.min_items = v.GetUint64();
+      } else if (key == "minimum") {
+        n.has_minimum = true;
+        n.minimum = v.GetDouble();
+      } else if (key == "enum") {
+        n.has_enum = true;
+        for (const Value& e : v.GetArray()) {
+          if (!e.IsString())
+            throw std::logic_error("unsupported non-string enum in the dataset schema");
+          n.enum_values.emplace_back(e.GetString(), e.GetStringLength());
+        }
+        std::sort(n.enum_values.begin(), n.enum_values.end());
+      } else if (key == "anyOf") {
+        for (const Value& c : v.GetArray())
+          n.any_of.push_back(compile(c));
+      } else if (key == "properties") {
+        for (auto p = v.MemberBegin(); p != v.MemberEnd(); ++p)
+          n.properties.emplace_back(p->name.GetString(), compile(p->value));
+      } else if (key == "patternProperties") {
+        for (auto p = v.MemberBegin(); p != v.MemberEnd(); ++p)
+          n.pattern_properties.emplace_back(matcher_for(p->name.GetString()), compile(p->value));
+      } else if (key == "additionalProperties") {
+        if (v.IsBool()) {
+          n.additional_allowed = v.GetBool();
+        } else {
+          n.additional = compile(v);
+        }
+      } else if (key == "required") {
+        for (const Value& r : v.GetArray())
+          n.required.emplace_back(r.GetString(), r.GetStringLength());
+      } else if (key == "dependencies") {
+        for (auto d = v.MemberBegin(); d != v.MemberEnd(); ++d) {
+          if (!d->value.IsArray())
+            throw std::logic_error("unsupported schema dependency in the dataset schema");
+          std::vector<std::string> names;
+          for (const Value& r : d->value.GetArray())
+            names.emplace_back(r.GetString(), r.GetStringLength());
+          n.dependencies.emplace_back(d->name.GetString(), std::move(names));
+        }
+      } else if (key == "items") {
+        if (!v.IsObject())
+          throw std::logic_error("unsupported tuple items in the dataset schema");
+        n.items = compile(v);
+      } else if (key == "description" || key == "title" || key == "$schema" || key == "$id" ||
+                 key == "definitions" || key == "$comment" || key == "default" ||
+                 key == "examples") {
+        // Annotations: nothing to check.
+      } else {
+        // A keyword this check does not know would be silently ignored: refuse instead, so that
+        // a schema change shows up in the tests rather than as wrong verdicts.
+        throw std::logic_error("keyword \"" + std::string(key) +
+                               "\" of the dataset schema is not supported by the fast check");
+      }
+    }
+    return &n;
+  }
+
+ private:
+  const rapidjson::Document& doc_;
+  FastSchemaCheck::Compiled& out_;
+};
+
+bool has_member(const Value& object, std::string_view name) {
+  for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
+    if (std::string_view(m->name.GetString(), m->name.GetStringLength()) == name)
+      return true;
+  }
+  return false;
+}
+
+bool check(const FastSchemaCheck::Node& n, const Value& v);
+
+bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
+  for (const std::string& r : n.required) {
+    if (!has_member(v, r))
+      return false;
+  }
+  for (const auto& [name, needs] : n.dependencies) {
+    if (!has_member(v, name))
+      continue;
+    for (const std::string& r : needs) {
+      if (!has_member(v, r))
+        return false;
+    }
+  }
+  for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
+    const std::string_view key(m->name.GetString(), m->name.GetStringLength());
+    bool matched = false;
+    for (const auto& [name, sub] : n.properties) {
+      if (name == key) {
+        if (!check(*sub, m->value))
+          return false;
+        matched = true;
+        break;
+      }
+    }
+    for (const auto& [match, sub] : n.pattern_properties) {
+      if (match == nullptr)
+        return false;  // unknown pattern: let valijson decide
+      if (match(key)) {
+        if (!check(*sub, m->value))
+          return false;
+        matched = true;
+      }
+    }
+    if (!matched) {
+      if (!n.additional_allowed)
+        return false;
+      if (n.additional != nullptr && !check(*n.additional, m->value))
+        return false;
+    }
+  }
+  return true;
+}
+
+bool check(const FastSchemaCheck::Node& n, const Value& v) {
+  if (n.ref != nullptr)
+    return check(*n.ref, v);
+  uint8_t type = 0;
+  if (v.IsObject()) {
+    type = kObject;
+  } else if (v.IsArray()) {
+    type = kArray;
+  } else if (v.IsString()) {
+    type = kString;
+  } else if (v.IsInt64()) {
+    type = kInteger;
+  } else if (v.IsNumber()) {
+    // Doubles and integers beyond int64: valijson's idea of "integer" decides those.
+    if (!(n.types & kNumber))
+      return false;
+    type = kNumber;
+  } else if (v.IsBool()) {
+    type = kBoolean;
+  } else {
+    type = kNull;
+  }
+  if (!(n.types & type))
+    return false;
+  if (n.has_enum) {
+    if (!v.IsString() || !std::binary_search(n.enum_values.begin(), n.enum_values.end(),
+                                             std::string_view(v.GetString(), v.GetStringLength())))
+      return false;
+  }
+  if (!n.any_of.empty() &&
+      std::none_of(n.any_of.begin(), n.any_of.end(),
+                   [&](const FastSchemaCheck::Node* sub) { return check(*sub, v); }))
+    return false;
+  switch (type) {
+    case kString: {
+      const std::string_view s(v.GetString(), v.GetStringLength());
+      if (n.has_pattern && (n.pattern == nullptr || !n.pattern(s)))
+        return false;
+      if (s.size() < n.min_length)
+        return false;  // code points ≤ bytes
+      if (s.size() > n.max_length && code_points(s) > n.max_length)
+        return false;
+      if (n.min_length > 1 && code_points(s) < n.min_length)
+        return false;
+      return true;
+    }
+    case kInteger:
+      return !n.has_minimum || static_cast<double>(v.GetInt64()) >= n.minimum;
+    case kNumber:
+      return !n.has_minimum || v.GetDouble() >= n.minimum;
+    case kArray:
+      if (v.Size() < n.min_items)
+        return false;
+      if (n.items != nullptr) {
+        for (const Value& item : v.GetArray()) {
+          if (!check(*n.items, item))
+            return false;
+        }
+      }
+      return true;
+    case kObject:
+      return check_object(n, v);
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+FastSchemaCheck::FastSchemaCheck(const rapidjson::Document& schema)
+    : compiled_(std::make_unique<Compiled>()) {
+  compiled_->root = Compiler(schema, *compiled_).compile(schema);
+}
+
+FastSchemaCheck::~FastSchemaCheck() = default;
+
+std::optional<bool> FastSchemaCheck::match_pattern(std::string_view pattern,
+                                                   std::string_view text) {
+  const Matcher m = matcher_for(pattern);
+  if (m == nullptr)
+    return std::nullopt;
+  return m(text);
+}
+
+bool FastSchemaCheck::valid(const rapidjson::Value& value) const {
+  return check(*compiled_->root, value);
+}
+
+}  // namespace jurigraph::ingest

@@ -1,0 +1,99 @@
+// One JSON Lines dataset file (*.jsonl, *.ndjson): its bytes, where each record stands, and the
+// translation of the JSON dataset format's pointers, which the readers and the resolver speak
+// (/decisions/3/date), into a record's line and its pointer inside that line (/decision/date).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "ingest/dataset_file.hpp"
+#include "ingest/dataset_records.hpp"
+
+namespace jurigraph::ingest {
+
+// Where one record is written: the byte offset of its line and the line's number (1-based).
+struct RecordPlace {
+  uint64_t offset = 0;
+  uint32_t line = 0;
+};
+
+// The records of a JSON Lines text by section and index, as the JSON format numbers them.
+struct RecordIndex {
+  std::vector<RecordPlace> entities, decisions, relations;
+  // Relation types, numbered across every vocabulary line, and each one's index in its line.
+  std::vector<RecordPlace> relation_types;
+  std::vector<uint32_t> relation_type_item;
+  std::unordered_map<std::string_view, RecordPlace> source_keys;  // the line defining each key
+
+  std::vector<RecordPlace>& of(Section section);
+  const std::vector<RecordPlace>& of(Section section) const;
+  // The record a dataset pointer falls in and the pointer inside its line; nullopt when the
+  // pointer names no record (the file as a whole).
+  std::optional<std::pair<RecordPlace, std::string>> find(std::string_view pointer) const;
+};
+
+class JsonlFile final : public DatasetFile {
+ public:
+  // Reads `path`; an unreadable file is reported in `diagnostics` and `ok()` is then false.
+  JsonlFile(std::string path, Diagnostics& diagnostics);
+  // Text already in memory (tests); a copy is kept to show the lines as written.
+  JsonlFile(std::string path, std::string text);
+  JsonlFile(const JsonlFile&) = delete;
+  JsonlFile& operator=(const JsonlFile&) = delete;
+
+  bool ok() const { return ok_; }
+  const std::string& path() const override { return path_; }
+  Location locate(std::string_view pointer) const override;
+  Diagnostic diagnostic(Severity severity, std::string_view pointer,
+                        std::string message) const override;
+
+  // The text, which the reader parses in place: strings are unescaped where they stand, and the
+  // records' string views point into it for as long as the file lives. Followed by a '\0'.
+  char* data() { return buffer_.get(); }
+  std::size_t size() const { return size_; }
+  // A line as it was written, before parsing in place changed it (read again from the file: only
+  // diagnostics need it). Without its end of line.
+  std::string original_line(uint64_t offset) const;
+
+  // Filled by the reader once every line is read.
+  RecordIndex& index() { return index_; }
+  const RecordIndex& index() const { return index_; }
+
+  // A location at `column` (1-based, code points) of the line at `place`, with that line shown.
+  Diagnostic line_diagnostic(Severity severity, RecordPlace place, std::string_view line_pointer,
+                             std::string message) const;
+  // Locates a pointer inside the line at `place` (a pointer of the line: /decision/date).
+  Location locate_in_line(RecordPlace place, std::string_view line_pointer) const;
+
+ private:
+  std::string path_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t size_ = 0;
+  std::string pristine_;  // the text as given, for files made in memory
+  bool in_memory_ = false;
+  RecordIndex index_;
+  bool ok_ = false;
+};
+
+// A view of a JSON Lines file through another index: the records one reader has read so far,
+// numbered from 0, before they are merged into the file's index.
+class JsonlView final : public DatasetFile {
+ public:
+  JsonlView(const JsonlFile& file, const RecordIndex& index) : file_(file), index_(index) {}
+  const std::string& path() const override { return file_.path(); }
+  Location locate(std::string_view pointer) const override;
+  Diagnostic diagnostic(Severity severity, std::string_view pointer,
+                        std::string message) const override;
+
+ private:
+  const JsonlFile& file_;
+  const RecordIndex& index_;
+};
+
+}  // namespace jurigraph::ingest

@@ -1,0 +1,547 @@
+#include "ingest/jsonl_reader.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+#include "base/utf8.hpp"
+#include "ingest/dataset_reader.hpp"
+#include "ingest/json_file.hpp"
+
+namespace jurigraph::ingest {
+namespace {
+
+using rapidjson::Value;
+
+// What a line may hold: the one member of its object.
+enum class Kind : uint8_t { schema, dataset, sources, vocabulary, entity, decision, relation };
+constexpr std::pair<std::string_view, Kind> kKinds[] = {
+    {"decision", Kind::decision}, {"entity", Kind::entity},         {"relation", Kind::relation},
+    {"sources", Kind::sources},   {"vocabulary", Kind::vocabulary}, {"dataset", Kind::dataset},
+    {"$schema", Kind::schema}};
+constexpr std::string_view kKindList =
+    "\"decision\", \"entity\", \"relation\", \"sources\", \"vocabulary\", \"dataset\" or "
+    "\"$schema\"";
+
+std::optional<Kind> kind_of(std::string_view name) {
+  for (const auto& [n, k] : kKinds) {
+    if (n == name)
+      return k;
+  }
+  return std::nullopt;
+}
+
+std::string describe(const Value& v) {
+  if (v.IsObject())
+    return "an object with " + std::to_string(v.MemberCount()) + " members";
+  if (v.IsArray())
+    return "an array";
+  if (v.IsString())
+    return "a string";
+  if (v.IsNumber())
+    return "a number";
+  if (v.IsBool())
+    return v.GetBool() ? "true" : "false";
+  return "null";
+}
+
+// Pointers of one line (/decision/date), located in that line.
+class LineView final : public DatasetFile {
+ public:
+  LineView(const JsonlFile& file, RecordPlace place) : file_(file), place_(place) {}
+  const std::string& path() const override { return file_.path(); }
+  Location locate(std::string_view pointer) const override {
+    return file_.locate_in_line(place_, pointer);
+  }
+  Diagnostic diagnostic(Severity severity, std::string_view pointer,
+                        std::string message) const override {
+    return file_.line_diagnostic(severity, place_, pointer, std::move(message));
+  }
+
+ private:
+  const JsonlFile& file_;
+  RecordPlace place_;
+};
+
+// One run of whole lines, read by one thread. Lines and record indexes count from the run's
+// start until the merge shifts them.
+struct Run {
+  std::size_t begin = 0, end = 0;  // byte range
+  FileRecords records;
+  RecordIndex index;
+  std::vector<RecordPlace> source_key_places;  // parallel to records.source_keys
+  Diagnostics diagnostics;                     // of the first max_errors lines with errors
+  uint32_t lines = 0;
+  uint32_t error_lines = 0;
+  bool empty = true;  // no record at all
+};
+
+class RunReader {
+ public:
+  RunReader(JsonlFile& file, const SchemaCheck& schema, const FastSchemaCheck& fast,
+            const JsonlReadOptions& options, Run& run)
+      : file_(file),
+        schema_(schema),
+        fast_(fast),
+        options_(options),
+        run_(run),
+        view_(file, run.index),
+        reader_(view_, run.records, line_diagnostics_),
+        value_pool_(value_buffer_, sizeof value_buffer_),
+        parse_pool_(parse_buffer_, sizeof parse_buffer_) {}
+
+  void read() {
+    // Generous estimates from the run's size (a decision line is ~350 bytes and makes ~5 edges):
+    // growing the vectors would copy them several times, while capacity never written costs no
+    // memory.
+    const std::size_t bytes = run_.end - run_.begin;
+    run_.records.nodes.reserve(bytes / 200);
+    run_.records.edges.reserve(bytes / 50);
+    run_.records.source_refs.reserve(bytes / 100);
+    run_.records.source_key_refs.reserve(bytes / 200);
+    run_.records.properties.reserve(bytes / 100);
+    char* const text = file_.data();
+    std::size_t pos = run_.begin;
+    uint64_t records_since = 0;
+    std::size_t bytes_since = pos;
+    while (pos < run_.end) {
+      char* const start = text + pos;
+      char* newline = static_cast<char*>(std::memchr(start, '\n', run_.end - pos));
+      const std::size_t length =
+          newline ? static_cast<std::size_t>(newline - start) : run_.end - pos;
+      const RecordPlace place{pos, ++run_.lines};
+      // The line ends in '\0' for the parser (the '\n' is not needed any more).
+      if (newline != nullptr)
+        *newline = '\0';
+      if (read_line(start, length, place))
+        ++records_since;
+      pos += length + 1;
+      if (options_.progress != nullptr && (records_since == 4096 || pos >= run_.end)) {
+        options_.progress->add(records_since, std::min(pos, run_.end) - bytes_since);
+        records_since = 0;
+        bytes_since = std::min(pos, run_.end);
+      }
+    }
+  }
+
+ private:
+  // Returns true when the line held a record (valid or not).
+  bool read_line(char* line, std::size_t length, RecordPlace place) {
+    std::size_t skip = 0;
+    if (place.offset == 0 && length >= 3 && std::memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+      // Reported, then the rest of the line is still checked.
+      error_line(file_.line_diagnostic(
+          Severity::error, place, {},
+          "the file starts with a byte-order mark; save it as UTF-8 without BOM"));
+      skip = 3;
+    }
+    std::size_t first = skip;
+    while (first < length && (line[first] == ' ' || line[first] == '\t' || line[first] == '\r'))
+      ++first;
+    if (first == length)
+      return false;  // blank lines are allowed
+    run_.empty = false;
+
+    Document doc(&value_pool_, 1024, &parse_pool_);
+    doc.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line +
+                                                                                            skip);
+    const bool parsed = !doc.HasParseError();
+    if (!parsed) {
+      diagnose_malformed(place, skip);
+    } else if (const Value* record = record_of(doc, place)) {
+      if (!fast_.valid(doc) && !schema_valid(doc, place)) {
+        // Reported by schema_valid.
+      } else {
+        read_record(doc.MemberBegin()->name, *record, place);
+      }
+    }
+    flush_line();
+    value_pool_.Clear();
+    parse_pool_.Clear();
+    return true;
+  }
+
+  using Document = rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
+                                              rapidjson::MemoryPoolAllocator<>>;
+
+  // The record a well-formed line holds, or nullptr (reported).
+  const Value* record_of(const Value& root, RecordPlace place) {
+    if (!root.IsObject() || root.MemberCount() != 1) {
+      error_line(file_.line_diagnostic(Severity::error, place, {},
+                                       "a JSON Lines record is an object with one member, " +
+                                           std::string(kKindList) + "; found " + describe(root)));
+      return nullptr;
+    }
+    const Value& name = root.MemberBegin()->name;
+    const std::string_view key(name.GetString(), name.GetStringLength());
+    if (!kind_of(key)) {
+      error_line(file_.line_diagnostic(
+          Severity::error, place, "/" + pointer_token(key),
+          "unknown record kind \"" + std::string(key) + "\": expected " + std::string(kKindList)));
+      return nullptr;
+    }
+    return &root.MemberBegin()->value;
+  }
+
+  bool schema_valid(const Value& root, RecordPlace place) {
+    if (error_lines_full()) {
+      // Counted, not explained: only the first lines with errors are shown.
+      line_failed_ = true;
+      return false;
+    }
+    // valijson recurses: the depth limit of JSON files applies before it runs.
+    const std::string original = file_.original_line(place.offset);
+    if (const std::size_t deep = too_deep_at(original); deep != std::string::npos) {
+      error_at_byte(place, original, deep,
+                    "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
+      return false;
+    }
+    const LineView where(file_, place);
+    if (schema_.check_line(root, where, line_diagnostics_, options_.max_errors))
+      return true;
+    line_failed_ = true;
+    return false;
+  }
+
+  void read_record(const Value& name, const Value& v, RecordPlace place) {
+    const Kind kind = *kind_of(std::string_view(name.GetString(), name.GetStringLength()));
+    RecordIndex& index = run_.index;
+    switch (kind) {
+      case Kind::schema:
+      case Kind::dataset:
+        break;
+      case Kind::sources: {
+        const std::size_t before = run_.records.source_keys.size();
+        reader_.read_source_table(v);
+        run_.source_key_places.resize(run_.records.source_keys.size(), place);
+        for (std::size_t i = before; i < run_.records.source_keys.size(); ++i)
+          index.source_keys.emplace(run_.records.source_keys[i].first, place);
+        break;
+      }
+      case Kind::vocabulary: {
+        const auto first = static_cast<uint32_t>(index.relation_types.size());
+        if (const auto it = v.FindMember("relation_types"); it != v.MemberEnd()) {
+          for (uint32_t i = 0; i < it->value.Size(); ++i) {
+            index.relation_types.push_back(place);
+            index.relation_type_item.push_back(i);
+          }
+        }
+        reader_.read_vocabulary(v, first);
+        break;
+      }
+      case Kind::entity:
+        index.entities.push_back(place);
+        reader_.read_entity(v, static_cast<uint32_t>(index.entities.size() - 1));
+        break;
+      case Kind::decision:
+        index.decisions.push_back(place);
+        reader_.read_decision(v, static_cast<uint32_t>(index.decisions.size() - 1));
+        break;
+      case Kind::relation:
+        index.relations.push_back(place);
+        reader_.read_relation(v, static_cast<uint32_t>(index.relations.size() - 1));
+        break;
+    }
+  }
+
+  // Parsing in place stopped at an error: the checks of a JSON file, on the line as written.
+  void diagnose_malformed(RecordPlace place, std::size_t skip) {
+    if (error_lines_full()) {
+      line_failed_ = true;
+      return;
+    }
+    const std::string original = file_.original_line(place.offset);
+    if (const std::size_t bad = utf8::first_invalid(original); bad != std::string::npos)
+      return error_at_byte(place, original, bad, "invalid UTF-8 byte sequence");
+    if (const std::size_t deep = too_deep_at(original); deep != std::string::npos) {
+      return error_at_byte(place, original, deep,
+                           "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    }
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
+        original.data() + skip, original.size() - skip);
+    if (!doc.HasParseError()) {
+      return error_at_byte(place, original, 0, "malformed JSON");  // not reached
+    }
+    error_at_byte(place, original, skip + doc.GetErrorOffset(),
+                  parse_error_message(doc.GetParseError()));
+  }
+
+  void error_at_byte(RecordPlace place, std::string_view original, std::size_t byte,
+                     std::string message) {
+    byte = std::min(byte, original.size());
+    const auto column = utf8::count_code_points(original.substr(0, byte)) + 1;
+    Diagnostic d{Severity::error, Location(file_.path(), place.line, static_cast<uint32_t>(column)),
+                 std::move(message), std::string(original)};
+    error_line(std::move(d));
+  }
+
+  void error_line(Diagnostic d) {
+    line_failed_ = true;
+    line_diagnostics_.add(std::move(d));
+  }
+
+  bool error_lines_full() const { return run_.error_lines >= options_.max_errors; }
+
+  // Moves the line's diagnostics into the run's, unless enough lines have been shown.
+  void flush_line() {
+    if (line_failed_ || line_diagnostics_.has_errors()) {
+      if (!error_lines_full())
+        run_.diagnostics.append(line_diagnostics_);
+      ++run_.error_lines;
+    } else if (!line_diagnostics_.all().empty()) {
+      run_.diagnostics.append(line_diagnostics_);
+    }
+    if (!line_diagnostics_.all().empty())
+      line_diagnostics_ = Diagnostics();
+    line_failed_ = false;
+  }
+
+  JsonlFile& file_;
+  const SchemaCheck& schema_;
+  const FastSchemaCheck& fast_;
+  const JsonlReadOptions& options_;
+  Run& run_;
+  JsonlView view_;
+  Diagnostics line_diagnostics_;
+  RecordReader reader_;
+  bool line_failed_ = false;
+  // One DOM at a time, in memory reused from line to line.
+  alignas(16) char value_buffer_[64 * 1024];
+  alignas(16) char parse_buffer_[16 * 1024];
+  rapidjson::MemoryPoolAllocator<> value_pool_;
+  rapidjson::MemoryPoolAllocator<> parse_pool_;
+};
+
+// Runs of about `target` bytes, each ending at the end of a line.
+std::vector<Run> split_runs(const char* text, std::size_t size, std::size_t target) {
+  std::vector<Run> runs;
+  std::size_t begin = 0;
+  while (begin < size) {
+    std::size_t end = std::min(size, begin + target);
+    if (end < size) {
+      const void* nl = std::memchr(text + end, '\n', size - end);
+      end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text) + 1 : size;
+    }
+    Run& run = runs.emplace_back();
+    run.begin = begin;
+    run.end = end;
+    begin = end;
+  }
+  return runs;
+}
+
+Range shifted(Range r, uint32_t by) {
+  return {r.begin + by, r.count};
+}
+
+// Appends a run's records to the file's, renumbering what the run numbered from 0.
+class Merger {
+ public:
+  Merger(JsonlFile& file, FileRecords& out, Diagnostics& diagnostics, std::size_t max_errors)
+      : file_(file), out_(out), diagnostics_(diagnostics), max_errors_(max_errors) {}
+
+  void reserve(const std::vector<Run>& runs) {
+    std::size_t nodes = 0, edges = 0, refs = 0, keys = 0, props = 0;
+    for (const Run& r : runs) {
+      nodes += r.records.nodes.size();
+      edges += r.records.edges.size();
+      refs += r.records.source_refs.size();
+      keys += r.records.source_key_refs.size();
+      props += r.records.properties.size();
+    }
+    out_.nodes.reserve(nodes);
+    out_.edges.reserve(edges);
+    out_.source_refs.reserve(refs);
+    out_.source_key_refs.reserve(keys);
+    out_.properties.reserve(props);
+  }
+
+  void merge(Run& run) {
+    RecordIndex& index = file_.index();
+    // Only the first max_errors lines with errors of the whole file are shown; a run shows its
+    // own first ones, so the lines shown do not depend on how the file was cut into runs.
+    const std::size_t allowed = max_errors_ - shown_error_lines_;
+    std::size_t lines_seen = 0;
+    uint32_t last_line = 0;
+    for (Diagnostic d : run.diagnostics.all()) {
+      if (d.where.line != last_line || lines_seen == 0) {
+        last_line = d.where.line;
+        ++lines_seen;
+      }
+      if (lines_seen > allowed)
+        break;
+      if (d.where.line > 0)
+        d.where.line += line_base_;
+      diagnostics_.add(std::move(d));
+    }
+    shown_error_lines_ += std::min<std::size_t>(run.error_lines, allowed);
+    error_lines_ += run.error_lines;
+    FileRecords& r = run.records;
+    const auto base = [](const auto& v) { return static_cast<uint32_t>(v.size()); };
+    const uint32_t sources = base(out_.sources), refs = base(out_.source_refs),
+                   strings = base(out_.strings), ids = base(out_.identifiers),
+                   props = base(out_.properties), claims = base(out_.claims);
+    uint32_t record_base[4];
+    for (Section s :
+         {Section::entities, Section::decisions, Section::relations, Section::vocabulary})
+      record_base[static_cast<int>(s)] = base(index.of(s));
+
+    for (Section s :
+         {Section::entities, Section::decisions, Section::relations, Section::vocabulary}) {
+      for (RecordPlace p : run.index.of(s)) {
+        p.line += line_base_;
+        index.of(s).push_back(p);
+      }
+    }
+    index.relation_type_item.insert(index.relation_type_item.end(),
+                                    run.index.relation_type_item.begin(),
+                                    run.index.relation_type_item.end());
+    for (std::size_t k = 0; k < r.source_keys.size(); ++k) {
+      const auto [key, local] = r.source_keys[k];
+      RecordPlace place = run.source_key_places[k];
+      place.line += line_base_;
+      auto [it, inserted] = index.source_keys.emplace(key, place);
+      if (!inserted) {
+        const Location first = file_.locate_in_line(it->second, "/sources/" + pointer_token(key));
+        diagnostics_.add(file_.line_diagnostic(
+            Severity::error, place, "/sources/" + pointer_token(key),
+            "duplicate source key \"" + std::string(key) + "\" in this file (first at " +
+                std::to_string(first.line) + ":" + std::to_string(first.column) + ")"));
+        duplicate_keys_ = true;
+        continue;
+      }
+      out_.source_keys.emplace_back(key, local + sources);
+    }
+    out_.sources.insert(out_.sources.end(), r.sources.begin(), r.sources.end());
+    for (uint32_t ref : r.source_refs)
+      out_.source_refs.push_back(ref + sources);
+    for (SourceKeyRef k : r.source_key_refs) {
+      k.ref += refs;
+      k.owner.record_index += record_base[static_cast<int>(k.owner.section)];
+      out_.source_key_refs.push_back(k);
+    }
+    out_.strings.insert(out_.strings.end(), r.strings.begin(), r.strings.end());
+    out_.identifiers.insert(out_.identifiers.end(), r.identifiers.begin(), r.identifiers.end());
+    out_.properties.insert(out_.properties.end(), r.properties.begin(), r.properties.end());
+    for (ClaimSpec& c : r.claims) {
+      c.sources = shifted(c.sources, refs);
+      out_.claims.push_back(std::move(c));
+    }
+    for (NodeSpec n : r.nodes) {
+      n.aliases = shifted(n.aliases, strings);
+      n.identifiers = shifted(n.identifiers, ids);
+      n.properties = shifted(n.properties, props);
+      n.sources = shifted(n.sources, refs);
+      n.claims = shifted(n.claims, claims);
+      n.record += record_base[static_cast<int>(n.section)];
+      out_.nodes.push_back(n);
+    }
+    for (EdgeSpec e : r.edges) {
+      e.properties = shifted(e.properties, props);
+      e.sources = shifted(e.sources, refs);
+      e.claims = shifted(e.claims, claims);
+      e.record += record_base[static_cast<int>(e.section)];
+      out_.edges.push_back(e);
+    }
+    for (RelationTypeSpec& t : r.relation_types) {
+      t.index += record_base[static_cast<int>(Section::vocabulary)];
+      out_.relation_types.push_back(std::move(t));
+    }
+    line_base_ += run.lines;
+    r = FileRecords();  // the run's copy is no longer needed: keep the peak low
+  }
+
+  void finish() {
+    if (error_lines_ > shown_error_lines_) {
+      diagnostics_.add(
+          {Severity::note,
+           Location(file_.path()),
+           std::to_string(error_lines_ - shown_error_lines_) + " more lines with errors not shown",
+           {}});
+    }
+  }
+
+  bool ok() const { return error_lines_ == 0 && !duplicate_keys_; }
+
+ private:
+  JsonlFile& file_;
+  FileRecords& out_;
+  Diagnostics& diagnostics_;
+  std::size_t max_errors_;
+  uint32_t line_base_ = 0;
+  std::size_t error_lines_ = 0;
+  std::size_t shown_error_lines_ = 0;
+  bool duplicate_keys_ = false;
+};
+
+}  // namespace
+
+bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaCheck& fast,
+                FileRecords& out, Diagnostics& diagnostics, const JsonlReadOptions& options) {
+  // Enough runs for the threads to share the work evenly and the progress to move; not so many
+  // that merging costs.
+  const unsigned threads = std::max(1u, options.threads);
+  const std::size_t target = std::max<std::size_t>(1 << 20, file.size() / (threads * 16) + 1);
+  std::vector<Run> runs = split_runs(file.data(), file.size(), target);
+
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < runs.size(); i = next++)
+      RunReader(file, schema, fast, options, runs[i]).read();
+  };
+  if (threads == 1 || runs.size() <= 1) {
+    work();
+    if (options.progress != nullptr)
+      options.progress->draw();
+  } else {
+    std::mutex mutex;
+    std::condition_variable done_cv;
+    unsigned running = std::min<unsigned>(threads, static_cast<unsigned>(runs.size()));
+    {
+      std::vector<std::jthread> workers;
+      for (unsigned t = 0, n = running; t < n; ++t) {
+        workers.emplace_back([&] {
+          work();
+          const std::lock_guard lock(mutex);
+          --running;
+          done_cv.notify_one();
+        });
+      }
+      // This thread draws the progress while the workers read.
+      std::unique_lock lock(mutex);
+      while (running > 0) {
+        done_cv.wait_for(lock, std::chrono::milliseconds(100));
+        if (options.progress != nullptr) {
+          lock.unlock();
+          options.progress->draw();
+          lock.lock();
+        }
+      }
+    }
+  }
+
+  Merger merger(file, out, diagnostics, options.max_errors);
+  merger.reserve(runs);
+  bool empty = true;
+  for (Run& run : runs) {
+    empty &= run.empty;
+    merger.merge(run);
+  }
+  merger.finish();
+  bool ok = merger.ok();
+  if (empty) {
+    diagnostics.add({Severity::error,
+                     Location(file.path(), 1, 1),
+                     "the file is empty: a JSON Lines dataset holds one record a line",
+                     {}});
+    ok = false;
+  }
+  // finish_records reports through the file's index, now complete.
+  return finish_records(file, out, diagnostics) && ok;
+}
+
+}  // namespace jurigraph::ingest

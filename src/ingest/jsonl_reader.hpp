@@ -1,0 +1,28 @@
+// Reading a JSON Lines dataset: every line parsed in place, checked against the line schema and
+// read into records, by several threads over runs of lines, then merged in line order, so that
+// records and diagnostics are the same whatever the number of threads.
+#pragma once
+
+#include <cstddef>
+
+#include "base/diagnostic.hpp"
+#include "ingest/dataset_records.hpp"
+#include "ingest/jsonl_fast_check.hpp"
+#include "ingest/jsonl_file.hpp"
+#include "ingest/progress.hpp"
+#include "ingest/schema_check.hpp"
+
+namespace jurigraph::ingest {
+
+struct JsonlReadOptions {
+  std::size_t max_errors = 50;  // lines with errors shown per file; the others are counted
+  unsigned threads = 1;
+  Progress* progress = nullptr;
+};
+
+// Fills `out` and the file's record index. Returns false (with diagnostics) when any line has an
+// error; `out` then holds the lines without errors, for one round of cross-file checks.
+bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaCheck& fast,
+                FileRecords& out, Diagnostics& diagnostics, const JsonlReadOptions& options);
+
+}  // namespace jurigraph::ingest

@@ -1,0 +1,131 @@
+// A JSON Lines file gives the same graph as the equivalent JSON file: the shipped datasets
+// converted line by line, and a generated graph written in both formats; and the same graph and
+// diagnostics whether one thread reads it or two.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "generate/synthetic.hpp"
+#include "ingest/ingest.hpp"
+#include "jsonl_test_util.hpp"
+
+namespace jurigraph {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::dump_graph;
+using testing::read_text;
+using testing::to_jsonl;
+
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("jurigraph-jsonl-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string messages(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.all())
+    out += format_diagnostic(d) + "\n";
+  return out;
+}
+
+TEST(JsonlEquivalence, ShippedDatasetsGiveTheSameGraph) {
+  const fs::path datasets = fs::path(JURIGRAPH_TEST_DATA) / ".." / ".." / "datasets";
+  const fs::path dir = temp_dir("shipped");
+  std::size_t converted = 0;
+  for (const auto& entry : fs::directory_iterator(datasets)) {
+    if (entry.path().extension() != ".json")
+      continue;
+    const auto lines = to_jsonl(read_text(entry.path()));
+    ASSERT_TRUE(lines) << entry.path();
+    std::ofstream(dir / entry.path().filename().replace_extension(".jsonl")) << *lines;
+    ++converted;
+  }
+  ASSERT_GE(converted, 5u);
+  const auto json = ingest::load_datasets({datasets.string()});
+  const auto jsonl = ingest::load_datasets({dir.string()});
+  ASSERT_FALSE(json.diagnostics.has_errors()) << messages(json.diagnostics);
+  ASSERT_FALSE(jsonl.diagnostics.has_errors()) << messages(jsonl.diagnostics);
+  EXPECT_EQ(json.diagnostics.warning_count(), jsonl.diagnostics.warning_count());
+  EXPECT_GT(jsonl.graph.node_count(), 30u);
+  EXPECT_EQ(dump_graph(json.graph), dump_graph(jsonl.graph));
+  fs::remove_all(dir);
+}
+
+TEST(JsonlEquivalence, GeneratedGraphInBothFormatsAndConvertedGivesTheSameGraph) {
+  const generate::SyntheticGraph s = generate::generate_graph(3000, 5);
+  const fs::path dir = temp_dir("generated");
+  {
+    std::ofstream json(dir / "g.json");
+    generate::write_dataset_json(s, json);
+    std::ofstream jsonl(dir / "g.jsonl");
+    generate::write_dataset_jsonl(s, jsonl);
+  }
+  std::ofstream(dir / "converted.ndjson") << *to_jsonl(read_text(dir / "g.json"));
+  const auto json = ingest::load_datasets({(dir / "g.json").string()});
+  const auto jsonl = ingest::load_datasets({(dir / "g.jsonl").string()});
+  const auto ndjson = ingest::load_datasets({(dir / "converted.ndjson").string()});
+  ASSERT_FALSE(jsonl.diagnostics.has_errors()) << messages(jsonl.diagnostics);
+  ASSERT_FALSE(ndjson.diagnostics.has_errors()) << messages(ndjson.diagnostics);
+  EXPECT_EQ(json.graph.node_count(), jsonl.graph.node_count());
+  EXPECT_EQ(json.graph.edge_count(), jsonl.graph.edge_count());
+  EXPECT_EQ(dump_graph(json.graph), dump_graph(jsonl.graph));
+  EXPECT_EQ(dump_graph(json.graph), dump_graph(ndjson.graph));
+  EXPECT_EQ(read_text(dir / "converted.ndjson"), read_text(dir / "g.jsonl"));
+  fs::remove_all(dir);
+}
+
+TEST(JsonlEquivalence, OneThreadAndTwoGiveTheSameGraphAndDiagnostics) {
+  // Large enough for several runs of lines, with errors of every stage spread through it.
+  const generate::SyntheticGraph s = generate::generate_graph(12000, 8);
+  const fs::path dir = temp_dir("threads");
+  std::ostringstream text;
+  generate::write_dataset_jsonl(s, text);
+  std::string lines = text.str();
+  std::string broken;
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < lines.size();) {
+    const std::size_t end = lines.find('\n', pos);
+    std::string line = lines.substr(pos, end - pos);
+    pos = end + 1;
+    ++n;
+    if (n % 997 == 0)
+      line = line.substr(0, line.size() / 2);  // malformed
+    if (n % 1499 == 0 && line.find("\"date\":\"") != std::string::npos)
+      line.replace(line.find("\"date\":\"") + 8, 10, "2019-02-30");  // no such day
+    if (n % 1777 == 0 && line.find("\"kind\":\"sanction\"") != std::string::npos)
+      line.replace(line.find("\"kind\":\"sanction\""), 17, "\"kind\":\"fine\"");  // schema
+    broken += line + '\n';
+    if (n % 2003 == 0)
+      broken += "\n";  // blank lines are allowed
+  }
+  std::ofstream(dir / "broken.jsonl") << broken;
+  std::ofstream(dir / "valid.jsonl") << lines;
+  for (const char* name : {"broken.jsonl", "valid.jsonl"}) {
+    SCOPED_TRACE(name);
+    ingest::LoadOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    one.max_errors_per_file = two.max_errors_per_file = 1000;
+    const auto a = ingest::load_datasets({(dir / name).string()}, one);
+    const auto b = ingest::load_datasets({(dir / name).string()}, two);
+    EXPECT_EQ(messages(a.diagnostics), messages(b.diagnostics));
+    EXPECT_EQ(dump_graph(a.graph), dump_graph(b.graph));
+    EXPECT_EQ(std::string(name) == "broken.jsonl", a.diagnostics.has_errors());
+  }
+  // The lines with errors are each reported, and only they.
+  ingest::LoadOptions options;
+  options.max_errors_per_file = 1000;
+  const auto r = ingest::load_datasets({(dir / "broken.jsonl").string()}, options);
+  std::size_t malformed = 0;
+  for (const Diagnostic& d : r.diagnostics.all())
+    malformed += d.message.starts_with("malformed JSON");
+  EXPECT_EQ(malformed, n / 997);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace jurigraph

@@ -1,0 +1,283 @@
+// The fast verdict on JSON Lines records never says "valid" where valijson, with the same
+// schema, says "invalid": checked on valid records and on thousands of their mutations, and each
+// written-out pattern against std::regex (valijson's own engine) on many strings.
+#include "ingest/jsonl_fast_check.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+#include <regex>
+
+#include "generate/synthetic.hpp"
+#include "ingest/embedded_schema.hpp"
+#include "ingest/schema_check.hpp"
+#include "jsonl_test_util.hpp"
+
+namespace jurigraph {
+namespace {
+
+namespace fs = std::filesystem;
+using rapidjson::Value;
+
+class Nowhere final : public ingest::DatasetFile {
+ public:
+  const std::string& path() const override { return path_; }
+  Location locate(std::string_view) const override { return Location(path_); }
+  Diagnostic diagnostic(Severity s, std::string_view, std::string m) const override {
+    return {s, Location(path_), std::move(m), {}};
+  }
+
+ private:
+  std::string path_ = "test";
+};
+
+std::vector<std::string> record_lines() {
+  std::string all;
+  const fs::path datasets = fs::path(JURIGRAPH_TEST_DATA) / ".." / ".." / "datasets";
+  for (const auto& entry : fs::directory_iterator(datasets)) {
+    if (entry.path().extension() == ".json")
+      all += *testing::to_jsonl(testing::read_text(entry.path()));
+  }
+  std::ostringstream generated;
+  generate::write_dataset_jsonl(generate::generate_graph(60, 2), generated);
+  all += generated.str();
+  std::vector<std::string> lines;
+  for (std::size_t pos = 0; pos < all.size();) {
+    const std::size_t end = all.find('\n', pos);
+    lines.push_back(all.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return lines;
+}
+
+// Every value of a document, by address, to be replaced or removed one at a time.
+void collect(Value& v, std::vector<Value*>& out) {
+  out.push_back(&v);
+  if (v.IsObject()) {
+    for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m)
+      collect(m->value, out);
+  } else if (v.IsArray()) {
+    for (auto& item : v.GetArray())
+      collect(item, out);
+  }
+}
+
+TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
+  const ingest::SchemaCheck schema;
+  const ingest::FastSchemaCheck fast(schema.line_schema_document());
+  const Nowhere where;
+  auto slow = [&](const Value& v) {
+    Diagnostics d;
+    return schema.check_line(v, where, d, 5);
+  };
+  const std::vector<std::string> replacements = {R"("")",
+                                                 R"("x")",
+                                                 R"("2020-13-01")",
+                                                 R"("2020-02-30")",
+                                                 R"("2020-1-01")",
+                                                 R"("company:orange")",
+                                                 R"("Company:x")",
+                                                 R"("a:")",
+                                                 R"("ECLI:FR:CE:2015:1")",
+                                                 R"("https://a b")",
+                                                 R"("https://é")",
+                                                 R"("http://x")",
+                                                 R"("CNILTEXT000036403140")",
+                                                 R"("123456789")",
+                                                 R"("12345678901234")",
+                                                 R"("Q0")",
+                                                 R"("Q42")",
+                                                 R"("EUR")",
+                                                 R"("XXX")",
+                                                 R"("FR")",
+                                                 R"("fr")",
+                                                 R"("official")",
+                                                 R"("Company")",
+                                                 R"("SUBCONTRACTOR_OF")",
+                                                 R"("01.5")",
+                                                 R"("1.50")",
+                                                 R"("1.555")",
+                                                 R"("0")",
+                                                 "0",
+                                                 "-1",
+                                                 "5",
+                                                 "1.5",
+                                                 "1e20",
+                                                 "18446744073709551615",
+                                                 "true",
+                                                 "null",
+                                                 "[]",
+                                                 "{}",
+                                                 R"(["x"])",
+                                                 R"({"url": "https://a"})",
+                                                 R"({"title": "t"})",
+                                                 "\"" + std::string(1001, 'a') + "\"",
+                                                 "\"" + std::string(600, 'a') + "\""};
+  std::size_t checked = 0, agreed = 0, valid_records = 0;
+  for (const std::string& line : record_lines()) {
+    rapidjson::Document original;
+    original.Parse(line.c_str());
+    ASSERT_FALSE(original.HasParseError()) << line;
+    ASSERT_TRUE(slow(original)) << line;
+    // Identifiers with patterns the fast check does not write out (ECLI, CELEX, ELI, LEI) go
+    // the slow way by design; every other valid record must not.
+    const bool rare =
+        line.find("\"ecli\"") != std::string::npos || line.find("\"celex\"") != std::string::npos ||
+        line.find("\"eli\"") != std::string::npos || line.find("\"lei\"") != std::string::npos;
+    if (!rare) {
+      EXPECT_TRUE(fast.valid(original)) << "a valid record goes the slow way: " << line;
+    }
+    ++valid_records;
+    // Mutations of every other record: enough variety, in a few seconds.
+    if (valid_records % 6 != 0)
+      continue;
+    std::vector<Value*> values;
+    collect(original, values);
+    auto verdicts = [&](rapidjson::Document& mutant, const std::string& what) {
+      const bool f = fast.valid(mutant), s = slow(mutant);
+      ++checked;
+      agreed += f == s;
+      if (f && !s) {
+        ADD_FAILURE() << "fast check says valid, valijson invalid: " << what << " in " << line;
+      }
+    };
+    for (std::size_t i = 1; i < values.size(); ++i) {
+      for (const std::string& r : replacements) {
+        rapidjson::Document mutant;
+        mutant.CopyFrom(original, mutant.GetAllocator());
+        std::vector<Value*> targets;
+        collect(mutant, targets);
+        rapidjson::Document replacement;
+        replacement.Parse(r.c_str());
+        targets[i]->CopyFrom(replacement, mutant.GetAllocator());
+        verdicts(mutant, "value " + std::to_string(i) + " := " + r.substr(0, 40));
+      }
+      // Removing a member, adding an unknown one.
+      rapidjson::Document mutant;
+      mutant.CopyFrom(original, mutant.GetAllocator());
+      std::vector<Value*> targets;
+      collect(mutant, targets);
+      if (targets[i]->IsObject()) {
+        targets[i]->AddMember("zz_unknown", 1, mutant.GetAllocator());
+        verdicts(mutant, "member added to value " + std::to_string(i));
+        for (auto m = targets[i]->MemberBegin(); m != targets[i]->MemberEnd(); ++m) {
+          rapidjson::Document removed;
+          removed.CopyFrom(original, removed.GetAllocator());
+          std::vector<Value*> t2;
+          collect(removed, t2);
+          t2[i]->RemoveMember(m->name.GetString());
+          verdicts(removed, std::string("member removed: ") + m->name.GetString());
+        }
+      }
+    }
+  }
+  EXPECT_GT(valid_records, 100u);
+  EXPECT_GT(checked, 10000u);
+  // Where the fast check knows a pattern it decides as valijson does; the rest goes slow.
+  EXPECT_GT(static_cast<double>(agreed) / static_cast<double>(checked), 0.97)
+      << agreed << " of " << checked;
+  std::cout << "fast check agreed with valijson on " << agreed << " of " << checked << " records\n";
+}
+
+TEST(JsonlFastCheck, WrittenOutPatternsMatchAsStdRegexDoes) {
+  rapidjson::Document schema;
+  schema.Parse(ingest::dataset_schema_text().data(), ingest::dataset_schema_text().size());
+  std::vector<std::string> patterns;
+  std::function<void(const Value&)> walk = [&](const Value& v) {
+    if (v.IsObject()) {
+      for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
+        if (std::string_view(m->name.GetString()) == "pattern" && m->value.IsString())
+          patterns.emplace_back(m->value.GetString());
+        if (std::string_view(m->name.GetString()) == "patternProperties") {
+          for (auto p = m->value.MemberBegin(); p != m->value.MemberEnd(); ++p)
+            patterns.emplace_back(p->name.GetString());
+        }
+        walk(m->value);
+      }
+    } else if (v.IsArray()) {
+      for (const auto& item : v.GetArray())
+        walk(item);
+    }
+  };
+  walk(schema);
+  std::vector<std::string> samples = {"",
+                                      "a",
+                                      "A",
+                                      "0",
+                                      "00",
+                                      "01",
+                                      "1.5",
+                                      "1.50",
+                                      "1.555",
+                                      "12.",
+                                      ".5",
+                                      "2020-02-30",
+                                      "2020-13-01",
+                                      "2020-00-10",
+                                      "2020-12-31",
+                                      "2020-12-32",
+                                      "company:orange",
+                                      "company:",
+                                      ":x",
+                                      "Company:x",
+                                      "a_b:X.y-z",
+                                      "a:b:c",
+                                      "http://x",
+                                      "https://",
+                                      "https://a b",
+                                      "https://a\tb",
+                                      "ftp://x",
+                                      "FR",
+                                      "FRA",
+                                      "fr",
+                                      "Q1",
+                                      "Q0",
+                                      "Q12a",
+                                      "123456789",
+                                      "12345678",
+                                      "12345678901234",
+                                      "SUBCONTRACTOR_OF",
+                                      "_A",
+                                      "A-B",
+                                      "snake_case",
+                                      "Snake",
+                                      "a" + std::string(63, 'b'),
+                                      "a" + std::string(64, 'b'),
+                                      "k" + std::string(99, 'e'),
+                                      "k" + std::string(100, 'e')};
+  std::mt19937 rng(7);
+  const std::string alphabet = "aZ09:-._/ Qh tps:HTTPS-\n\t.1E";
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    const int length = std::uniform_int_distribution<int>(0, 16)(rng);
+    for (int k = 0; k < length; ++k)
+      s += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+    samples.push_back(s);
+    // Near misses of valid values.
+    std::string near = samples[static_cast<std::size_t>(i) % 45];
+    if (!near.empty())
+      near[std::uniform_int_distribution<std::size_t>(0, near.size() - 1)(rng)] =
+          alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+    samples.push_back(near);
+  }
+  std::size_t known = 0;
+  for (const std::string& pattern : patterns) {
+    if (!ingest::FastSchemaCheck::match_pattern(pattern, ""))
+      continue;
+    ++known;
+    const std::regex re(pattern, std::regex::ECMAScript);
+    for (const std::string& s : samples) {
+      const bool expected = std::regex_search(s, re);
+      const bool actual = *ingest::FastSchemaCheck::match_pattern(pattern, s);
+      // The URL matcher is stricter on purpose (control and non-ASCII bytes go to valijson).
+      if (actual || !pattern.starts_with("^https?")) {
+        EXPECT_EQ(expected, actual) << pattern << " on \"" << s << "\"";
+      }
+    }
+  }
+  EXPECT_GE(known, 12u);
+}
+
+}  // namespace
+}  // namespace jurigraph

@@ -1,0 +1,126 @@
+// Helpers of the JSON Lines tests: a JSON dataset rewritten as JSON Lines, and a graph written
+// out whole, so that two graphs can be compared as text.
+#pragma once
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "graph/graph.hpp"
+
+namespace jurigraph::testing {
+
+inline std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The records of a JSON dataset document as JSON Lines, in the order of the format's sections;
+// nullopt when the text is not a JSON object of known sections (nothing to convert).
+inline std::optional<std::string> to_jsonl(const std::string& json) {
+  rapidjson::Document doc;
+  doc.Parse(json.c_str(), json.size());
+  if (doc.HasParseError() || !doc.IsObject())
+    return std::nullopt;
+  std::string out;
+  auto line = [&](const char* kind, const rapidjson::Value& v) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    w.Key(kind);
+    v.Accept(w);
+    w.EndObject();
+    out += buffer.GetString();
+    out += '\n';
+  };
+  for (auto m = doc.MemberBegin(); m != doc.MemberEnd(); ++m) {
+    const std::string name = m->name.GetString();
+    if (name != "$schema" && name != "dataset" && name != "sources" && name != "vocabulary" &&
+        name != "entities" && name != "decisions" && name != "relations")
+      return std::nullopt;
+    if ((name == "entities" || name == "decisions" || name == "relations") && !m->value.IsArray())
+      return std::nullopt;
+  }
+  for (const char* top : {"$schema", "dataset", "sources", "vocabulary"}) {
+    if (doc.HasMember(top))
+      line(top, doc[top]);
+  }
+  const std::pair<const char*, const char*> sections[] = {
+      {"entities", "entity"}, {"decisions", "decision"}, {"relations", "relation"}};
+  for (const auto& [many, one] : sections) {
+    if (!doc.HasMember(many))
+      continue;
+    for (const auto& item : doc[many].GetArray())
+      line(one, item);
+  }
+  return out;
+}
+
+// Every table of a graph as text. Claim origins (file:line:col of the record) are left out:
+// they name each format's own lines.
+inline std::string dump_graph(const graph::Graph& g) {
+  std::ostringstream o;
+  auto claims = [&](graph::Range r) {
+    for (const auto& c : g.claims(r)) {
+      o << " claim " << g.str(c.property) << '=' << g.str(c.value) << " note=" << g.str(c.note)
+        << " auth=" << c.authoritative << " src";
+      for (uint32_t s : g.source_ids(c.sources))
+        o << ' ' << s;
+    }
+  };
+  auto props = [&](graph::Range r) {
+    for (const auto& p : g.properties(r)) {
+      o << ' ' << g.str(p.key) << ':' << static_cast<int>(p.kind) << '=' << g.str(p.text) << '/'
+        << p.integer << '/' << p.number;
+    }
+  };
+  for (std::size_t i = 0; i < g.source_count(); ++i) {
+    const auto& s = g.source(static_cast<uint32_t>(i));
+    o << "source " << i << ' ' << g.str(s.url) << '|' << g.str(s.title) << '|' << g.str(s.publisher)
+      << '|' << g.str(s.note) << '|' << s.date << '|' << static_cast<int>(s.kind) << '\n';
+  }
+  for (const auto& t : g.relation_types()) {
+    o << "type " << t.name << ' ' << t.description << ' ' << t.from.size() << ' ' << t.to.size()
+      << '\n';
+  }
+  for (graph::VertexId v = 0; v < g.node_count(); ++v) {
+    const auto& n = g.node(v);
+    o << "node " << v << ' ' << static_cast<int>(n.label) << ' ' << g.str(n.id) << '|'
+      << g.str(n.name) << '|' << g.str(n.country) << '|' << g.str(n.description) << '|'
+      << g.str(n.kind) << '|' << g.str(n.number) << '|' << g.str(n.currency) << '|'
+      << g.str(n.summary) << '|' << n.date << '|' << n.amount << " aliases";
+    for (const auto& a : g.strings(n.aliases))
+      o << ' ' << g.str(a);
+    o << " ids";
+    for (const auto& i : g.identifiers(n.identifiers))
+      o << ' ' << g.str(i.scheme) << '=' << g.str(i.value);
+    o << " props";
+    props(n.properties);
+    o << " sources";
+    for (uint32_t s : g.source_ids(n.sources))
+      o << ' ' << s;
+    claims(n.claims);
+    o << '\n';
+  }
+  for (graph::EdgeId e = 0; e < g.edge_count(); ++e) {
+    const auto& r = g.edge(e);
+    o << "edge " << e << ' ' << r.source << ' ' << r.target << ' ' << r.type << " props";
+    props(r.properties);
+    o << " sources";
+    for (uint32_t s : g.source_ids(r.sources))
+      o << ' ' << s;
+    claims(r.claims);
+    o << '\n';
+  }
+  return o.str();
+}
+
+}  // namespace jurigraph::testing
