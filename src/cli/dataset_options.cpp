@@ -1,9 +1,19 @@
 #include "cli/dataset_options.hpp"
 
+#include "graph/snapshot.hpp"
+
 namespace jurigraph::cli {
 
-void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going) {
-  command.add_option("paths", options.paths, "dataset files or folders (default: datasets)");
+void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going,
+                         bool with_snapshot) {
+  CLI::Option* paths =
+      command.add_option("paths", options.paths, "dataset files or folders (default: datasets)");
+  if (with_snapshot) {
+    command
+        .add_option("-g,--graph", options.snapshot,
+                    "open this graph snapshot (made by jurigraph build -o) instead of datasets")
+        ->excludes(paths);
+  }
   if (with_keep_going) {
     command.add_flag(
         "--keep-going", options.keep_going,
@@ -18,6 +28,11 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 
 std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options,
                                                    std::ostream& err) {
+  if (!options.snapshot.empty()) {
+    ingest::LoadResult opened;
+    opened.graph = graph::open_snapshot(options.snapshot);
+    return opened;
+  }
   ingest::LoadResult result = ingest::load_datasets(options.paths);
   if (result.diagnostics.has_errors()) {
     Diagnostics errors;
