@@ -1,7 +1,5 @@
 // Writing a graph snapshot: sections of canonical record bytes (padding zeroed, so the same
 // graph always gives the same file), each checksummed, behind a header and a directory.
-#include <xxhash.h>
-
 #include <array>
 #include <cstddef>
 #include <cstring>
@@ -12,6 +10,7 @@
 
 #include "base/atomic_file.hpp"
 #include "graph/snapshot.hpp"
+#include "graph/snapshot_checksum.hpp"
 #include "graph/snapshot_format.hpp"
 
 namespace jurigraph::graph {
@@ -221,8 +220,8 @@ void write_snapshot(const Graph& g, const std::string& path) {
   h.byte_order = kByteOrderMark;
   h.file_size = offset;
   h.section_count = kSectionCount;
-  h.directory_checksum = XXH3_64bits(directory.data(), directory.size() * sizeof(SectionEntry));
-  h.header_checksum = XXH3_64bits(&h, offsetof(Header, header_checksum));
+  h.directory_checksum = checksum(directory.data(), directory.size() * sizeof(SectionEntry));
+  h.header_checksum = checksum(&h, offsetof(Header, header_checksum));
 
   write_file_atomically(path, [&](std::ostream& out) {
     out.write(reinterpret_cast<const char*>(&h), sizeof h);

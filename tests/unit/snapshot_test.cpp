@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include <cstring>
 #include <filesystem>
@@ -16,6 +15,7 @@
 #include "base/diagnostic.hpp"
 #include "export/rdf_writers.hpp"
 #include "generate/synthetic.hpp"
+#include "graph/snapshot_checksum.hpp"
 #include "graph/snapshot_format.hpp"
 #include "ingest/ingest.hpp"
 
@@ -199,7 +199,7 @@ TEST_F(Snapshot, AnotherVersionIsRefusedWithWhatToDo) {
   snapshot::Header h;
   std::memcpy(&h, bytes.data(), sizeof h);
   h.version = snapshot::kVersion + 1;
-  h.header_checksum = XXH3_64bits(&h, offsetof(snapshot::Header, header_checksum));
+  h.header_checksum = snapshot::checksum(&h, offsetof(snapshot::Header, header_checksum));
   std::memcpy(bytes.data(), &h, sizeof h);
   write_bytes(dir_ / "newer.jg", bytes);
   const std::string why = refusal(dir_ / "newer.jg");
