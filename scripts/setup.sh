@@ -10,6 +10,7 @@ packages=(
   libvalijson-dev                         # JSON Schema (draft 7) validation over RapidJSON
   libgraphviz-dev graphviz                # cgraph/gvc for DOT and rendering; dot to check output
   libcli11-dev                            # the command line
+  libxxhash-dev                           # XXH3 checksums of graph snapshots
   libgtest-dev googletest libbenchmark-dev # tests and benchmarks
   python3                                 # the end-to-end tests parse JSON output with json.tool
   python3-rdflib                          # the linked-data tests read the JSON-LD export with rdflib

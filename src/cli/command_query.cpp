@@ -21,6 +21,7 @@ namespace {
 struct QueryOptions {
   std::vector<std::string> arguments;  // the query (unless -f), then dataset paths
   std::string file;
+  std::string snapshot;
   std::vector<std::string> params;
   std::string format = "table";
   std::string output;
@@ -56,6 +57,10 @@ int run_query(const QueryOptions& o, std::ostream& out, std::ostream& err) {
   DatasetOptions datasets;
   if (!arguments.empty())
     datasets.paths = arguments;
+  if (!o.snapshot.empty() && !arguments.empty())
+    throw Error(Location("<command line>"), "give dataset paths or -g SNAPSHOT, not both",
+                ErrorKind::usage);
+  datasets.snapshot = o.snapshot;
   datasets.keep_going = o.keep_going;
 
   // Parse and check the parameters before the (possibly long) load.
@@ -107,6 +112,8 @@ void setup_query(CLI::App& app, CommandRunner& runner) {
                   "the query (unless -f is given), then dataset files or folders (default: "
                   "datasets)");
   cmd->add_option("-f,--file", o->file, "read the query from this file");
+  cmd->add_option("-g,--graph", o->snapshot,
+                  "open this graph snapshot (made by jurigraph build -o) instead of datasets");
   cmd->add_option("--param", o->params,
                   "name=value, repeatable; value is a Cypher literal (42, 'text', [1, 2]) or "
                   "else a plain string");

@@ -33,7 +33,8 @@ void setup_validate(CLI::App& app, CommandRunner& runner) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* cmd =
       app.add_subcommand("validate", "check datasets against the schema and each other");
-  add_dataset_options(*cmd, options->datasets, /*with_keep_going=*/false);
+  add_dataset_options(*cmd, options->datasets, /*with_keep_going=*/false,
+                      /*with_snapshot=*/false);
   cmd->add_flag("-q,--quiet", options->quiet, "print only the diagnostics");
   cmd->callback([options, &runner] {
     runner = [options](std::ostream& out, std::ostream& err) {

@@ -10,6 +10,7 @@ namespace jurigraph::cli {
 using CommandRunner = std::function<int(std::ostream& out, std::ostream& err)>;
 
 void setup_validate(CLI::App& app, CommandRunner& runner);
+void setup_build(CLI::App& app, CommandRunner& runner);
 void setup_stats(CLI::App& app, CommandRunner& runner);
 void setup_show(CLI::App& app, CommandRunner& runner);
 void setup_path(CLI::App& app, CommandRunner& runner);

@@ -1,11 +1,20 @@
 #include "cli/dataset_options.hpp"
 
+#include "graph/snapshot.hpp"
 #include "ingest/progress.hpp"
 
 namespace jurigraph::cli {
 
-void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going) {
-  command.add_option("paths", options.paths, "dataset files or folders (default: datasets)");
+void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going,
+                         bool with_snapshot) {
+  CLI::Option* paths =
+      command.add_option("paths", options.paths, "dataset files or folders (default: datasets)");
+  if (with_snapshot) {
+    command
+        .add_option("-g,--graph", options.snapshot,
+                    "open this graph snapshot (made by jurigraph build -o) instead of datasets")
+        ->excludes(paths);
+  }
   if (with_keep_going) {
     command.add_flag(
         "--keep-going", options.keep_going,
@@ -21,6 +30,11 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 
 std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options,
                                                    std::ostream& err) {
+  if (!options.snapshot.empty()) {
+    ingest::LoadResult opened;
+    opened.graph = graph::open_snapshot(options.snapshot);
+    return opened;
+  }
   ingest::LoadOptions load;
   load.progress = ingest::progress_stream(err, options.quiet);
   ingest::LoadResult result = ingest::load_datasets(options.paths, load);

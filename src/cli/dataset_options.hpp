@@ -14,16 +14,19 @@ namespace jurigraph::cli {
 
 struct DatasetOptions {
   std::vector<std::string> paths{"datasets"};
+  std::string snapshot;  // -g FILE: open this graph snapshot instead of reading datasets
   bool keep_going = false;
   bool quiet = false;  // no progress bar
 };
 
-// Adds PATH... (positional, default datasets/) and --keep-going and --quiet to a subcommand.
-// `validate` (with_keep_going false) has its own -q,--quiet.
-void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going = true);
+// Adds PATH... (positional, default datasets/), --keep-going, --quiet and -g/--graph SNAPSHOT to
+// a subcommand. `validate` (with_keep_going false) has its own -q,--quiet and no -g.
+void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going = true,
+                         bool with_snapshot = true);
 
-// Loads the datasets. Errors are printed to `err`; without --keep-going any error means no
-// graph (nullopt). Warnings are counted, not printed (validate prints them).
+// Loads the datasets, or opens the snapshot of -g (an unreadable snapshot throws Error). Errors
+// are printed to `err`; without --keep-going any error means no graph (nullopt). Warnings are
+// counted, not printed (validate prints them).
 std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options,
                                                    std::ostream& err);
 

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "jurigraph 0.1.0");
   CommandRunner runner;
   setup_validate(app, runner);
+  setup_build(app, runner);
   setup_stats(app, runner);
   setup_show(app, runner);
   setup_path(app, runner);

@@ -1,6 +1,7 @@
 #include "graph/graph.hpp"
 
 #include <algorithm>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <numeric>
 #include <tuple>
 
@@ -49,8 +50,69 @@ std::vector<RelTypeId> sort_relation_types(GraphTables& t) {
 
 }  // namespace
 
+namespace {
+
+struct VertexBundle {
+  Label label = Label::Company;
+};
+using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexBundle, EdgeBundle,
+                                               boost::no_property, VertexId, EdgeId>;
+
+// What a frozen graph owns: the tables and the arrays Boost's CSR built, moved out of it.
+struct OwnedArrays {
+  GraphTables tables;
+  std::vector<Label> labels;
+  std::vector<EdgeId> out_start, in_start;
+  std::vector<VertexId> out_other, in_other;
+  std::vector<EdgeBundle> out_edges, in_edges;
+  std::vector<VertexId> label_nodes;
+  std::vector<NameKey> name_index;
+};
+
+void build_label_index(OwnedArrays& o, std::array<uint32_t, kLabelCount + 1>& start) {
+  std::array<uint32_t, kLabelCount + 1> count{};
+  for (const Label l : o.labels)
+    ++count[static_cast<std::size_t>(l) + 1];
+  for (std::size_t l = 0; l < kLabelCount; ++l)
+    count[l + 1] += count[l];
+  start = count;
+  o.label_nodes.resize(o.labels.size());
+  for (VertexId v = 0; v < o.labels.size(); ++v)
+    o.label_nodes[count[static_cast<std::size_t>(o.labels[v])]++] = v;
+}
+
+// Folded keys are appended to the string table; duplicates per node are dropped.
+void build_name_index(OwnedArrays& o) {
+  GraphTables& t = o.tables;
+  TableWriter writer(t);
+  auto str = [&](StrRef r) { return std::string_view(t.strings).substr(r.offset, r.length); };
+  std::vector<std::string> keys;
+  for (VertexId v = 0; v < t.nodes.size(); ++v) {
+    const NodeRecord& n = t.nodes[v];
+    keys.clear();
+    keys.push_back(fold_for_lookup(str(n.id)));
+    keys.push_back(fold_for_lookup(str(n.name)));
+    if (!n.number.empty())
+      keys.push_back(fold_for_lookup(str(n.number)));
+    for (uint32_t i = 0; i < n.aliases.count; ++i)
+      keys.push_back(fold_for_lookup(str(t.string_refs[n.aliases.begin + i])));
+    for (uint32_t i = 0; i < n.identifiers.count; ++i)
+      keys.push_back(fold_for_lookup(str(t.identifiers[n.identifiers.begin + i].value)));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const std::string& k : keys) {
+      if (!k.empty())
+        o.name_index.push_back({writer.store(k), v});
+    }
+  }
+  std::sort(o.name_index.begin(), o.name_index.end(), [&](const NameKey& a, const NameKey& b) {
+    return std::make_pair(str(a.folded), a.vertex) < std::make_pair(str(b.folded), b.vertex);
+  });
+}
+
+}  // namespace
+
 Graph Graph::freeze(GraphTables tables) {
-  Graph g;
   const std::vector<VertexId> new_vertex = sort_nodes_by_id(tables);
   const std::vector<RelTypeId> new_type = sort_relation_types(tables);
   for (EdgeRecord& e : tables.edges) {
@@ -63,68 +125,74 @@ Graph Graph::freeze(GraphTables tables) {
       tables.edges.begin(), tables.edges.end(), [](const EdgeRecord& a, const EdgeRecord& b) {
         return std::tie(a.source, a.type, a.target) < std::tie(b.source, b.type, b.target);
       });
-  g.t_ = std::move(tables);
+  auto o = std::make_shared<OwnedArrays>();
+  o->tables = std::move(tables);
+  const GraphTables& t = o->tables;
 
-  std::vector<std::pair<VertexId, VertexId>> endpoints;
-  std::vector<EdgeBundle> bundles;
-  endpoints.reserve(g.t_.edges.size());
-  bundles.reserve(g.t_.edges.size());
-  for (EdgeId e = 0; e < g.t_.edges.size(); ++e) {
-    endpoints.emplace_back(g.t_.edges[e].source, g.t_.edges[e].target);
-    bundles.push_back({e, g.t_.edges[e].type});
+  {
+    std::vector<std::pair<VertexId, VertexId>> endpoints;
+    std::vector<EdgeBundle> bundles;
+    endpoints.reserve(t.edges.size());
+    bundles.reserve(t.edges.size());
+    for (EdgeId e = 0; e < t.edges.size(); ++e) {
+      endpoints.emplace_back(t.edges[e].source, t.edges[e].target);
+      bundles.push_back({e, t.edges[e].type});
+    }
+    Csr csr(boost::edges_are_unsorted_multi_pass, endpoints.begin(), endpoints.end(),
+            bundles.begin(), static_cast<VertexId>(t.nodes.size()));
+    o->out_start = std::move(csr.m_forward.m_rowstart);
+    o->out_other = std::move(csr.m_forward.m_column);
+    o->out_edges = std::move(csr.m_forward.m_edge_properties);
+    o->in_start = std::move(csr.m_backward.m_rowstart);
+    o->in_other = std::move(csr.m_backward.m_column);
+    // Bundles of in-edges in the order of the CSR's backward index (which holds the forward
+    // position of each in-edge), so walking in-edges reads memory in sequence.
+    const auto& backward_index = csr.m_backward.m_edge_properties;
+    o->in_edges.resize(backward_index.size());
+    for (std::size_t i = 0; i < backward_index.size(); ++i)
+      o->in_edges[i] = o->out_edges[backward_index[i]];
   }
-  g.csr_ = Csr(boost::edges_are_unsorted_multi_pass, endpoints.begin(), endpoints.end(),
-               bundles.begin(), static_cast<VertexId>(g.t_.nodes.size()));
-  for (VertexId v = 0; v < g.t_.nodes.size(); ++v)
-    g.csr_[v].label = g.t_.nodes[v].label;
-  // Bundles of in-edges in the order of the CSR's backward index (which holds the forward
-  // position of each in-edge), so walking in-edges reads memory in sequence.
-  const auto& backward_index = g.csr_.m_backward.m_edge_properties;
-  g.in_bundles_.resize(backward_index.size());
-  for (std::size_t i = 0; i < backward_index.size(); ++i) {
-    g.in_bundles_[i] = g.csr_.m_forward.m_edge_properties[backward_index[i]];
-  }
-  g.build_indexes();
+  o->labels.reserve(t.nodes.size());
+  for (const NodeRecord& n : t.nodes)
+    o->labels.push_back(n.label);
+  GraphArrays a;
+  build_label_index(*o, a.label_start);
+  build_name_index(*o);
+
+  a.strings = t.strings;
+  a.nodes = t.nodes;
+  a.edges = t.edges;
+  a.sources = t.sources;
+  a.source_refs = t.source_refs;
+  a.string_refs = t.string_refs;
+  a.identifiers = t.identifiers;
+  a.properties = t.properties;
+  a.claims = t.claims;
+  a.labels = o->labels;
+  a.out_start = o->out_start;
+  a.out_other = o->out_other;
+  a.out_edges = o->out_edges;
+  a.in_start = o->in_start;
+  a.in_other = o->in_other;
+  a.in_edges = o->in_edges;
+  a.label_nodes = o->label_nodes;
+  a.name_index = o->name_index;
+  std::vector<RelationType> types = std::move(o->tables.relation_types);
+  return over(a, std::move(types), std::move(o));
+}
+
+Graph Graph::over(const GraphArrays& arrays, std::vector<RelationType> relation_types,
+                  std::shared_ptr<const void> storage) {
+  Graph g;
+  g.a_ = arrays;
+  g.relation_types_ = std::move(relation_types);
+  g.storage_ = std::move(storage);
   return g;
 }
 
-void Graph::build_indexes() {
-  for (auto& list : by_label_)
-    list.clear();
-  for (VertexId v = 0; v < t_.nodes.size(); ++v) {
-    by_label_[static_cast<std::size_t>(t_.nodes[v].label)].push_back(v);
-  }
-  // Folded keys are appended to the string table; duplicates per node are dropped.
-  TableWriter writer(t_);
-  name_index_.clear();
-  std::vector<std::string> keys;
-  for (VertexId v = 0; v < t_.nodes.size(); ++v) {
-    const NodeRecord& n = t_.nodes[v];
-    keys.clear();
-    keys.push_back(fold_for_lookup(str(n.id)));
-    keys.push_back(fold_for_lookup(str(n.name)));
-    if (!n.number.empty())
-      keys.push_back(fold_for_lookup(str(n.number)));
-    for (const StrRef& alias : strings(n.aliases))
-      keys.push_back(fold_for_lookup(str(alias)));
-    for (const IdentifierRecord& idr : identifiers(n.identifiers)) {
-      keys.push_back(fold_for_lookup(str(idr.value)));
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const std::string& k : keys) {
-      if (!k.empty())
-        name_index_.push_back({writer.store(k), v});
-    }
-  }
-  std::sort(name_index_.begin(), name_index_.end(), [&](const NameKey& a, const NameKey& b) {
-    return std::make_pair(str(a.folded), a.vertex) < std::make_pair(str(b.folded), b.vertex);
-  });
-}
-
 std::optional<RelTypeId> Graph::find_relation_type(std::string_view name) const {
-  for (std::size_t i = 0; i < t_.relation_types.size(); ++i) {
-    if (t_.relation_types[i].name == name)
+  for (std::size_t i = 0; i < relation_types_.size(); ++i) {
+    if (relation_types_[i].name == name)
       return static_cast<RelTypeId>(i);
   }
   return std::nullopt;
@@ -140,19 +208,19 @@ const PropertyRecord* Graph::property(Range props, std::string_view key) const {
 
 std::optional<VertexId> Graph::find_id(std::string_view id) const {
   auto it =
-      std::lower_bound(t_.nodes.begin(), t_.nodes.end(), id,
+      std::lower_bound(a_.nodes.begin(), a_.nodes.end(), id,
                        [&](const NodeRecord& n, std::string_view key) { return str(n.id) < key; });
-  if (it == t_.nodes.end() || str(it->id) != id)
+  if (it == a_.nodes.end() || str(it->id) != id)
     return std::nullopt;
-  return static_cast<VertexId>(it - t_.nodes.begin());
+  return static_cast<VertexId>(it - a_.nodes.begin());
 }
 
 std::vector<VertexId> Graph::find_folded(std::string_view folded) const {
   auto lo =
-      std::lower_bound(name_index_.begin(), name_index_.end(), folded,
+      std::lower_bound(a_.name_index.begin(), a_.name_index.end(), folded,
                        [&](const NameKey& k, std::string_view key) { return str(k.folded) < key; });
   std::vector<VertexId> out;
-  for (; lo != name_index_.end() && str(lo->folded) == folded; ++lo)
+  for (; lo != a_.name_index.end() && str(lo->folded) == folded; ++lo)
     out.push_back(lo->vertex);
   return out;
 }

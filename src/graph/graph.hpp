@@ -1,9 +1,10 @@
-// The frozen knowledge graph: a bidirectional compressed-sparse-row Boost graph over the node
-// and edge records, with indexes by id, label and folded name. Immutable once built; every
-// query and exporter reads it through `const Graph&`.
+// The frozen knowledge graph: a bidirectional compressed-sparse-row adjacency (built with
+// Boost.Graph) over the node and edge records, with indexes by id, label and folded name.
+// Immutable once built; every query and exporter reads it through `const Graph&`.
 #pragma once
 
-#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <array>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -14,17 +15,10 @@
 
 namespace jurigraph::graph {
 
-struct VertexBundle {
-  Label label = Label::Company;
-};
-
 struct EdgeBundle {
   EdgeId id = 0;  // index of the EdgeRecord
   RelTypeId type = 0;
 };
-
-using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexBundle, EdgeBundle,
-                                               boost::no_property, VertexId, EdgeId>;
 
 // One entry of the name index: a folded name, alias, identifier or id, and its node.
 struct NameKey {
@@ -76,33 +70,74 @@ struct AdjacencyArrays {
   }
 };
 
+// The arrays a frozen graph is read from, wherever they live: in vectors the graph owns (after
+// freeze) or in a memory-mapped snapshot file. Every accessor of Graph reads through these views,
+// so a graph opened from a snapshot costs no copy and only the pages a query touches.
+struct GraphArrays {
+  std::string_view strings;  // every StrRef points in here
+  std::span<const NodeRecord> nodes;
+  std::span<const EdgeRecord> edges;
+  std::span<const SourceRecord> sources;
+  std::span<const uint32_t> source_refs;
+  std::span<const StrRef> string_refs;
+  std::span<const IdentifierRecord> identifiers;
+  std::span<const PropertyRecord> properties;
+  std::span<const ClaimRecord> claims;
+  // One byte per vertex: label tests read these, not the records a hundred bytes apart.
+  std::span<const Label> labels;
+  // Both directions of the compressed-sparse-row adjacency (node_count + 1 row starts).
+  std::span<const EdgeId> out_start;
+  std::span<const VertexId> out_other;
+  std::span<const EdgeBundle> out_edges;
+  std::span<const EdgeId> in_start;
+  std::span<const VertexId> in_other;
+  std::span<const EdgeBundle> in_edges;
+  // Vertices grouped by label (in id order within a label): label l is at
+  // label_nodes[label_start[l] .. label_start[l + 1]].
+  std::span<const VertexId> label_nodes;
+  std::array<uint32_t, kLabelCount + 1> label_start{};
+  std::span<const NameKey> name_index;  // sorted by folded text, then vertex
+};
+
 class Graph {
  public:
   Graph() = default;
   // Sorts nodes by id, relationship types (built-ins first, then by name) and edges by
   // (source, type, target), so that the same data gives the same graph whatever the input
-  // order; then builds the CSR and the indexes. Edge endpoints in `tables` are node indexes
-  // before sorting.
+  // order; then builds the CSR (Boost's compressed_sparse_row_graph) and the indexes. Edge
+  // endpoints in `tables` are node indexes before sorting.
   static Graph freeze(GraphTables tables);
+  // A graph over arrays that `storage` keeps alive (a snapshot's mapping); the arrays must be
+  // consistent (the snapshot reader checks them).
+  static Graph over(const GraphArrays& arrays, std::vector<RelationType> relation_types,
+                    std::shared_ptr<const void> storage);
 
-  std::size_t node_count() const { return t_.nodes.size(); }
-  std::size_t edge_count() const { return t_.edges.size(); }
+  std::size_t node_count() const { return a_.nodes.size(); }
+  std::size_t edge_count() const { return a_.edges.size(); }
 
-  const NodeRecord& node(VertexId v) const { return t_.nodes[v]; }
-  const EdgeRecord& edge(EdgeId e) const { return t_.edges[e]; }
-  std::string_view str(StrRef r) const {
-    return std::string_view(t_.strings).substr(r.offset, r.length);
+  const NodeRecord& node(VertexId v) const { return a_.nodes[v]; }
+  const EdgeRecord& edge(EdgeId e) const { return a_.edges[e]; }
+  Label label(VertexId v) const { return a_.labels[v]; }
+  std::span<const Label> vertex_labels() const { return a_.labels; }
+  std::string_view str(StrRef r) const { return a_.strings.substr(r.offset, r.length); }
+  std::span<const StrRef> strings(Range r) const {
+    return a_.string_refs.subspan(r.begin, r.count);
   }
-  std::span<const StrRef> strings(Range r) const { return slice(t_.string_refs, r); }
-  std::span<const IdentifierRecord> identifiers(Range r) const { return slice(t_.identifiers, r); }
-  std::span<const PropertyRecord> properties(Range r) const { return slice(t_.properties, r); }
-  std::span<const ClaimRecord> claims(Range r) const { return slice(t_.claims, r); }
-  std::span<const uint32_t> source_ids(Range r) const { return slice(t_.source_refs, r); }
-  const SourceRecord& source(uint32_t index) const { return t_.sources[index]; }
-  std::size_t source_count() const { return t_.sources.size(); }
+  std::span<const IdentifierRecord> identifiers(Range r) const {
+    return a_.identifiers.subspan(r.begin, r.count);
+  }
+  std::span<const PropertyRecord> properties(Range r) const {
+    return a_.properties.subspan(r.begin, r.count);
+  }
+  std::span<const ClaimRecord> claims(Range r) const { return a_.claims.subspan(r.begin, r.count); }
+  std::span<const uint32_t> source_ids(Range r) const {
+    return a_.source_refs.subspan(r.begin, r.count);
+  }
+  const SourceRecord& source(uint32_t index) const { return a_.sources[index]; }
+  std::size_t source_count() const { return a_.sources.size(); }
 
-  const std::vector<RelationType>& relation_types() const { return t_.relation_types; }
-  const RelationType& relation_type(RelTypeId id) const { return t_.relation_types[id]; }
+  const std::vector<RelationType>& relation_types() const { return relation_types_; }
+  const RelationType& relation_type(RelTypeId id) const { return relation_types_[id]; }
   std::optional<RelTypeId> find_relation_type(std::string_view name) const;
 
   // The value of a property of an edge or node, when present.
@@ -112,49 +147,46 @@ class Graph {
   std::optional<VertexId> find_id(std::string_view id) const;
   // Nodes of one label, in id order.
   std::span<const VertexId> nodes_with_label(Label label) const {
-    return by_label_[static_cast<std::size_t>(label)];
+    const auto l = static_cast<std::size_t>(label);
+    return a_.label_nodes.subspan(a_.label_start[l], a_.label_start[l + 1] - a_.label_start[l]);
   }
   // Nodes whose folded name, alias, number, identifier or id equals `folded` exactly.
   std::vector<VertexId> find_folded(std::string_view folded) const;
-  std::span<const NameKey> name_index() const { return name_index_; }
+  std::span<const NameKey> name_index() const { return a_.name_index; }
 
-  const Csr& csr() const { return csr_; }
+  // Every array, for the snapshot writer.
+  const GraphArrays& arrays() const { return a_; }
+
   AdjacencyArrays out_arrays() const {
-    return {csr_.m_forward.m_rowstart.data(), csr_.m_forward.m_column.data(),
-            csr_.m_forward.m_edge_properties.data(), true};
+    return {a_.out_start.data(), a_.out_other.data(), a_.out_edges.data(), true};
   }
   AdjacencyArrays in_arrays() const {
-    return {csr_.m_backward.m_rowstart.data(), csr_.m_backward.m_column.data(), in_bundles_.data()};
+    return {a_.in_start.data(), a_.in_other.data(), a_.in_edges.data()};
   }
   Adjacency out_adjacency(VertexId v) const { return out_arrays().at(v); }
   Adjacency in_adjacency(VertexId v) const { return in_arrays().at(v); }
+  std::size_t degree(VertexId v) const {
+    return a_.out_start[v + 1] - a_.out_start[v] + a_.in_start[v + 1] - a_.in_start[v];
+  }
   // Calls fn(const EdgeBundle&) for every out-edge of `v`, in (type, target) order.
   template <typename Fn>
   void for_each_out_edge(VertexId v, Fn&& fn) const {
-    for (auto [it, end] = boost::out_edges(v, csr_); it != end; ++it)
-      fn(csr_[*it]);
+    for (const EdgeBundle& b : out_adjacency(v).edges)
+      fn(b);
   }
-  // Calls fn(const EdgeBundle&) for every in-edge of `v` (CSR keeps them as a second index).
+  // Calls fn(const EdgeBundle&) for every in-edge of `v`.
   template <typename Fn>
   void for_each_in_edge(VertexId v, Fn&& fn) const {
-    for (auto [it, end] = boost::in_edges(v, csr_); it != end; ++it)
-      fn(csr_[*it]);
+    for (const EdgeBundle& b : in_adjacency(v).edges)
+      fn(b);
   }
 
  private:
-  template <typename T>
-  static std::span<const T> slice(const std::vector<T>& table, Range r) {
-    return std::span<const T>(table.data() + r.begin, r.count);
-  }
-  void build_indexes();
-
-  GraphTables t_;
-  Csr csr_;
-  std::array<std::vector<VertexId>, kLabelCount> by_label_;
-  std::vector<NameKey> name_index_;  // sorted by folded text, then vertex
-  // The bundles of in-edges in the order of the CSR's backward index, so that walking
-  // in-edges reads memory in sequence instead of jumping to each forward edge.
-  std::vector<EdgeBundle> in_bundles_;
+  GraphArrays a_;
+  std::vector<RelationType> relation_types_;
+  // What the arrays live in: the vectors freeze built, or a snapshot's mapping. Shared, so a
+  // copy of a graph is cheap and reads the same memory.
+  std::shared_ptr<const void> storage_;
 };
 
 }  // namespace jurigraph::graph

@@ -75,7 +75,7 @@ bool PathFinder::enterable(VertexId v, VertexId from, VertexId to) const {
 }
 
 std::size_t PathFinder::degree(VertexId v) const {
-  return boost::out_degree(v, g_.csr()) + boost::in_degree(v, g_.csr());
+  return g_.degree(v);
 }
 
 Path PathFinder::join(VertexId from, VertexId meet) const {

@@ -120,10 +120,10 @@ std::optional<uint64_t> GraphView::count_relationships(std::optional<LabelId> la
 }
 
 std::span<const uint8_t> GraphView::single_labels() const {
-  const auto& bundles = g_.csr().m_vertex_properties;
-  static_assert(sizeof(graph::VertexBundle) == 1 && sizeof(graph::Label) == 1);
+  const std::span<const graph::Label> labels = g_.vertex_labels();
+  static_assert(sizeof(graph::Label) == 1);
   // Reading the one-byte enum through unsigned char is allowed aliasing.
-  return {reinterpret_cast<const uint8_t*>(bundles.data()), bundles.size()};
+  return {reinterpret_cast<const uint8_t*>(labels.data()), labels.size()};
 }
 
 std::span<const NodeId> GraphView::nodes_with_label(LabelId label) const {

@@ -18,13 +18,13 @@ class GraphView final : public PropertyGraph {
   std::size_t relationship_count() const override { return g_.edge_count(); }
   const std::vector<std::string>& label_names() const override { return labels_; }
   const std::vector<std::string>& type_names() const override { return types_; }
-  // The label from the CSR's one-byte vertex bundles, not from the node record: label tests run
+  // The label from the graph's one-byte label array, not from the node record: label tests run
   // once per relationship expanded, and the records are a hundred bytes apart.
   bool has_label(NodeId n, LabelId label) const override {
-    return static_cast<LabelId>(g_.csr()[n].label) == label;
+    return static_cast<LabelId>(g_.label(n)) == label;
   }
   void labels(NodeId n, std::vector<LabelId>& out) const override {
-    out.push_back(static_cast<LabelId>(g_.csr()[n].label));
+    out.push_back(static_cast<LabelId>(g_.label(n)));
   }
   std::span<const NodeId> nodes_with_label(LabelId label) const override;
   RelEnds ends(RelId r) const override {

@@ -1,0 +1,34 @@
+// A whole file mapped read-only into memory: the pages are read from the file (or the page
+// cache) when first touched, so opening costs nothing per byte and memory holds only what is
+// read. Used to open graph snapshots.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+
+namespace jurigraph {
+
+class MappedFile {
+ public:
+  // Throws Error naming `path` when it cannot be opened, is not a regular file or cannot be
+  // mapped. An empty file gives an empty mapping.
+  explicit MappedFile(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  std::span<const std::byte> bytes() const { return {data_, size_}; }
+  const std::string& path() const { return path_; }
+  // Lets the kernel take back the pages of [offset, offset + length) from this process's
+  // resident memory (they stay in the page cache; a later read maps them again). For data that
+  // was read once, such as by a checksum.
+  void release(std::size_t offset, std::size_t length) const;
+
+ private:
+  std::string path_;
+  const std::byte* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace jurigraph

@@ -1,0 +1,272 @@
+// Opening a graph snapshot: every check before the first read of the data, so that a foreign,
+// truncated, corrupt or other-version file is refused with its reason instead of crashing later.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <thread>
+
+#include "base/diagnostic.hpp"
+#include "base/mapped_file.hpp"
+#include "graph/snapshot.hpp"
+#include "graph/snapshot_checksum.hpp"
+#include "graph/snapshot_format.hpp"
+
+namespace jurigraph::graph {
+namespace {
+
+using namespace snapshot;
+
+[[noreturn]] void refuse(const MappedFile& file, const std::string& why) {
+  throw Error(Location(file.path()), "cannot open the graph snapshot: " + why);
+}
+
+std::string rebuild_hint() {
+  return "; rebuild it with `jurigraph build DATASETS… -o FILE`";
+}
+
+// Reads the relation types section (see encode_relation_types in snapshot_writer.cpp).
+class TypeReader {
+ public:
+  TypeReader(const MappedFile& file, std::span<const std::byte> bytes)
+      : file_(file), bytes_(bytes) {}
+
+  std::vector<RelationType> read() {
+    std::vector<RelationType> types(u32());
+    for (RelationType& t : types) {
+      t.name = text();
+      t.description = text();
+      t.builtin = byte() != 0;
+      t.from = labels();
+      t.to = labels();
+    }
+    if (at_ != bytes_.size())
+      refuse(file_, "the relation types section has trailing bytes");
+    return types;
+  }
+
+ private:
+  void need(std::size_t n) {
+    if (bytes_.size() - at_ < n)
+      refuse(file_, "the relation types section is cut short");
+  }
+  uint32_t u32() {
+    need(4);
+    uint32_t v;
+    std::memcpy(&v, bytes_.data() + at_, 4);
+    at_ += 4;
+    return v;
+  }
+  uint8_t byte() {
+    need(1);
+    return static_cast<uint8_t>(bytes_[at_++]);
+  }
+  std::string text() {
+    const uint32_t n = u32();
+    need(n);
+    std::string s(reinterpret_cast<const char*>(bytes_.data() + at_), n);
+    at_ += n;
+    return s;
+  }
+  std::vector<Label> labels() {
+    std::vector<Label> out(u32());
+    for (Label& l : out) {
+      const uint8_t b = byte();
+      if (b >= kLabelCount)
+        refuse(file_, "a relation type names an unknown label");
+      l = static_cast<Label>(b);
+    }
+    return out;
+  }
+
+  const MappedFile& file_;
+  std::span<const std::byte> bytes_;
+  std::size_t at_ = 0;
+};
+
+class SnapshotReader {
+ public:
+  explicit SnapshotReader(std::shared_ptr<const MappedFile> file) : file_(std::move(file)) {}
+
+  Graph read() {
+    read_header();
+    read_directory();
+    GraphArrays a;
+    const std::span<const char> strings = get<char>(Section::strings);
+    a.strings = std::string_view(strings.data(), strings.size());
+    a.nodes = get<NodeRecord>(Section::nodes);
+    a.edges = get<EdgeRecord>(Section::edges);
+    a.sources = get<SourceRecord>(Section::sources);
+    a.source_refs = get<uint32_t>(Section::source_refs);
+    a.string_refs = get<StrRef>(Section::string_refs);
+    a.identifiers = get<IdentifierRecord>(Section::identifiers);
+    a.properties = get<PropertyRecord>(Section::properties);
+    a.claims = get<ClaimRecord>(Section::claims);
+    a.labels = get<Label>(Section::labels);
+    a.out_start = get<EdgeId>(Section::out_start);
+    a.out_other = get<VertexId>(Section::out_other);
+    a.out_edges = get<EdgeBundle>(Section::out_edges);
+    a.in_start = get<EdgeId>(Section::in_start);
+    a.in_other = get<VertexId>(Section::in_other);
+    a.in_edges = get<EdgeBundle>(Section::in_edges);
+    a.label_nodes = get<VertexId>(Section::label_nodes);
+    const std::span<const uint32_t> label_start = get<uint32_t>(Section::label_start);
+    a.name_index = get<NameKey>(Section::name_index);
+    check_shape(a, label_start);
+    std::copy(label_start.begin(), label_start.end(), a.label_start.begin());
+    std::vector<RelationType> types = TypeReader(*file_, bytes(Section::relation_types)).read();
+    return Graph::over(a, std::move(types), file_);
+  }
+
+ private:
+  const MappedFile& file() const { return *file_; }
+
+  void read_header() {
+    const std::span<const std::byte> all = file().bytes();
+    if (all.size() < kMagic.size() || std::memcmp(all.data(), kMagic.data(), kMagic.size()) != 0)
+      refuse(file(), "not a jurigraph snapshot (it does not start with \"JURIGRPH\")");
+    if (all.size() < sizeof(Header))
+      refuse(file(), "truncated: " + std::to_string(all.size()) + " bytes, not even a header");
+    std::memcpy(&header_, all.data(), sizeof header_);
+    if (header_.byte_order != kByteOrderMark)
+      refuse(file(), "written on a machine of the other byte order" + rebuild_hint());
+    if (header_.header_checksum != checksum(&header_, offsetof(Header, header_checksum)))
+      refuse(file(), "the header's checksum does not match: the file is corrupt" + rebuild_hint());
+    if (header_.version != kVersion) {
+      refuse(file(), "snapshot format version " + std::to_string(header_.version) +
+                         ", this jurigraph reads version " + std::to_string(kVersion) +
+                         rebuild_hint());
+    }
+    if (header_.file_size != all.size()) {
+      refuse(file(), (all.size() < header_.file_size ? "truncated: " : "has extra bytes: ") +
+                         std::to_string(all.size()) + " bytes where the header says " +
+                         std::to_string(header_.file_size) + rebuild_hint());
+    }
+    if (header_.section_count != kSectionCount)
+      refuse(file(), "the header lists " + std::to_string(header_.section_count) +
+                         " sections, version " + std::to_string(kVersion) + " has " +
+                         std::to_string(kSectionCount));
+  }
+
+  void read_directory() {
+    const std::span<const std::byte> all = file().bytes();
+    const std::size_t size = kSectionCount * sizeof(SectionEntry);
+    if (all.size() - sizeof(Header) < size)
+      refuse(file(), "truncated inside the section directory");
+    entries_.resize(kSectionCount);
+    std::memcpy(entries_.data(), all.data() + sizeof(Header), size);
+    if (checksum(entries_.data(), size) != header_.directory_checksum)
+      refuse(file(), "the section directory's checksum does not match: the file is corrupt");
+    for (uint32_t i = 0; i < kSectionCount; ++i) {
+      const SectionEntry& e = entries_[i];
+      if (e.id != i + 1)
+        refuse(file(), "section " + std::to_string(i + 1) + " is missing from the directory");
+      const std::string name(section_name(static_cast<Section>(e.id)));
+      if (e.offset % kAlignment != 0 || e.offset > all.size() || e.element_size == 0 ||
+          e.count > (all.size() - e.offset) / e.element_size)
+        refuse(file(), "section " + name + " lies outside the file");
+    }
+    verify_sections();
+  }
+
+  // Every byte of data is checked before it is read. Hashing is the cost of opening, so two
+  // threads share the sections (largest first, each to the one with less work so far). The
+  // pages each piece's check read are given back at once: an opened snapshot stays resident
+  // only where queries go.
+  void verify_sections() const {
+    static constexpr std::size_t kPiece = std::size_t{8} << 20;
+    std::vector<uint32_t> order(kSectionCount);
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return entries_[a].count * entries_[a].element_size >
+             entries_[b].count * entries_[b].element_size;
+    });
+    std::array<std::vector<uint32_t>, 2> share;
+    std::array<std::size_t, 2> load{};
+    for (const uint32_t i : order) {
+      const std::size_t t = load[0] <= load[1] ? 0 : 1;
+      share[t].push_back(i);
+      load[t] += entries_[i].count * entries_[i].element_size;
+    }
+    std::vector<char> bad(kSectionCount, 0);
+    auto check = [&](const std::vector<uint32_t>& sections) {
+      for (const uint32_t i : sections) {
+        const SectionEntry& e = entries_[i];
+        const std::size_t length = e.count * e.element_size;
+        StreamingChecksum sum;
+        for (std::size_t at = 0; at < length; at += kPiece) {
+          const std::size_t n = std::min(kPiece, length - at);
+          sum.update(file().bytes().data() + e.offset + at, n);
+          file().release(e.offset + at, n);
+        }
+        bad[i] = sum.digest() != e.checksum;
+      }
+    };
+    {
+      std::jthread helper(check, std::cref(share[1]));
+      check(share[0]);
+    }
+    for (uint32_t i = 0; i < kSectionCount; ++i) {
+      if (bad[i])
+        refuse(file(), "the checksum of section " +
+                           std::string(section_name(static_cast<Section>(i + 1))) +
+                           " does not match: the file is corrupt" + rebuild_hint());
+    }
+  }
+
+  std::span<const std::byte> bytes(Section s) const {
+    const SectionEntry& e = entries_[static_cast<uint32_t>(s) - 1];
+    return file().bytes().subspan(e.offset, e.count * e.element_size);
+  }
+
+  template <typename T>
+  std::span<const T> get(Section s) const {
+    const SectionEntry& e = entries_[static_cast<uint32_t>(s) - 1];
+    if (e.element_size != sizeof(T))
+      refuse(file(), "section " + std::string(section_name(s)) + " has records of " +
+                         std::to_string(e.element_size) + " bytes, this jurigraph reads " +
+                         std::to_string(sizeof(T)));
+    const std::span<const std::byte> b = bytes(s);
+    return {reinterpret_cast<const T*>(b.data()), static_cast<std::size_t>(e.count)};
+  }
+
+  // What the graph's accessors rely on without checking per call: every array sized to the node
+  // and edge counts, and the row and label offsets ending where the arrays end.
+  void check_shape(const GraphArrays& a, std::span<const uint32_t> label_start) const {
+    const std::size_t n = a.nodes.size(), m = a.edges.size();
+    const bool sizes = a.labels.size() == n && a.out_start.size() == n + 1 &&
+                       a.in_start.size() == n + 1 && a.out_other.size() == m &&
+                       a.out_edges.size() == m && a.in_other.size() == m &&
+                       a.in_edges.size() == m && a.label_nodes.size() == n &&
+                       label_start.size() == kLabelCount + 1;
+    if (!sizes)
+      refuse(file(), "its sections do not agree on the number of nodes and edges");
+    if (a.out_start.front() != 0 || a.out_start.back() != m || a.in_start.front() != 0 ||
+        a.in_start.back() != m || label_start.front() != 0 || label_start.back() != n)
+      refuse(file(), "its adjacency offsets do not span the edges");
+  }
+
+  std::shared_ptr<const MappedFile> file_;
+  Header header_{};
+  std::vector<SectionEntry> entries_;
+};
+
+}  // namespace
+
+std::string_view snapshot::section_name(Section s) {
+  static constexpr std::array<std::string_view, kSectionCount> kNames = {
+      "strings",     "nodes",       "edges",       "sources",    "source_refs",
+      "string_refs", "identifiers", "properties",  "claims",     "labels",
+      "out_start",   "out_other",   "out_edges",   "in_start",   "in_other",
+      "in_edges",    "label_nodes", "label_start", "name_index", "relation_types"};
+  const auto i = static_cast<uint32_t>(s);
+  return i >= 1 && i <= kSectionCount ? kNames[i - 1] : "unknown";
+}
+
+Graph open_snapshot(const std::string& path) {
+  return SnapshotReader(std::make_shared<const MappedFile>(path)).read();
+}
+
+}  // namespace jurigraph::graph

@@ -1,0 +1,231 @@
+// Graph snapshots: a round trip gives the same graph (arrays, relation types, and every export
+// byte for byte), the same data gives the same file, and every kind of damaged file is refused
+// with its reason, never read.
+#include "graph/snapshot.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "base/diagnostic.hpp"
+#include "export/rdf_writers.hpp"
+#include "generate/synthetic.hpp"
+#include "graph/snapshot_checksum.hpp"
+#include "graph/snapshot_format.hpp"
+#include "ingest/ingest.hpp"
+
+namespace jurigraph::graph {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_bytes(const fs::path& p, const std::string& bytes) {
+  std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+template <typename T>
+bool same_bytes(std::span<const T> a, std::span<const T> b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size_bytes()) == 0;
+}
+
+std::string nquads(const Graph& g) {
+  std::ostringstream out;
+  exporter::write_nquads(out, g, exporter::RdfOptions{});
+  return out.str();
+}
+
+class Snapshot : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("jurigraph-snapshot-test-" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static const Graph& seeds() {
+    static const ingest::LoadResult loaded =
+        ingest::load_datasets({std::string(JURIGRAPH_TEST_DATA) + "/../../datasets"});
+    return loaded.graph;
+  }
+  fs::path written(const Graph& g, const std::string& name = "graph.jg") {
+    const fs::path p = dir_ / name;
+    write_snapshot(g, p.string());
+    return p;
+  }
+  // The message of the Error opening `p` throws; fails the test when it opens.
+  static std::string refusal(const fs::path& p) {
+    try {
+      open_snapshot(p.string());
+    } catch (const Error& e) {
+      EXPECT_EQ(e.diagnostic().where.file, p.string());
+      return e.diagnostic().message;
+    }
+    ADD_FAILURE() << p << " opened";
+    return {};
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Snapshot, RoundTripGivesTheSameGraph) {
+  const Graph& g = seeds();
+  ASSERT_GT(g.node_count(), 30u);
+  const Graph r = open_snapshot(written(g).string());
+  const GraphArrays& a = g.arrays();
+  const GraphArrays& b = r.arrays();
+  EXPECT_EQ(a.strings, b.strings);
+  EXPECT_EQ(r.node_count(), g.node_count());
+  EXPECT_EQ(r.edge_count(), g.edge_count());
+  EXPECT_TRUE(same_bytes(a.source_refs, b.source_refs));
+  EXPECT_TRUE(same_bytes(a.string_refs, b.string_refs));
+  EXPECT_TRUE(same_bytes(a.identifiers, b.identifiers));
+  EXPECT_TRUE(same_bytes(a.labels, b.labels));
+  EXPECT_TRUE(same_bytes(a.out_start, b.out_start));
+  EXPECT_TRUE(same_bytes(a.out_other, b.out_other));
+  EXPECT_TRUE(same_bytes(a.in_start, b.in_start));
+  EXPECT_TRUE(same_bytes(a.in_other, b.in_other));
+  EXPECT_TRUE(same_bytes(a.label_nodes, b.label_nodes));
+  EXPECT_TRUE(same_bytes(a.name_index, b.name_index));
+  EXPECT_EQ(a.label_start, b.label_start);
+  for (VertexId v = 0; v < g.node_count(); ++v) {
+    EXPECT_EQ(g.str(g.node(v).id), r.str(r.node(v).id));
+    EXPECT_EQ(g.node(v).amount, r.node(v).amount);
+    EXPECT_EQ(g.node(v).date, r.node(v).date);
+  }
+  for (EdgeId e = 0; e < g.edge_count(); ++e) {
+    EXPECT_EQ(g.edge(e).source, r.edge(e).source);
+    EXPECT_EQ(g.edge(e).type, r.edge(e).type);
+    EXPECT_EQ(r.out_arrays().edges[e].id, g.out_arrays().edges[e].id);
+    EXPECT_EQ(r.in_arrays().edges[e].id, g.in_arrays().edges[e].id);
+  }
+  ASSERT_EQ(r.relation_types().size(), g.relation_types().size());
+  for (std::size_t t = 0; t < g.relation_types().size(); ++t) {
+    EXPECT_EQ(r.relation_types()[t].name, g.relation_types()[t].name);
+    EXPECT_EQ(r.relation_types()[t].description, g.relation_types()[t].description);
+    EXPECT_EQ(r.relation_types()[t].from, g.relation_types()[t].from);
+    EXPECT_EQ(r.relation_types()[t].to, g.relation_types()[t].to);
+    EXPECT_EQ(r.relation_types()[t].builtin, g.relation_types()[t].builtin);
+  }
+  // Everything an export reads, properties and claims and sources included.
+  EXPECT_EQ(nquads(r), nquads(g));
+  EXPECT_EQ(r.find_folded("orange"), g.find_folded("orange"));
+  EXPECT_FALSE(r.find_folded("orange").empty());
+}
+
+TEST_F(Snapshot, TheSameGraphGivesTheSameBytes) {
+  const Graph g = Graph::freeze(generate::build_tables(generate::generate_graph(2000, 7)));
+  const Graph again = Graph::freeze(generate::build_tables(generate::generate_graph(2000, 7)));
+  const std::string first = read_bytes(written(g, "a.jg"));
+  EXPECT_EQ(first, read_bytes(written(again, "b.jg")));
+  EXPECT_EQ(read_bytes(written(open_snapshot((dir_ / "a.jg").string()), "c.jg")), first)
+      << "a snapshot of an opened snapshot is the same file";
+  EXPECT_EQ(nquads(open_snapshot((dir_ / "a.jg").string())), nquads(g));
+}
+
+TEST_F(Snapshot, AnEmptyGraphRoundTrips) {
+  const Graph r = open_snapshot(written(Graph::freeze(GraphTables{})).string());
+  EXPECT_EQ(r.node_count(), 0u);
+  EXPECT_EQ(r.edge_count(), 0u);
+  EXPECT_EQ(r.relation_types().size(), builtin_relation_types().size());
+}
+
+TEST_F(Snapshot, MissingAndForeignFilesAreRefused) {
+  EXPECT_NE(refusal(dir_ / "none.jg").find("cannot open"), std::string::npos);
+  write_bytes(dir_ / "data.json", "{\"decisions\": []}\n");
+  EXPECT_NE(refusal(dir_ / "data.json").find("not a jurigraph snapshot"), std::string::npos);
+  write_bytes(dir_ / "empty.jg", "");
+  EXPECT_NE(refusal(dir_ / "empty.jg").find("not a jurigraph snapshot"), std::string::npos);
+  EXPECT_NE(refusal(dir_).find("not a regular file"), std::string::npos);
+}
+
+TEST_F(Snapshot, TruncatedOrExtendedFilesAreRefused) {
+  const std::string bytes = read_bytes(written(seeds()));
+  for (const std::size_t keep :
+       {std::size_t{8}, std::size_t{40}, std::size_t{100}, bytes.size() / 2, bytes.size() - 1}) {
+    write_bytes(dir_ / "cut.jg", bytes.substr(0, keep));
+    const std::string why = refusal(dir_ / "cut.jg");
+    EXPECT_NE(why.find("truncated"), std::string::npos) << keep << ": " << why;
+  }
+  write_bytes(dir_ / "long.jg", bytes + "x");
+  EXPECT_NE(refusal(dir_ / "long.jg").find("extra bytes"), std::string::npos);
+}
+
+TEST_F(Snapshot, AFlippedByteInAnySectionIsRefusedNamingIt) {
+  const std::string bytes = read_bytes(written(seeds()));
+  snapshot::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  std::vector<snapshot::SectionEntry> entries(h.section_count);
+  std::memcpy(entries.data(), bytes.data() + sizeof h, entries.size() * sizeof entries[0]);
+  int tested = 0;
+  for (const snapshot::SectionEntry& e : entries) {
+    if (e.count == 0)
+      continue;
+    std::string damaged = bytes;
+    damaged[e.offset + e.count * e.element_size / 2] ^= 0x10;
+    write_bytes(dir_ / "flipped.jg", damaged);
+    const std::string why = refusal(dir_ / "flipped.jg");
+    const std::string name(snapshot::section_name(static_cast<snapshot::Section>(e.id)));
+    EXPECT_NE(why.find("checksum of section " + name + " does not match"), std::string::npos)
+        << why;
+    ++tested;
+  }
+  EXPECT_GE(tested, 18);
+  for (const std::size_t at : {std::size_t{20}, sizeof h + 40}) {
+    std::string damaged = bytes;
+    damaged[at] ^= 0x01;
+    write_bytes(dir_ / "flipped.jg", damaged);
+    EXPECT_NE(refusal(dir_ / "flipped.jg").find("corrupt"), std::string::npos) << at;
+  }
+}
+
+TEST_F(Snapshot, AnotherVersionIsRefusedWithWhatToDo) {
+  std::string bytes = read_bytes(written(seeds()));
+  snapshot::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  h.version = snapshot::kVersion + 1;
+  h.header_checksum = snapshot::checksum(&h, offsetof(snapshot::Header, header_checksum));
+  std::memcpy(bytes.data(), &h, sizeof h);
+  write_bytes(dir_ / "newer.jg", bytes);
+  const std::string why = refusal(dir_ / "newer.jg");
+  EXPECT_NE(why.find("snapshot format version " + std::to_string(snapshot::kVersion + 1) +
+                     ", this jurigraph reads version " + std::to_string(snapshot::kVersion)),
+            std::string::npos)
+      << why;
+  EXPECT_NE(why.find("jurigraph build"), std::string::npos) << why;
+}
+
+TEST_F(Snapshot, AFailedWriteLeavesThePreviousFile) {
+  const fs::path p = written(seeds());
+  const std::string before = read_bytes(p);
+  fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec);
+  const bool can_still_write = ::access(dir_.c_str(), W_OK) == 0;  // root ignores permissions
+  if (!can_still_write) {
+    EXPECT_THROW(write_snapshot(seeds(), p.string()), Error);
+    EXPECT_EQ(read_bytes(p), before);
+  }
+  fs::permissions(dir_, fs::perms::owner_all);
+  EXPECT_THROW(write_snapshot(seeds(), (dir_ / "no-such-folder" / "g.jg").string()), Error);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_))
+    ++files;
+  EXPECT_EQ(files, 1u) << "no temporary file left";
+}
+
+}  // namespace
+}  // namespace jurigraph::graph
