@@ -33,32 +33,8 @@ function seconds(start) {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-// The statements of load.cypher: split at `;` outside quotes and `//` comments (as
-// tests/kuzu/kuzu_check.js does; Kuzu strings escape with a backslash).
-function splitStatements(text) {
-  const statements = [];
-  let current = '';
-  let quote = null;
-  for (let i = 0; i < text.length; ++i) {
-    const c = text[i];
-    if (quote) {
-      current += c;
-      if (c === '\\' && quote !== '`' && i + 1 < text.length) current += text[++i];
-      else if (c === quote) quote = null;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') ++i;
-      current += '\n';
-    } else if (c === ';') {
-      if (current.trim()) statements.push(current.trim());
-      current = '';
-    } else {
-      if (c === "'" || c === '"' || c === '`') quote = c;
-      current += c;
-    }
-  }
-  if (current.trim()) statements.push(current.trim());
-  return statements;
-}
+// The statements of load.cypher, split as the Kuzu test splits them.
+const { splitStatements } = require(path.join(__dirname, '..', '..', 'tests', 'kuzu', 'cypher_script'));
 
 async function rows(conn, statement, params) {
   let result;

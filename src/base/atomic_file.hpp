@@ -19,7 +19,8 @@ enum class FileSync { before_rename, by_caller };
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
                            FileSync sync = FileSync::before_rename);
 
-// Flushes a written file's content to disk; throws Error (kind output) when it cannot.
+// Flushes a written file's content, or a folder's entries, to disk; throws Error (kind output)
+// when it cannot.
 void sync_file(const std::string& path);
 
 }  // namespace jurigraph

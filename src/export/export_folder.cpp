@@ -63,17 +63,6 @@ std::string json_string(const std::string& s) {
   return out + "\"";
 }
 
-void sync_folder(const fs::path& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0)
-    fail_errno(folder, "cannot open the folder", errno);
-  const int rc = ::fsync(fd);
-  const int error = errno;
-  ::close(fd);
-  if (rc != 0)
-    fail_errno(folder, "cannot flush the folder to disk", error);
-}
-
 }  // namespace
 
 void ExportFolder::file(const std::string& name,
@@ -144,7 +133,7 @@ void write_export_folder(const std::string& path, const std::string& format,
     });
     for (const ExportFolder::File& f : folder.files())
       sync_file((temp / f.name).string());
-    sync_folder(temp);
+    sync_file(temp.string());  // the folder: its entries
     if (replacing) {
       // One step: readers see the old export or the new one, never neither.
       if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
@@ -153,7 +142,7 @@ void write_export_folder(const std::string& path, const std::string& format,
     } else if (::rename(temp.c_str(), target.c_str()) != 0) {
       fail_errno(target, "cannot put the export in place", errno);
     }
-    sync_folder(parent);
+    sync_file(parent.string());
   } catch (...) {
     fs::remove_all(temp, error);
     throw;
