@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/exit_codes.hpp"
+#include "ingest/progress.hpp"
 
 namespace jurigraph::cli {
 namespace {
@@ -12,7 +13,9 @@ struct ValidateOptions {
 };
 
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
-  const ingest::LoadResult result = ingest::load_datasets(options.datasets.paths);
+  ingest::LoadOptions load;
+  load.progress = ingest::progress_stream(err, options.quiet);
+  const ingest::LoadResult result = ingest::load_datasets(options.datasets.paths, load);
   print_diagnostics(result.diagnostics, err);
   const std::size_t accepted = result.files.size() - result.rejected.size();
   if (!options.quiet) {
@@ -35,7 +38,7 @@ void setup_validate(CLI::App& app, CommandRunner& runner) {
       app.add_subcommand("validate", "check datasets against the schema and each other");
   add_dataset_options(*cmd, options->datasets, /*with_keep_going=*/false,
                       /*with_snapshot=*/false);
-  cmd->add_flag("-q,--quiet", options->quiet, "print only the diagnostics");
+  cmd->add_flag("-q,--quiet", options->quiet, "print only the diagnostics (and no progress bar)");
   cmd->callback([options, &runner] {
     runner = [options](std::ostream& out, std::ostream& err) {
       return run_validate(*options, out, err);
