@@ -334,7 +334,14 @@ class KuzuWriter {
       csv::append_field(text, g_.str(g_.node(e.source).id));
       text += ',';
       csv::append_field(text, g_.str(g_.node(e.target).id));
-      put_properties(text, view_.rel_properties(r), t, {}, true);
+      // One look-up per column: no map of every property built per relationship (there are
+      // millions; their tables have a column or two).
+      for (const Column& c : t.columns) {
+        text += ',';
+        const cy::Value v = view_.rel_property(r, c.key);
+        if (!v.is_null())
+          put_value(text, v, c, t, {});
+      }
       f.line_breaks = f.line_breaks || csv::has_line_break(std::string_view(text).substr(start));
       text += '\n';
       out.maybe_flush();
