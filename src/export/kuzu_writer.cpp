@@ -280,22 +280,19 @@ class KuzuWriter {
     csv::append_field(line, text + "]");
   }
 
-  static const cy::Value* find(const cy::Map& m, std::string_view key) {
-    const auto it = std::lower_bound(m.begin(), m.end(), key,
-                                     [](const auto& p, std::string_view k) { return p.first < k; });
-    return it != m.end() && it->first == key ? &it->second : nullptr;
-  }
-
   // The fields of every column, each after a comma when `after_comma` (relationship rows,
-  // which start with the FROM and TO keys).
-  void put_properties(std::string& line, const cy::Map& props, const Table& t, std::string_view id,
-                      bool after_comma) {
+  // which start with the FROM and TO keys); value_of(key) gives a column's value. One look-up
+  // per column: no map of every property is built per row (there are millions of rows).
+  template <typename ValueOf>
+  void put_properties(std::string& line, const Table& t, std::string_view id, bool after_comma,
+                      ValueOf&& value_of) {
     const std::vector<Column>& columns = t.columns;
     for (std::size_t k = 0; k < columns.size(); ++k) {
       if (k > 0 || after_comma)
         line += ',';
-      if (const cy::Value* v = find(props, columns[k].key))
-        put_value(line, *v, columns[k], t, id);
+      const cy::Value v = value_of(columns[k].key);
+      if (!v.is_null())
+        put_value(line, v, columns[k], t, id);
     }
   }
 
@@ -310,7 +307,8 @@ class KuzuWriter {
     uint64_t rows = 0;
     for (const cy::NodeId n : view_.nodes_with_label(static_cast<cy::LabelId>(f.table))) {
       const std::size_t start = text.size();
-      put_properties(text, view_.node_properties(n), t, g_.str(g_.node(n).id), false);
+      put_properties(text, t, g_.str(g_.node(n).id), false,
+                     [&](std::string_view key) { return view_.node_property(n, key); });
       f.line_breaks = f.line_breaks || csv::has_line_break(std::string_view(text).substr(start));
       text += '\n';
       out.maybe_flush();
@@ -334,14 +332,8 @@ class KuzuWriter {
       csv::append_field(text, g_.str(g_.node(e.source).id));
       text += ',';
       csv::append_field(text, g_.str(g_.node(e.target).id));
-      // One look-up per column: no map of every property built per relationship (there are
-      // millions; their tables have a column or two).
-      for (const Column& c : t.columns) {
-        text += ',';
-        const cy::Value v = view_.rel_property(r, c.key);
-        if (!v.is_null())
-          put_value(text, v, c, t, {});
-      }
+      put_properties(text, t, {}, true,
+                     [&](std::string_view key) { return view_.rel_property(r, key); });
       f.line_breaks = f.line_breaks || csv::has_line_break(std::string_view(text).substr(start));
       text += '\n';
       out.maybe_flush();
