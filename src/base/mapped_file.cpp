@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -14,8 +15,9 @@ namespace jurigraph {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-  throw Error(Location(path), what + ": " + std::strerror(errno));
+// `error` is the errno of the failed call, read before close() can change it.
+[[noreturn]] void fail(const std::string& path, const std::string& what, int error) {
+  throw Error(Location(path), what + ": " + std::strerror(error));
 }
 
 }  // namespace
@@ -23,11 +25,12 @@ namespace {
 MappedFile::MappedFile(const std::string& path) : path_(path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
-    fail(path, "cannot open");
+    fail(path, "cannot open", errno);
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
+    const int error = errno;
     ::close(fd);
-    fail(path, "cannot read its size");
+    fail(path, "cannot read its size", error);
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -37,8 +40,9 @@ MappedFile::MappedFile(const std::string& path) : path_(path) {
   if (size_ > 0) {
     void* p = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd, 0);
     if (p == MAP_FAILED) {
+      const int error = errno;
       ::close(fd);
-      fail(path, "cannot map into memory");
+      fail(path, "cannot map into memory", error);
     }
     data_ = static_cast<const std::byte*>(p);
   }

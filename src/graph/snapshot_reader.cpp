@@ -34,7 +34,7 @@ class TypeReader {
       : file_(file), bytes_(bytes) {}
 
   std::vector<RelationType> read() {
-    std::vector<RelationType> types(u32());
+    std::vector<RelationType> types(count());
     for (RelationType& t : types) {
       t.name = text();
       t.description = text();
@@ -59,19 +59,25 @@ class TypeReader {
     at_ += 4;
     return v;
   }
+  // A number of items that follow: each takes at least a byte, so a count beyond the bytes left
+  // is refused before anything is allocated for it.
+  uint32_t count() {
+    const uint32_t n = u32();
+    need(n);
+    return n;
+  }
   uint8_t byte() {
     need(1);
     return static_cast<uint8_t>(bytes_[at_++]);
   }
   std::string text() {
-    const uint32_t n = u32();
-    need(n);
+    const uint32_t n = count();
     std::string s(reinterpret_cast<const char*>(bytes_.data() + at_), n);
     at_ += n;
     return s;
   }
   std::vector<Label> labels() {
-    std::vector<Label> out(u32());
+    std::vector<Label> out(count());
     for (Label& l : out) {
       const uint8_t b = byte();
       if (b >= kLabelCount)
@@ -132,13 +138,15 @@ class SnapshotReader {
     std::memcpy(&header_, all.data(), sizeof header_);
     if (header_.byte_order != kByteOrderMark)
       refuse(file(), "written on a machine of the other byte order" + rebuild_hint());
-    if (header_.header_checksum != checksum(&header_, offsetof(Header, header_checksum)))
-      refuse(file(), "the header's checksum does not match: the file is corrupt" + rebuild_hint());
+    // The version before the header's checksum: another version may lay out the rest of the
+    // header otherwise, and must be named as such, not as corrupt.
     if (header_.version != kVersion) {
       refuse(file(), "snapshot format version " + std::to_string(header_.version) +
                          ", this jurigraph reads version " + std::to_string(kVersion) +
                          rebuild_hint());
     }
+    if (header_.header_checksum != checksum(&header_, offsetof(Header, header_checksum)))
+      refuse(file(), "the header's checksum does not match: the file is corrupt" + rebuild_hint());
     if (header_.file_size != all.size()) {
       refuse(file(), (all.size() < header_.file_size ? "truncated: " : "has extra bytes: ") +
                          std::to_string(all.size()) + " bytes where the header says " +

@@ -208,6 +208,11 @@ TEST_F(Snapshot, AnotherVersionIsRefusedWithWhatToDo) {
             std::string::npos)
       << why;
   EXPECT_NE(why.find("jurigraph build"), std::string::npos) << why;
+  // Another version's header need not checksum as this version's does: still named by version.
+  h.header_checksum ^= 1;
+  std::memcpy(bytes.data(), &h, sizeof h);
+  write_bytes(dir_ / "other-layout.jg", bytes);
+  EXPECT_NE(refusal(dir_ / "other-layout.jg").find("snapshot format version"), std::string::npos);
 }
 
 TEST_F(Snapshot, AFailedWriteLeavesThePreviousFile) {
@@ -221,6 +226,11 @@ TEST_F(Snapshot, AFailedWriteLeavesThePreviousFile) {
   }
   fs::permissions(dir_, fs::perms::owner_all);
   EXPECT_THROW(write_snapshot(seeds(), (dir_ / "no-such-folder" / "g.jg").string()), Error);
+  // A write that fails only at its rename (the target is a folder), even for root.
+  fs::create_directories(dir_ / "taken.jg" / "inside");
+  EXPECT_THROW(write_snapshot(seeds(), (dir_ / "taken.jg").string()), Error);
+  EXPECT_TRUE(fs::is_directory(dir_ / "taken.jg" / "inside"));
+  fs::remove_all(dir_ / "taken.jg");
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_))
     ++files;
