@@ -21,13 +21,12 @@ namespace {
 struct QueryOptions {
   std::vector<std::string> arguments;  // the query (unless -f), then dataset paths
   std::string file;
-  std::string snapshot;
+  DatasetOptions datasets;  // -g, --keep-going, --quiet (the paths come from `arguments`)
   std::vector<std::string> params;
   std::string format = "table";
   std::string output;
   uint64_t max_rows = 1'000'000;
   double timeout_seconds = 60;
-  bool keep_going = false;
   bool stats = false;
 };
 
@@ -54,14 +53,12 @@ int run_query(const QueryOptions& o, std::ostream& out, std::ostream& err) {
     origin = "query";
     arguments.erase(arguments.begin());
   }
-  DatasetOptions datasets;
+  DatasetOptions datasets = o.datasets;
   if (!arguments.empty())
     datasets.paths = arguments;
-  if (!o.snapshot.empty() && !arguments.empty())
+  if (!datasets.snapshot.empty() && !arguments.empty())
     throw Error(Location("<command line>"), "give dataset paths or -g SNAPSHOT, not both",
                 ErrorKind::usage);
-  datasets.snapshot = o.snapshot;
-  datasets.keep_going = o.keep_going;
 
   // Parse and check the parameters before the (possibly long) load.
   const query::cypher::Query q = query::cypher::parse_query(text, {origin});
@@ -112,8 +109,6 @@ void setup_query(CLI::App& app, CommandRunner& runner) {
                   "the query (unless -f is given), then dataset files or folders (default: "
                   "datasets)");
   cmd->add_option("-f,--file", o->file, "read the query from this file");
-  cmd->add_option("-g,--graph", o->snapshot,
-                  "open this graph snapshot (made by jurigraph build -o) instead of datasets");
   cmd->add_option("--param", o->params,
                   "name=value, repeatable; value is a Cypher literal (42, 'text', [1, 2]) or "
                   "else a plain string");
@@ -128,8 +123,7 @@ void setup_query(CLI::App& app, CommandRunner& runner) {
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--stats", o->stats,
                 "print the rows, the steps the engine took and the time on standard error");
-  cmd->add_flag("--keep-going", o->keep_going,
-                "use the files without errors when some have errors (they are still reported)");
+  add_load_options(*cmd, o->datasets, /*paths=*/nullptr);
   cmd->callback([o, &runner] {
     runner = [o](std::ostream& out, std::ostream& err) { return run_query(*o, out, err); };
   });

@@ -9,11 +9,17 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_k
                          bool with_snapshot) {
   CLI::Option* paths =
       command.add_option("paths", options.paths, "dataset files or folders (default: datasets)");
+  add_load_options(command, options, paths, with_keep_going, with_snapshot);
+}
+
+void add_load_options(CLI::App& command, DatasetOptions& options, CLI::Option* paths,
+                      bool with_keep_going, bool with_snapshot) {
   if (with_snapshot) {
-    command
-        .add_option("-g,--graph", options.snapshot,
-                    "open this graph snapshot (made by jurigraph build -o) instead of datasets")
-        ->excludes(paths);
+    CLI::Option* graph = command.add_option(
+        "-g,--graph", options.snapshot,
+        "open this graph snapshot (made by jurigraph build -o) instead of datasets");
+    if (paths != nullptr)
+      graph->excludes(paths);
   }
   if (with_keep_going) {
     command.add_flag(

@@ -24,6 +24,11 @@ struct DatasetOptions {
 void add_dataset_options(CLI::App& command, DatasetOptions& options, bool with_keep_going = true,
                          bool with_snapshot = true);
 
+// The same options without the PATH... positional, for a command whose positionals hold more
+// (query). -g is refused with `paths` when that is given; otherwise the command checks it.
+void add_load_options(CLI::App& command, DatasetOptions& options, CLI::Option* paths,
+                      bool with_keep_going = true, bool with_snapshot = true);
+
 // Loads the datasets, or opens the snapshot of -g (an unreadable snapshot throws Error). Errors
 // are printed to `err`; without --keep-going any error means no graph (nullopt). Warnings are
 // counted, not printed (validate prints them).

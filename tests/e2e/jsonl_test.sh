@@ -57,6 +57,10 @@ if command -v script >/dev/null; then
   check "terminal: progress bar with records/s and MB/s" grep -q "records/s.*MB/s" "$work/tty"
   script -qec "$jg stats --quiet $work/big.jsonl >/dev/null" /dev/null >"$work/tty-quiet" 2>&1
   check "terminal with --quiet: no progress" test "$(grep -c 'records/s' "$work/tty-quiet")" -eq 0
+  script -qec "$jg query 'MATCH (n) RETURN count(*)' $work/big.jsonl >/dev/null" /dev/null >"$work/tty-query" 2>&1
+  check "query on a terminal: progress" grep -q 'records/s' "$work/tty-query"
+  script -qec "$jg query --quiet 'MATCH (n) RETURN count(*)' $work/big.jsonl >/dev/null" /dev/null >"$work/tty-query-quiet" 2>&1
+  check "query --quiet on a terminal: no progress" test "$(grep -c 'records/s' "$work/tty-query-quiet")" -eq 0
 else
   echo "skip terminal checks: no script(1)"
 fi
