@@ -70,7 +70,7 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
       continue;
     }
     if (found.empty())
-      diagnostics.error(Location(path), "no dataset files (*.json) in this directory");
+      diagnostics.error(Location(path), "no dataset files (*.json, *.jsonl, *.ndjson) in this directory");
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
