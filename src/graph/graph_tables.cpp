@@ -1,5 +1,7 @@
 #include "graph/graph_tables.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -69,11 +71,74 @@ uint32_t TableWriter::add_source(const SourceRecord& fields) {
   return index;
 }
 
-Range TableWriter::add_source_list(std::span<const uint32_t> source_ids) {
-  Range r{static_cast<uint32_t>(tables_.source_refs.size()),
-          static_cast<uint32_t>(source_ids.size())};
-  tables_.source_refs.insert(tables_.source_refs.end(), source_ids.begin(), source_ids.end());
+namespace {
+
+uint64_t mix(uint64_t h, uint64_t v) {
+  // boost::hash_combine's mixing, widened to 64 bits.
+  return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 12) + (h >> 4));
+}
+
+uint64_t hash_of(std::span<const uint32_t> list) {
+  uint64_t h = list.size();
+  for (const uint32_t v : list)
+    h = mix(h, v);
+  return h;
+}
+
+uint64_t bits(double d) {
+  uint64_t b;
+  std::memcpy(&b, &d, sizeof b);
+  return b;
+}
+
+uint64_t hash_of(std::span<const PropertyRecord> list) {
+  uint64_t h = list.size();
+  for (const PropertyRecord& p : list) {
+    h = mix(h, p.key.offset);
+    h = mix(h, static_cast<uint64_t>(p.kind));
+    h = mix(h, p.text.offset);
+    h = mix(h, static_cast<uint64_t>(p.integer));
+    h = mix(h, bits(p.number));
+  }
+  return h;
+}
+
+bool same(const PropertyRecord& a, const PropertyRecord& b) {
+  return a.key.offset == b.key.offset && a.key.length == b.key.length && a.kind == b.kind &&
+         a.text.offset == b.text.offset && a.text.length == b.text.length &&
+         a.integer == b.integer && bits(a.number) == bits(b.number);
+}
+
+// The stored copy of `list` in `table`, or a new one.
+template <typename T, typename Same>
+Range intern_list(std::vector<T>& table, std::unordered_multimap<uint64_t, Range>& lists,
+                  std::span<const T> list, Same same_item) {
+  if (list.empty())
+    return {};
+  const uint64_t h = hash_of(list);
+  const auto [first, last] = lists.equal_range(h);
+  for (auto it = first; it != last; ++it) {
+    const Range r = it->second;
+    if (r.count == list.size() &&
+        std::equal(list.begin(), list.end(), table.begin() + r.begin, same_item))
+      return r;
+  }
+  if (table.size() + list.size() > std::numeric_limits<uint32_t>::max())
+    throw std::length_error("a list table of the graph is full (2^32 entries)");
+  const Range r{static_cast<uint32_t>(table.size()), static_cast<uint32_t>(list.size())};
+  table.insert(table.end(), list.begin(), list.end());
+  lists.emplace(h, r);
   return r;
+}
+
+}  // namespace
+
+Range TableWriter::add_source_list(std::span<const uint32_t> source_ids) {
+  return intern_list(tables_.source_refs, source_lists_, source_ids, std::equal_to<>());
+}
+
+Range TableWriter::add_property_list(std::span<const PropertyRecord> properties) {
+  return intern_list(tables_.properties, property_lists_, properties, same);
 }
 
 Range TableWriter::add_string_list(std::span<const StrRef> strings) {

@@ -50,7 +50,11 @@ class TableWriter {
   }
   // The index of a source with these fields, added when new.
   uint32_t add_source(const SourceRecord& fields);
+  // Lists of sources and of properties are interned: records with equal lists (every node of
+  // one source, every CITES edge with role "infringed") share one copy. Property records must
+  // hold interned keys and texts, so that equal lists are equal record by record.
   Range add_source_list(std::span<const uint32_t> source_ids);
+  Range add_property_list(std::span<const PropertyRecord> properties);
   Range add_string_list(std::span<const StrRef> strings);
 
   GraphTables& tables() { return tables_; }
@@ -59,6 +63,9 @@ class TableWriter {
   GraphTables& tables_;
   StringMap<StrRef> interned_;
   StringMap<uint32_t> source_index_;  // url + '\n' + title
+  // Stored lists by hash of their content; a hash names one list or, rarely, a few.
+  std::unordered_multimap<uint64_t, Range> source_lists_;
+  std::unordered_multimap<uint64_t, Range> property_lists_;
 };
 
 }  // namespace jurigraph::graph

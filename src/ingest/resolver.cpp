@@ -20,6 +20,75 @@ struct Definition {
   uint32_t node = 0;  // index in FileRecords::nodes
 };
 
+constexpr uint32_t kNone = 0xFFFFFFFF;
+
+// An edge of a file with its endpoints and type looked up once, by the checker: the slots of its
+// ids (kNone when undefined) and its index in the relation types (kNone when undeclared).
+struct ResolvedEdge {
+  uint32_t from = kNone;
+  uint32_t to = kNone;
+  uint32_t type = kNone;
+};
+
+// Every id of the accepted files, numbered in order of first definition: the slot of an id is
+// the vertex it becomes. Most ids are defined once; the further definitions of merged entities
+// are kept aside, so that the table costs a few words per id and one hash lookup per reference.
+class IdTable {
+ public:
+  void clear(std::size_t expected) {
+    slot_of_.clear();
+    slot_of_.reserve(expected);
+    first_.clear();
+    first_.reserve(expected);
+    labels_.clear();
+    labels_.reserve(expected);
+    more_.clear();
+  }
+  // The slot of `id`, and whether this definition is its first.
+  std::pair<uint32_t, bool> add(std::string_view id, Definition d, Label label) {
+    const auto [it, inserted] = slot_of_.emplace(id, static_cast<uint32_t>(first_.size()));
+    if (inserted) {
+      first_.push_back(d);
+      labels_.push_back(label);
+    }
+    return {it->second, inserted};
+  }
+  void add_further(uint32_t slot, Definition d) { more_.emplace_back(slot, d); }
+  // Groups the further definitions by slot, each slot's in order of definition.
+  void finish() {
+    std::stable_sort(more_.begin(), more_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+
+  uint32_t find(std::string_view id) const {
+    const auto it = slot_of_.find(id);
+    return it == slot_of_.end() ? kNone : it->second;
+  }
+  std::size_t size() const { return first_.size(); }
+  Definition first(uint32_t slot) const { return first_[slot]; }
+  Label label(uint32_t slot) const { return labels_[slot]; }
+  // Every definition of the slot, the first one first.
+  std::vector<Definition> definitions(uint32_t slot) const {
+    std::vector<Definition> defs{first_[slot]};
+    auto it = std::lower_bound(more_.begin(), more_.end(), slot,
+                               [](const auto& m, uint32_t s) { return m.first < s; });
+    for (; it != more_.end() && it->first == slot; ++it)
+      defs.push_back(it->second);
+    return defs;
+  }
+  bool defined_once(uint32_t slot) const {
+    auto it = std::lower_bound(more_.begin(), more_.end(), slot,
+                               [](const auto& m, uint32_t s) { return m.first < s; });
+    return it == more_.end() || it->first != slot;
+  }
+
+ private:
+  std::unordered_map<std::string_view, uint32_t> slot_of_;
+  std::vector<Definition> first_;
+  std::vector<Label> labels_;
+  std::vector<std::pair<uint32_t, Definition>> more_;  // (slot, definition)
+};
+
 std::string labels_text(const std::vector<Label>& labels) {
   std::string out;
   for (Label l : labels) {
@@ -62,7 +131,9 @@ class Checker {
   }
 
   const std::vector<graph::RelationType>& types() const { return types_; }
-  const std::unordered_map<std::string_view, std::vector<Definition>>& ids() const { return ids_; }
+  const IdTable& ids() const { return ids_; }
+  // The edges of file f, resolved, in the order of its records.
+  const std::vector<ResolvedEdge>& edges(uint32_t f) const { return edges_[f]; }
 
  private:
   void error(uint32_t file, const std::string& pointer, std::string message) {
@@ -77,7 +148,7 @@ class Checker {
 
   void collect_types() {
     types_ = graph::builtin_relation_types();
-    last_type_ = nullptr;
+    last_type_ = kNone;
     type_origin_.clear();
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
@@ -103,58 +174,49 @@ class Checker {
   }
 
   void collect_ids() {
-    ids_.clear();
     std::size_t total = 0;
     for (const LoadedFile& file : files_)
       total += file.accepted ? file.records.nodes.size() : 0;
-    ids_.reserve(total);  // no rehashing of a million ids
+    ids_.clear(total);  // no rehashing of a million ids
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
         continue;
       const auto& nodes = files_[f].records.nodes;
       for (uint32_t i = 0; i < nodes.size(); ++i) {
         const NodeSpec& n = nodes[i];
-        auto& defs = ids_[n.id];
-        if (!defs.empty()) {
-          const Definition first = defs.front();
-          const NodeSpec& other = files_[first.file].records.nodes[first.node];
-          const std::string here = record_pointer(n.section, n.record) + "/id";
-          const std::string there = place(first.file, record_pointer(other.section, other.record));
-          if (n.label == Label::Decision && other.label == Label::Decision) {
-            error(f, here, "duplicate decision id " + q(n.id) + ", already defined at " + there);
-            continue;
-          }
-          if (n.label != other.label) {
-            error(f, here,
-                  "id " + q(n.id) + " is a " + std::string(graph::label_name(n.label)) +
-                      " here but a " + std::string(graph::label_name(other.label)) + " at " +
-                      there);
-            continue;
-          }
+        const auto [slot, first_definition] = ids_.add(n.id, {f, i}, n.label);
+        if (first_definition)
+          continue;
+        const Definition first = ids_.first(slot);
+        const NodeSpec& other = files_[first.file].records.nodes[first.node];
+        const std::string here = record_pointer(n.section, n.record) + "/id";
+        const std::string there = place(first.file, record_pointer(other.section, other.record));
+        if (n.label == Label::Decision && other.label == Label::Decision) {
+          error(f, here, "duplicate decision id " + q(n.id) + ", already defined at " + there);
+          continue;
         }
-        defs.push_back({f, i});
+        if (n.label != other.label) {
+          error(f, here,
+                "id " + q(n.id) + " is a " + std::string(graph::label_name(n.label)) +
+                    " here but a " + std::string(graph::label_name(other.label)) + " at " + there);
+          continue;
+        }
+        ids_.add_further(slot, {f, i});
       }
     }
+    ids_.finish();
   }
 
-  const graph::RelationType* find_type(std::string_view name) {
+  // The index of a declared relation type, or kNone.
+  uint32_t find_type(std::string_view name) {
     // Edges come in runs of the same few types: compare with the last one found first.
-    if (last_type_ != nullptr && last_type_->name == name)
+    if (last_type_ != kNone && types_[last_type_].name == name)
       return last_type_;
-    for (const auto& t : types_) {
-      if (t.name == name)
-        return last_type_ = &t;
+    for (uint32_t t = 0; t < types_.size(); ++t) {
+      if (types_[t].name == name)
+        return last_type_ = t;
     }
-    return nullptr;
-  }
-
-  // The label of a defined id, or an error message for a dangling one.
-  const NodeSpec* resolve_id(std::string_view id) const {
-    auto it = ids_.find(id);
-    if (it == ids_.end() || it->second.empty())
-      return nullptr;
-    const Definition d = it->second.front();
-    return &files_[d.file].records.nodes[d.node];
+    return kNone;
   }
 
   std::string unknown_id_message(std::string_view id) const {
@@ -166,78 +228,109 @@ class Checker {
   }
 
   void check_edges() {
+    edges_.assign(files_.size(), {});
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
         continue;
+      std::vector<ResolvedEdge>& resolved = edges_[f];
+      resolved.reserve(files_[f].records.edges.size());
       for (const EdgeSpec& e : files_[f].records.edges) {
+        ResolvedEdge& r = resolved.emplace_back();
         // Pointers are composed only for an error: millions of edges have none.
         auto pointer = [&] { return edge_pointer(e); };
-        const graph::RelationType* type = find_type(e.type);
-        if (type == nullptr) {
+        r.type = find_type(e.type);
+        if (r.type == kNone) {
           error(f, pointer() + (e.field.empty() ? "/type" : ""),
                 "undeclared relation type " + std::string(e.type) +
                     ": declare it in vocabulary.relation_types (with its from and to labels)");
           continue;
         }
-        const NodeSpec* from = resolve_id(e.from);
-        const NodeSpec* to = resolve_id(e.to);
+        const graph::RelationType& type = types_[r.type];
+        r.from = ids_.find(e.from);
+        r.to = ids_.find(e.to);
         auto from_pointer = [&] { return e.field.empty() ? pointer() + "/from" : pointer(); };
         auto to_pointer = [&] { return e.field.empty() ? pointer() + "/to" : pointer(); };
-        if (from == nullptr)
+        if (r.from == kNone)
           error(f, from_pointer(), unknown_id_message(e.from));
-        if (to == nullptr)
+        if (r.to == kNone)
           error(f, to_pointer(), unknown_id_message(e.to));
-        if (from == nullptr || to == nullptr)
+        if (r.from == kNone || r.to == kNone)
           continue;
-        if (std::find(type->from.begin(), type->from.end(), from->label) == type->from.end()) {
+        const Label from = ids_.label(r.from), to = ids_.label(r.to);
+        if (std::find(type.from.begin(), type.from.end(), from) == type.from.end()) {
           error(f, from_pointer(),
-                type->name + " goes from " + labels_text(type->from) + ", but " + q(e.from) +
-                    " is a " + std::string(graph::label_name(from->label)));
-        } else if (std::find(type->to.begin(), type->to.end(), to->label) == type->to.end()) {
+                type.name + " goes from " + labels_text(type.from) + ", but " + q(e.from) +
+                    " is a " + std::string(graph::label_name(from)));
+        } else if (std::find(type.to.begin(), type.to.end(), to) == type.to.end()) {
           error(f, to_pointer(),
-                type->name + " goes to " + labels_text(type->to) + ", but " + q(e.to) + " is a " +
-                    std::string(graph::label_name(to->label)));
+                type.name + " goes to " + labels_text(type.to) + ", but " + q(e.to) + " is a " +
+                    std::string(graph::label_name(to)));
         }
       }
     }
   }
 
-  // A decision cannot, through appeals, rule on itself. Iterative DFS over APPEAL_OF edges.
+  // A decision cannot, through appeals, rule on itself. Iterative DFS over the APPEAL_OF edges,
+  // held as a compressed adjacency by slot (arcs in the order written), from the decisions that
+  // appeal in id order: the report does not depend on the input order.
   void check_appeal_cycles() {
     struct Arc {
-      std::string_view target;
+      uint32_t target;
       uint32_t file;
       const EdgeSpec* edge;
     };
-    std::unordered_map<std::string_view, std::vector<Arc>> arcs;
-    for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted)
-        continue;
-      for (const EdgeSpec& e : files_[f].records.edges) {
-        if (e.type == "APPEAL_OF" && resolve_id(e.to) != nullptr)
-          arcs[e.from].push_back({e.to, f, &e});
+    const std::size_t slots = ids_.size();
+    std::vector<uint32_t> start(slots + 1, 0);
+    auto for_each_arc = [&](auto&& visit) {
+      for (uint32_t f = 0; f < files_.size(); ++f) {
+        if (!files_[f].accepted)
+          continue;
+        const auto& specs = files_[f].records.edges;
+        for (std::size_t k = 0; k < specs.size(); ++k) {
+          const ResolvedEdge& r = edges_[f][k];
+          if (r.type == graph::rel::kAppealOf && r.from != kNone && r.to != kNone)
+            visit(r, f, specs[k]);
+        }
       }
+    };
+    for_each_arc([&](const ResolvedEdge& r, uint32_t, const EdgeSpec&) { ++start[r.from + 1]; });
+    for (std::size_t v = 0; v < slots; ++v)
+      start[v + 1] += start[v];
+    if (start[slots] == 0)
+      return;
+    std::vector<Arc> arcs(start[slots]);
+    {
+      std::vector<uint32_t> next(start.begin(), start.end() - 1);
+      for_each_arc([&](const ResolvedEdge& r, uint32_t f, const EdgeSpec& e) {
+        arcs[next[r.from]++] = {r.to, f, &e};
+      });
     }
+    std::vector<uint32_t> roots;
+    for (uint32_t v = 0; v < slots; ++v) {
+      if (start[v + 1] > start[v])
+        roots.push_back(v);
+    }
+    auto id_of = [&](uint32_t slot) {
+      const Definition d = ids_.first(slot);
+      return files_[d.file].records.nodes[d.node].id;
+    };
+    std::sort(roots.begin(), roots.end(),
+              [&](uint32_t a, uint32_t b) { return id_of(a) < id_of(b); });
     enum : uint8_t { unseen, open, done };
-    std::unordered_map<std::string_view, uint8_t> state;
-    std::vector<std::string_view> roots;
-    for (const auto& [from, list] : arcs)
-      roots.push_back(from);
-    std::sort(roots.begin(), roots.end());  // deterministic report
-    for (std::string_view root : roots) {
+    std::vector<uint8_t> state(slots, unseen);
+    for (const uint32_t root : roots) {
       if (state[root] != unseen)
         continue;
-      std::vector<std::pair<std::string_view, std::size_t>> stack{{root, 0}};
+      std::vector<std::pair<uint32_t, uint32_t>> stack{{root, start[root]}};
       state[root] = open;
       while (!stack.empty()) {
         auto& [node, next] = stack.back();
-        auto it = arcs.find(node);
-        if (it == arcs.end() || next >= it->second.size()) {
+        if (next >= start[node + 1]) {
           state[node] = done;
           stack.pop_back();
           continue;
         }
-        const Arc arc = it->second[next++];
+        const Arc arc = arcs[next++];
         const uint8_t s = state[arc.target];
         if (s == open) {
           std::string cycle;
@@ -246,13 +339,13 @@ class Checker {
             if (frame.first == arc.target)
               in_cycle = true;
             if (in_cycle)
-              cycle += std::string(frame.first) + " → ";
+              cycle += std::string(id_of(frame.first)) + " → ";
           }
-          cycle += std::string(arc.target);
+          cycle += std::string(id_of(arc.target));
           error(arc.file, edge_pointer(*arc.edge), "APPEAL_OF cycle: " + cycle);
         } else if (s == unseen) {
           state[arc.target] = open;
-          stack.emplace_back(arc.target, 0);
+          stack.emplace_back(arc.target, start[arc.target]);
         }
       }
     }
@@ -262,9 +355,10 @@ class Checker {
   Diagnostics& diagnostics_;
   std::vector<bool> round_errors_;
   std::vector<graph::RelationType> types_;
-  const graph::RelationType* last_type_ = nullptr;
+  uint32_t last_type_ = kNone;
   std::map<std::string, std::string> type_origin_;
-  std::unordered_map<std::string_view, std::vector<Definition>> ids_;
+  IdTable ids_;
+  std::vector<std::vector<ResolvedEdge>> edges_;              // by file
   std::unordered_map<std::string, std::string> dropped_ids_;  // id → file
 };
 
@@ -283,31 +377,26 @@ class Builder {
   }
 
   graph::GraphTables build() {
-    // Vertices in order of first definition; Graph::freeze sorts them by id later.
-    std::size_t nodes = 0, edges = 0;
-    for (const LoadedFile& file : files_) {
-      nodes += file.accepted ? file.records.nodes.size() : 0;
+    // Vertices in order of first definition (the checker's slots); Graph::freeze sorts them by
+    // id later.
+    std::size_t edges = 0;
+    for (const LoadedFile& file : files_)
       edges += file.accepted ? file.records.edges.size() : 0;
-    }
-    vertex_.reserve(nodes);
-    tables_.nodes.reserve(nodes);
+    const IdTable& ids = checker_.ids();
+    tables_.nodes.reserve(ids.size());
     tables_.edges.reserve(edges);
-    for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].accepted)
-        continue;
-      const auto& nodes = files_[f].records.nodes;
-      for (uint32_t i = 0; i < nodes.size(); ++i) {
-        auto [it, inserted] =
-            vertex_.emplace(nodes[i].id, static_cast<graph::VertexId>(vertex_.size()));
-        if (inserted)
-          add_node(nodes[i].id);
-      }
+    for (uint32_t slot = 0; slot < ids.size(); ++slot) {
+      if (ids.defined_once(slot))
+        add_defined_once(ids.first(slot));
+      else
+        add_merged(ids.definitions(slot));
     }
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
         continue;
-      for (const EdgeSpec& e : files_[f].records.edges)
-        add_edge(f, e);
+      const auto& specs = files_[f].records.edges;
+      for (std::size_t k = 0; k < specs.size(); ++k)
+        add_edge(f, specs[k], checker_.edges(f)[k]);
     }
     name_unnamed_decisions();
     warn_appeal_dates();
@@ -315,8 +404,6 @@ class Builder {
   }
 
  private:
-  static constexpr uint32_t kNone = 0xFFFFFFFF;
-
   struct Value {
     std::string text;
     Definition def;
@@ -327,15 +414,15 @@ class Builder {
     return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
   }
 
-  // The graph's source list for a file's list. A decision's edges share its list: the last
-  // result is reused instead of copying the list once per edge.
+  // The graph's source list for a file's list, interned (see TableWriter::add_source_list). A
+  // decision's edges share its list: the last result is reused without looking it up again.
   Range sources_of(uint32_t file, Range file_sources) {
     if (file == last_file_ && file_sources.begin == last_local_.begin &&
-        file_sources.count == last_local_.count && last_global_.count == file_sources.count) {
+        file_sources.count == last_local_.count) {
       return last_global_;
     }
-    const std::size_t start = tables_.source_refs.size();
     const FileRecords& r = files_[file].records;
+    source_list_.clear();
     for (uint32_t i = 0; i < file_sources.count; ++i) {
       const uint32_t local = r.source_refs[file_sources.begin + i];
       uint32_t& global = global_source_[file][local];
@@ -350,11 +437,11 @@ class Builder {
         rec.kind = s.kind;
         global = writer_.add_source(rec);
       }
-      tables_.source_refs.push_back(global);
+      source_list_.push_back(global);
     }
     last_file_ = file;
     last_local_ = file_sources;
-    last_global_ = {static_cast<uint32_t>(start), file_sources.count};
+    last_global_ = writer_.add_source_list(source_list_);
     return last_global_;
   }
 
@@ -419,8 +506,104 @@ class Builder {
     return chosen->text;
   }
 
-  void add_node(std::string_view id) {
-    const std::vector<Definition>& defs = checker_.ids().at(id);
+  // The fields every decision has once: decisions are defined once, so they need no merging.
+  void copy_decision_fields(const NodeSpec& p, graph::NodeRecord& rec) {
+    rec.label = p.label;
+    rec.kind = writer_.intern(p.kind);
+    rec.number = writer_.store(p.number);
+    rec.currency = writer_.intern(p.currency);
+    rec.summary = writer_.store(p.summary);
+    rec.date = p.date;
+    rec.amount = p.amount;
+  }
+
+  // Aliases: the union, in order of appearance, without the id itself.
+  Range add_aliases(std::string_view id, const std::vector<Definition>& defs) {
+    std::vector<StrRef> aliases;
+    std::vector<std::string_view> seen{id};
+    for (const Definition& d : defs) {
+      const FileRecords& r = files_[d.file].records;
+      const NodeSpec& n = spec(d);
+      for (uint32_t i = 0; i < n.aliases.count; ++i) {
+        const std::string_view alias = r.strings[n.aliases.begin + i];
+        if (std::find(seen.begin(), seen.end(), alias) == seen.end()) {
+          seen.push_back(alias);
+          aliases.push_back(writer_.store(alias));
+        }
+      }
+    }
+    return writer_.add_string_list(aliases);
+  }
+
+  // Claims written in the files: each is a non-authoritative value beside the record's own, which
+  // becomes an authoritative claim unless merging made one for that property already.
+  void add_written_claims(const graph::NodeRecord& rec, const std::vector<Definition>& defs,
+                          std::vector<graph::ClaimRecord>& claims) {
+    for (const Definition& d : defs) {
+      const FileRecords& r = files_[d.file].records;
+      const NodeSpec& n = spec(d);
+      for (uint32_t i = 0; i < n.claims.count; ++i) {
+        const ClaimSpec& c = r.claims[n.claims.begin + i];
+        const bool has_authoritative =
+            std::any_of(claims.begin(), claims.end(), [&](const graph::ClaimRecord& k) {
+              return k.authoritative && writer_.view(k.property) == c.property;
+            });
+        if (!has_authoritative) {
+          add_claim(claims, c.property, current_value(rec, c.property), d, n.sources, {}, true);
+        }
+        add_claim(claims, c.property, c.value, d, c.sources, c.note, false);
+      }
+    }
+  }
+
+  void finish_node(graph::NodeRecord& rec, const std::vector<graph::ClaimRecord>& claims) {
+    rec.claims = {static_cast<uint32_t>(tables_.claims.size()),
+                  static_cast<uint32_t>(claims.size())};
+    tables_.claims.insert(tables_.claims.end(), claims.begin(), claims.end());
+    tables_.nodes.push_back(rec);
+  }
+
+  // A node defined once (nearly every node of a large graph) needs no merging: its record is its
+  // definition as written.
+  void add_defined_once(Definition d) {
+    const FileRecords& r = files_[d.file].records;
+    const NodeSpec& n = spec(d);
+    graph::NodeRecord rec;
+    copy_decision_fields(n, rec);
+    rec.id = writer_.store(n.id);
+    rec.name = writer_.store(n.name);
+    rec.country = writer_.intern(n.country);
+    rec.description = writer_.store(n.description);
+    const std::vector<Definition> defs{d};
+    rec.aliases = n.aliases.count == 0 ? Range{} : add_aliases(n.id, defs);
+    rec.identifiers = {static_cast<uint32_t>(tables_.identifiers.size()), n.identifiers.count};
+    for (uint32_t i = 0; i < n.identifiers.count; ++i) {
+      const auto& [scheme, value] = r.identifiers[n.identifiers.begin + i];
+      tables_.identifiers.push_back({writer_.intern(scheme), writer_.store(value)});
+    }
+    rec.properties = add_property_list(r, n.properties);
+    rec.sources = distinct_sources_of(d.file, n.sources);
+    std::vector<graph::ClaimRecord> claims;
+    if (n.claims.count > 0)
+      add_written_claims(rec, defs, claims);
+    finish_node(rec, claims);
+  }
+
+  // The graph's list of a definition's sources, each once (a list may name a source twice).
+  Range distinct_sources_of(uint32_t file, Range file_sources) {
+    const Range list = sources_of(file, file_sources);
+    const auto begin = tables_.source_refs.begin() + list.begin;
+    std::vector<uint32_t> sources;
+    for (auto it = begin; it != begin + list.count; ++it) {
+      if (std::find(sources.begin(), sources.end(), *it) == sources.end())
+        sources.push_back(*it);
+    }
+    return sources.size() == list.count ? list : writer_.add_source_list(sources);
+  }
+
+  // A node defined in several files: each field's values merged, conflicts kept as claims.
+  void add_merged(const std::vector<Definition>& defs) {
+    const std::string_view id = spec(defs.front()).id;
     Definition primary = defs.front();
     for (const Definition& d : defs) {
       if (has_official_source(d.file, spec(d).sources)) {
@@ -440,24 +623,15 @@ class Builder {
       return values;
     };
     graph::NodeRecord rec;
-    rec.label = p.label;
+    copy_decision_fields(p, rec);
     rec.id = writer_.store(id);
     rec.name = writer_.store(merge_field(id, "name", values_of(&NodeSpec::name), primary, claims));
     rec.country =
         writer_.intern(merge_field(id, "country", values_of(&NodeSpec::country), primary, claims));
     rec.description = writer_.store(
         merge_field(id, "description", values_of(&NodeSpec::description), primary, claims));
-    // Decisions are defined once, so their fields need no merging.
-    rec.kind = writer_.intern(p.kind);
-    rec.number = writer_.store(p.number);
-    rec.currency = writer_.intern(p.currency);
-    rec.summary = writer_.store(p.summary);
-    rec.date = p.date;
-    rec.amount = p.amount;
+    rec.aliases = add_aliases(id, defs);
 
-    // Aliases: the union, in order of appearance, without the name itself.
-    std::vector<StrRef> aliases;
-    std::unordered_set<std::string_view> seen_alias{id};
     std::vector<std::pair<std::string_view, std::vector<Value>>> identifiers;  // scheme → values
     std::vector<std::pair<std::string_view, std::vector<Value>>> props;
     std::vector<const PropertySpec*> prop_spec;
@@ -465,11 +639,6 @@ class Builder {
     for (const Definition& d : defs) {
       const FileRecords& r = files_[d.file].records;
       const NodeSpec& n = spec(d);
-      for (uint32_t i = 0; i < n.aliases.count; ++i) {
-        const std::string_view alias = r.strings[n.aliases.begin + i];
-        if (seen_alias.insert(alias).second)
-          aliases.push_back(writer_.store(alias));
-      }
       for (uint32_t i = 0; i < n.identifiers.count; ++i) {
         const auto& [scheme, value] = r.identifiers[n.identifiers.begin + i];
         auto it = std::find_if(identifiers.begin(), identifiers.end(),
@@ -495,8 +664,6 @@ class Builder {
           sources.push_back(s);
       }
     }
-    rec.aliases = writer_.add_string_list(aliases);
-
     std::vector<graph::IdentifierRecord> ids;
     for (const auto& [scheme, values] : identifiers) {
       const std::string chosen =
@@ -507,7 +674,6 @@ class Builder {
                        static_cast<uint32_t>(ids.size())};
     tables_.identifiers.insert(tables_.identifiers.end(), ids.begin(), ids.end());
 
-    rec.properties = {static_cast<uint32_t>(tables_.properties.size()), 0};
     std::vector<graph::PropertyRecord> prop_records;
     for (std::size_t i = 0; i < props.size(); ++i) {
       const std::string chosen = merge_field(id, props[i].first, props[i].second, primary, claims);
@@ -526,30 +692,10 @@ class Builder {
       }
       prop_records.push_back(property_record(*typed));
     }
-    tables_.properties.insert(tables_.properties.end(), prop_records.begin(), prop_records.end());
-    rec.properties.count = static_cast<uint32_t>(prop_records.size());
+    rec.properties = writer_.add_property_list(prop_records);
     rec.sources = writer_.add_source_list(sources);
-
-    // Claims written in the files: each is a non-authoritative value beside the record's own.
-    for (const Definition& d : defs) {
-      const FileRecords& r = files_[d.file].records;
-      const NodeSpec& n = spec(d);
-      for (uint32_t i = 0; i < n.claims.count; ++i) {
-        const ClaimSpec& c = r.claims[n.claims.begin + i];
-        const bool has_authoritative =
-            std::any_of(claims.begin(), claims.end(), [&](const graph::ClaimRecord& k) {
-              return k.authoritative && writer_.view(k.property) == c.property;
-            });
-        if (!has_authoritative) {
-          add_claim(claims, c.property, current_value(rec, c.property), d, n.sources, {}, true);
-        }
-        add_claim(claims, c.property, c.value, d, c.sources, c.note, false);
-      }
-    }
-    rec.claims = {static_cast<uint32_t>(tables_.claims.size()),
-                  static_cast<uint32_t>(claims.size())};
-    tables_.claims.insert(tables_.claims.end(), claims.begin(), claims.end());
-    tables_.nodes.push_back(rec);
+    add_written_claims(rec, defs, claims);
+    finish_node(rec, claims);
   }
 
   std::string current_value(const graph::NodeRecord& rec, std::string_view property) {
@@ -597,16 +743,25 @@ class Builder {
     return p;
   }
 
-  void add_edge(uint32_t file, const EdgeSpec& e) {
+  // The graph's list of a definition's properties: records with every key and string value
+  // interned, so that equal lists (role "infringed" on a million CITES edges) are stored once.
+  Range add_property_list(const FileRecords& r, Range file_properties) {
+    if (file_properties.count == 0)
+      return {};
+    std::vector<graph::PropertyRecord> list;
+    list.reserve(file_properties.count);
+    for (uint32_t i = 0; i < file_properties.count; ++i)
+      list.push_back(property_record(r.properties[file_properties.begin + i]));
+    return writer_.add_property_list(list);
+  }
+
+  void add_edge(uint32_t file, const EdgeSpec& e, const ResolvedEdge& resolved) {
     const FileRecords& r = files_[file].records;
     graph::EdgeRecord rec;
-    rec.source = vertex_.at(e.from);
-    rec.target = vertex_.at(e.to);
-    rec.type = type_id(e.type);
-    rec.properties = {static_cast<uint32_t>(tables_.properties.size()), e.properties.count};
-    for (uint32_t i = 0; i < e.properties.count; ++i) {
-      tables_.properties.push_back(property_record(r.properties[e.properties.begin + i]));
-    }
+    rec.source = resolved.from;
+    rec.target = resolved.to;
+    rec.type = static_cast<graph::RelTypeId>(resolved.type);
+    rec.properties = add_property_list(r, e.properties);
     rec.sources = sources_of(file, e.sources);
     std::vector<graph::ClaimRecord> claims;
     for (uint32_t i = 0; i < e.claims.count; ++i) {
@@ -625,19 +780,6 @@ class Builder {
                   static_cast<uint32_t>(claims.size())};
     tables_.claims.insert(tables_.claims.end(), claims.begin(), claims.end());
     tables_.edges.push_back(rec);
-  }
-
-  graph::RelTypeId type_id(std::string_view name) {
-    auto it = type_ids_.find(name);
-    if (it != type_ids_.end())
-      return it->second;
-    for (std::size_t i = 0; i < tables_.relation_types.size(); ++i) {
-      if (tables_.relation_types[i].name == name) {
-        type_ids_.emplace(name, static_cast<graph::RelTypeId>(i));
-        return static_cast<graph::RelTypeId>(i);
-      }
-    }
-    return 0;  // unreachable: the checker rejected undeclared types
   }
 
   // "CNIL warning 2014-298": issuer's short name (first alias, else name), kind, number or date.
@@ -675,11 +817,14 @@ class Builder {
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
         continue;
-      for (const EdgeSpec& e : files_[f].records.edges) {
-        if (e.type != "APPEAL_OF")
+      const auto& specs = files_[f].records.edges;
+      for (std::size_t k = 0; k < specs.size(); ++k) {
+        const ResolvedEdge& r = checker_.edges(f)[k];
+        if (r.type != graph::rel::kAppealOf)
           continue;
-        const graph::NodeRecord& later = tables_.nodes[vertex_.at(e.from)];
-        const graph::NodeRecord& earlier = tables_.nodes[vertex_.at(e.to)];
+        const EdgeSpec& e = specs[k];
+        const graph::NodeRecord& later = tables_.nodes[r.from];
+        const graph::NodeRecord& earlier = tables_.nodes[r.to];
         if (later.date != 0 && earlier.date != 0 && later.date < earlier.date) {
           diagnostics_.add(files_[f].file().diagnostic(
               Severity::warning, edge_pointer(e),
@@ -695,9 +840,8 @@ class Builder {
   Diagnostics& diagnostics_;
   graph::GraphTables tables_;
   graph::TableWriter writer_;
-  std::unordered_map<std::string_view, graph::VertexId> vertex_;
-  std::unordered_map<std::string_view, graph::RelTypeId> type_ids_;
   std::vector<std::vector<uint32_t>> global_source_;
+  std::vector<uint32_t> source_list_;  // sources_of's list being made
   uint32_t last_file_ = kNone;
   Range last_local_;
   Range last_global_;
