@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "base/fold.hpp"
+#include "base/huge_pages.hpp"
 
 namespace jurigraph::graph {
 namespace {
@@ -21,7 +22,7 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   std::sort(order.begin(), order.end(),
             [&](VertexId a, VertexId b) { return id_of(a) < id_of(b); });
   std::vector<NodeRecord> sorted;
-  sorted.reserve(order.size());
+  reserve_huge(sorted, order.size());
   std::vector<VertexId> new_index(order.size());
   for (VertexId pos = 0; pos < order.size(); ++pos) {
     sorted.push_back(t.nodes[order[pos]]);
@@ -132,8 +133,8 @@ Graph Graph::freeze(GraphTables tables) {
   {
     std::vector<std::pair<VertexId, VertexId>> endpoints;
     std::vector<EdgeBundle> bundles;
-    endpoints.reserve(t.edges.size());
-    bundles.reserve(t.edges.size());
+    reserve_huge(endpoints, t.edges.size());
+    reserve_huge(bundles, t.edges.size());
     for (EdgeId e = 0; e < t.edges.size(); ++e) {
       endpoints.emplace_back(t.edges[e].source, t.edges[e].target);
       bundles.push_back({e, t.edges[e].type});

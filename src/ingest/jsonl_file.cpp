@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/huge_pages.hpp"
 #include "base/utf8.hpp"
 #include "ingest/json_file.hpp"
 
@@ -122,6 +123,7 @@ JsonlFile::JsonlFile(std::string path, Diagnostics& diagnostics) : path_(std::mo
   }
   // Not a std::string: resizing one would write every byte once before the read does.
   buffer_.reset(new char[static_cast<std::size_t>(st.st_size) + 1]);
+  prefer_huge_pages(buffer_.get(), static_cast<std::size_t>(st.st_size) + 1);
   std::size_t done = 0;
   while (done < static_cast<std::size_t>(st.st_size)) {
     const ssize_t n = ::read(fd, buffer_.get() + done, static_cast<std::size_t>(st.st_size) - done);

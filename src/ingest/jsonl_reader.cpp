@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "base/huge_pages.hpp"
 #include "base/utf8.hpp"
 #include "ingest/dataset_reader.hpp"
 #include "ingest/json_file.hpp"
@@ -98,11 +99,11 @@ class RunReader {
     // growing the vectors would copy them several times, while capacity never written costs no
     // memory.
     const std::size_t bytes = run_.end - run_.begin;
-    run_.records.nodes.reserve(bytes / 200);
-    run_.records.edges.reserve(bytes / 50);
-    run_.records.source_refs.reserve(bytes / 100);
-    run_.records.source_key_refs.reserve(bytes / 200);
-    run_.records.properties.reserve(bytes / 100);
+    reserve_huge(run_.records.nodes, bytes / 200);
+    reserve_huge(run_.records.edges, bytes / 50);
+    reserve_huge(run_.records.source_refs, bytes / 100);
+    reserve_huge(run_.records.source_key_refs, bytes / 200);
+    reserve_huge(run_.records.properties, bytes / 100);
     char* const text = file_.data();
     std::size_t pos = run_.begin;
     uint64_t records_since = 0;
@@ -353,11 +354,11 @@ class Merger {
       keys += r.records.source_key_refs.size();
       props += r.records.properties.size();
     }
-    out_.nodes.reserve(nodes);
-    out_.edges.reserve(edges);
-    out_.source_refs.reserve(refs);
-    out_.source_key_refs.reserve(keys);
-    out_.properties.reserve(props);
+    reserve_huge(out_.nodes, nodes);
+    reserve_huge(out_.edges, edges);
+    reserve_huge(out_.source_refs, refs);
+    reserve_huge(out_.source_key_refs, keys);
+    reserve_huge(out_.properties, props);
   }
 
   void merge(Run& run) {

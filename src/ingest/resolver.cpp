@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "base/calendar.hpp"
+#include "base/huge_pages.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -39,7 +40,7 @@ class IdTable {
     slot_of_.clear();
     slot_of_.reserve(expected);
     first_.clear();
-    first_.reserve(expected);
+    reserve_huge(first_, expected);
     labels_.clear();
     labels_.reserve(expected);
     more_.clear();
@@ -233,7 +234,7 @@ class Checker {
       if (!files_[f].accepted)
         continue;
       std::vector<ResolvedEdge>& resolved = edges_[f];
-      resolved.reserve(files_[f].records.edges.size());
+      reserve_huge(resolved, files_[f].records.edges.size());
       for (const EdgeSpec& e : files_[f].records.edges) {
         ResolvedEdge& r = resolved.emplace_back();
         // Pointers are composed only for an error: millions of edges have none.
@@ -383,8 +384,8 @@ class Builder {
     for (const LoadedFile& file : files_)
       edges += file.accepted ? file.records.edges.size() : 0;
     const IdTable& ids = checker_.ids();
-    tables_.nodes.reserve(ids.size());
-    tables_.edges.reserve(edges);
+    reserve_huge(tables_.nodes, ids.size());
+    reserve_huge(tables_.edges, edges);
     for (uint32_t slot = 0; slot < ids.size(); ++slot) {
       if (ids.defined_once(slot))
         add_defined_once(ids.first(slot));
