@@ -1,5 +1,7 @@
 #include "ingest/resolver.hpp"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <map>
 #include <string>
@@ -84,7 +86,9 @@ class IdTable {
   }
 
  private:
-  std::unordered_map<std::string_view, uint32_t> slot_of_;
+  // A Swiss table (open addressing, a byte of the hash beside each slot): one lookup per edge
+  // end touches about two cache lines, where std::unordered_map's buckets and nodes took four.
+  absl::flat_hash_map<std::string_view, uint32_t> slot_of_;
   std::vector<Definition> first_;
   std::vector<Label> labels_;
   std::vector<std::pair<uint32_t, Definition>> more_;  // (slot, definition)
