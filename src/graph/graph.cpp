@@ -11,25 +11,49 @@
 namespace jurigraph::graph {
 namespace {
 
-// Permutation that sorts nodes by id; returns old index → new index.
+// Permutation that sorts nodes by id; returns old index → new index. Sorts (id, index) pairs:
+// comparing reads the pair and the id's text, not the node record too.
 std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
-  std::vector<VertexId> order(t.nodes.size());
-  std::iota(order.begin(), order.end(), 0);
   const std::string_view strings = t.strings;
-  auto id_of = [&](VertexId v) {
-    return strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length);
-  };
-  std::sort(order.begin(), order.end(),
-            [&](VertexId a, VertexId b) { return id_of(a) < id_of(b); });
+  std::vector<std::pair<std::string_view, VertexId>> order;
+  reserve_huge(order, t.nodes.size());
+  for (VertexId v = 0; v < t.nodes.size(); ++v)
+    order.emplace_back(strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v);
+  std::sort(order.begin(), order.end());
   std::vector<NodeRecord> sorted;
   reserve_huge(sorted, order.size());
   std::vector<VertexId> new_index(order.size());
   for (VertexId pos = 0; pos < order.size(); ++pos) {
-    sorted.push_back(t.nodes[order[pos]]);
-    new_index[order[pos]] = pos;
+    sorted.push_back(t.nodes[order[pos].second]);
+    new_index[order[pos].second] = pos;
   }
   t.nodes = std::move(sorted);
   return new_index;
+}
+
+// Edges by (source, type, target), parallel edges of one type between the same nodes in input
+// order: a stable counting sort by source, then each row (a few edges) sorted by (type, target).
+// Linear where a comparison sort of millions of records is not.
+void sort_edges(std::vector<EdgeRecord>& edges, std::size_t node_count) {
+  std::vector<EdgeId> start(node_count + 1, 0);
+  for (const EdgeRecord& e : edges)
+    ++start[e.source + 1];
+  for (std::size_t v = 0; v < node_count; ++v)
+    start[v + 1] += start[v];
+  std::vector<EdgeRecord> sorted(edges.size());
+  prefer_huge_pages(sorted.data(), sorted.size() * sizeof(EdgeRecord));
+  {
+    std::vector<EdgeId> next(start.begin(), start.end() - 1);
+    for (const EdgeRecord& e : edges)
+      sorted[next[e.source]++] = e;
+  }
+  for (std::size_t v = 0; v < node_count; ++v) {
+    std::stable_sort(sorted.begin() + start[v], sorted.begin() + start[v + 1],
+                     [](const EdgeRecord& a, const EdgeRecord& b) {
+                       return std::tie(a.type, a.target) < std::tie(b.type, b.target);
+                     });
+  }
+  edges = std::move(sorted);
 }
 
 // Built-in types keep their ids; declared types follow in name order.
@@ -121,11 +145,7 @@ Graph Graph::freeze(GraphTables tables) {
     e.target = new_vertex[e.target];
     e.type = new_type[e.type];
   }
-  // Parallel edges of one type between the same nodes keep their input order (stable sort).
-  std::stable_sort(
-      tables.edges.begin(), tables.edges.end(), [](const EdgeRecord& a, const EdgeRecord& b) {
-        return std::tie(a.source, a.type, a.target) < std::tie(b.source, b.type, b.target);
-      });
+  sort_edges(tables.edges, tables.nodes.size());
   auto o = std::make_shared<OwnedArrays>();
   o->tables = std::move(tables);
   const GraphTables& t = o->tables;

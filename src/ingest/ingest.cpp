@@ -149,6 +149,9 @@ LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOption
       result.rejected.push_back(lf.file().path());
   }
   result.diagnostics.sort_by_location();
+  // The tables hold copies of every string: the files' text and records are not needed any more,
+  // and freeing them before freezing lowers the peak (by 1.2 GB at 1M decisions).
+  loaded = std::vector<LoadedFile>();
   result.timings.resolve = seconds_since(start);
   start = std::chrono::steady_clock::now();
   result.graph = graph::Graph::freeze(std::move(tables));
