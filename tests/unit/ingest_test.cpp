@@ -105,6 +105,50 @@ TEST(Ingest, GraphDoesNotDependOnFileOrder) {
   }
 }
 
+// Equal lists are stored once: a large graph repeats the same role on millions of CITES edges
+// and the same source on most records. Each record still reads its own values.
+TEST(Ingest, EqualPropertyAndSourceListsAreStoredOnce) {
+  TempDir dir;
+  dir.write("a.json", kEntities);
+  dir.write("c.json", R"({
+  "sources": {"off": {"url": "https://example.org/official", "kind": "official"}},
+  "entities": [{"id": "provision:art-5", "label": "Provision", "name": "Article 5", "sources": ["off"]},
+               {"id": "provision:art-6", "label": "Provision", "name": "Article 6", "sources": ["off"]}],
+  "decisions": [
+    {"id": "decision:x", "kind": "sanction", "issued_by": "authority:dpa", "against": ["company:acme"],
+     "cites": [{"provision": "provision:art-5", "role": "infringed"}, {"provision": "provision:art-6", "role": "applied"}],
+     "sources": ["off"]},
+    {"id": "decision:y", "kind": "sanction", "issued_by": "authority:dpa", "against": ["company:acme"],
+     "cites": [{"provision": "provision:art-5", "role": "infringed"}, {"provision": "provision:art-6", "role": "infringed"}],
+     "sources": ["off"]}
+  ]
+})");
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_FALSE(r.diagnostics.has_errors());
+  const graph::Graph& g = r.graph;
+  std::vector<graph::Range> infringed, applied;
+  for (graph::EdgeId e = 0; e < g.edge_count(); ++e) {
+    const graph::EdgeRecord& edge = g.edge(e);
+    if (edge.type != graph::rel::kCites)
+      continue;
+    const graph::PropertyRecord* role = g.property(edge.properties, "role");
+    ASSERT_NE(role, nullptr);
+    (g.str(role->text) == "infringed" ? infringed : applied).push_back(edge.properties);
+  }
+  ASSERT_EQ(infringed.size(), 3u);
+  ASSERT_EQ(applied.size(), 1u);
+  for (const graph::Range& list : infringed)
+    EXPECT_EQ(list.begin, infringed[0].begin);  // one stored list
+  EXPECT_NE(applied[0].begin, infringed[0].begin);
+  // Two CITES lists, nothing else has properties here.
+  EXPECT_EQ(g.arrays().properties.size(), 2u);
+  // Every record citing only the official source shares one one-item list.
+  const auto x = g.find_id("decision:x"), y = g.find_id("decision:y");
+  ASSERT_TRUE(x && y);
+  EXPECT_EQ(g.node(*x).sources.begin, g.node(*y).sources.begin);
+  EXPECT_EQ(g.source_ids(g.node(*x).sources).size(), 1u);
+}
+
 TEST(Ingest, DuplicateDecisionAcrossFilesNamesBothPlaces) {
   TempDir dir;
   dir.write("a.json", kEntities);
