@@ -127,12 +127,12 @@ class RecordReader::Impl {
     out_.nodes.push_back(n);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
-    add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index, "issued_by",
-             0, n.sources, no_properties);
+    add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index,
+             EdgeField::issued_by, 0, n.sources, no_properties);
     if (const Value* against = member(v, "against")) {
       for (rapidjson::SizeType i = 0; i < against->Size(); ++i) {
-        add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, "against", i,
-                 n.sources, no_properties);
+        add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, EdgeField::against,
+                 i, n.sources, no_properties);
       }
     }
     if (const Value* appeals = member(v, "appeal_of")) {
@@ -143,7 +143,7 @@ class RecordReader::Impl {
         const Range props = add_text_properties(
             {{"outcome", member_text(a, "outcome")}, {"solution", member_text(a, "solution")}});
         add_edge("APPEAL_OF", n.id, member_text(a, "decision"), Section::decisions, index,
-                 "appeal_of", i, own.count > 0 ? own : n.sources, props);
+                 EdgeField::appeal_of, i, own.count > 0 ? own : n.sources, props);
       }
     }
     if (const Value* cites = member(v, "cites")) {
@@ -151,8 +151,8 @@ class RecordReader::Impl {
         const Value& c = (*cites)[i];
         const Range own = read_sources(c, {Section::decisions, SourceListOwner::cites, index, i});
         const Range props = add_text_properties({{"role", member_text(c, "role")}});
-        add_edge("CITES", n.id, member_text(c, "provision"), Section::decisions, index, "cites", i,
-                 own.count > 0 ? own : n.sources, props);
+        add_edge("CITES", n.id, member_text(c, "provision"), Section::decisions, index,
+                 EdgeField::cites, i, own.count > 0 ? own : n.sources, props);
       }
     }
   }
@@ -161,7 +161,7 @@ class RecordReader::Impl {
     const Range props = read_properties(v);
     const Range sources = read_sources(v, {Section::relations, SourceListOwner::record, index, 0});
     add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"),
-             Section::relations, index, {}, 0, sources, props);
+             Section::relations, index, EdgeField::relation, 0, sources, props);
     std::vector<std::string_view> fields;
     if (const Value* p = member(v, "properties")) {
       for (auto it = p->MemberBegin(); it != p->MemberEnd(); ++it)
@@ -330,8 +330,7 @@ class RecordReader::Impl {
   }
 
   void add_edge(std::string_view type, std::string_view from, std::string_view to, Section section,
-                uint32_t record, std::string_view field, uint32_t item, Range sources,
-                Range properties) {
+                uint32_t record, EdgeField field, uint32_t item, Range sources, Range properties) {
     EdgeSpec e;
     e.type = type;
     e.from = from;
@@ -476,17 +475,33 @@ std::string record_pointer(Section section, uint32_t record) {
   return "/" + std::string(section_name(section)) + "/" + std::to_string(record);
 }
 
+std::string_view edge_field_name(EdgeField field) {
+  switch (field) {
+    case EdgeField::relation:
+      return {};
+    case EdgeField::issued_by:
+      return "issued_by";
+    case EdgeField::against:
+      return "against";
+    case EdgeField::appeal_of:
+      return "appeal_of";
+    case EdgeField::cites:
+      return "cites";
+  }
+  return {};
+}
+
 std::string edge_pointer(const EdgeSpec& edge) {
   std::string p = record_pointer(edge.section, edge.record);
-  if (edge.field.empty())
+  if (edge.field == EdgeField::relation)
     return p;
   p += '/';
-  p += edge.field;
-  if (edge.field == "against")
+  p += edge_field_name(edge.field);
+  if (edge.field == EdgeField::against)
     p += "/" + std::to_string(edge.item);
-  if (edge.field == "appeal_of")
+  if (edge.field == EdgeField::appeal_of)
     p += "/" + std::to_string(edge.item) + "/decision";
-  if (edge.field == "cites")
+  if (edge.field == EdgeField::cites)
     p += "/" + std::to_string(edge.item) + "/provision";
   return p;
 }

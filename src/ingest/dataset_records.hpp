@@ -54,6 +54,12 @@ struct NodeSpec {
   uint32_t record = 0;
 };
 
+// The field of a decision an edge is written in; `relation` for an edge of its own.
+enum class EdgeField : uint8_t { relation, issued_by, against, appeal_of, cites };
+std::string_view edge_field_name(EdgeField field);  // "issued_by", …; empty for relation
+
+// Millions of these live until the graph tables are built: fields are ordered to leave no
+// padding but at the end (88 bytes).
 struct EdgeSpec {
   std::string_view type;  // relationship type name
   std::string_view from, to;
@@ -61,11 +67,12 @@ struct EdgeSpec {
   Range sources;
   Range claims;
   // Where the edge is written: /decisions/3/against/0, /relations/5.
-  Section section = Section::relations;
   uint32_t record = 0;
-  std::string_view field;  // "against", "cites", "appeal_of", "issued_by"; empty for relations
   uint32_t item = 0;
+  Section section = Section::relations;
+  EdgeField field = EdgeField::relation;
 };
+static_assert(sizeof(EdgeSpec) == 88, "EdgeSpec grew: millions of them are in memory at once");
 
 struct RelationTypeSpec {
   graph::RelationType type;

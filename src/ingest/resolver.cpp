@@ -245,7 +245,7 @@ class Checker {
         auto pointer = [&] { return edge_pointer(e); };
         r.type = find_type(e.type);
         if (r.type == kNone) {
-          error(f, pointer() + (e.field.empty() ? "/type" : ""),
+          error(f, pointer() + (e.field == EdgeField::relation ? "/type" : ""),
                 "undeclared relation type " + std::string(e.type) +
                     ": declare it in vocabulary.relation_types (with its from and to labels)");
           continue;
@@ -253,8 +253,12 @@ class Checker {
         const graph::RelationType& type = types_[r.type];
         r.from = ids_.find(e.from);
         r.to = ids_.find(e.to);
-        auto from_pointer = [&] { return e.field.empty() ? pointer() + "/from" : pointer(); };
-        auto to_pointer = [&] { return e.field.empty() ? pointer() + "/to" : pointer(); };
+        auto from_pointer = [&] {
+          return e.field == EdgeField::relation ? pointer() + "/from" : pointer();
+        };
+        auto to_pointer = [&] {
+          return e.field == EdgeField::relation ? pointer() + "/to" : pointer();
+        };
         if (r.from == kNone)
           error(f, from_pointer(), unknown_id_message(e.from));
         if (r.to == kNone)
