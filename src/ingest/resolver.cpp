@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "base/calendar.hpp"
+#include "ingest/carried_claims.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -71,8 +72,7 @@ class Checker {
   }
 
   std::string place(uint32_t file, const std::string& pointer) const {
-    const Location l = files_[file].file().locate(pointer);
-    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+    return format_place(files_[file].file().locate(pointer));
   }
 
   void collect_types() {
@@ -323,8 +323,7 @@ class Builder {
   };
 
   std::string place(uint32_t file, Section section, uint32_t record) const {
-    const Location l = files_[file].file().locate(record_pointer(section, record));
-    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+    return format_place(files_[file].file().locate(record_pointer(section, record)));
   }
 
   // The graph's source list for a file's list. A decision's edges share its list: the last
@@ -371,12 +370,12 @@ class Builder {
 
   void add_claim(std::vector<graph::ClaimRecord>& claims, std::string_view property,
                  const std::string& value, Definition d, Range file_sources, std::string_view note,
-                 bool authoritative) {
+                 bool authoritative, std::string_view origin = {}) {
     graph::ClaimRecord c;
     c.property = writer_.intern(property);
     c.value = writer_.store(value);
     const NodeSpec& n = spec(d);
-    c.origin = writer_.store(place(d.file, n.section, n.record));
+    c.origin = writer_.store(origin.empty() ? place(d.file, n.section, n.record) : origin);
     c.note = writer_.store(note);
     c.sources = sources_of(d.file, file_sources);
     c.authoritative = authoritative;
@@ -531,9 +530,18 @@ class Builder {
     rec.sources = writer_.add_source_list(sources);
 
     // Claims written in the files: each is a non-authoritative value beside the record's own.
+    const std::size_t merged = claims.size();
     for (const Definition& d : defs) {
       const FileRecords& r = files_[d.file].records;
       const NodeSpec& n = spec(d);
+      if (files_[d.file].from_snapshot) {  // build --update: the claims the snapshot holds
+        for (uint32_t i = 0; i < n.claims.count; ++i) {
+          const ClaimSpec& c = r.claims[n.claims.begin + i];
+          add_claim(claims, c.property, c.value, d, c.sources, c.note, c.authoritative, c.origin);
+        }
+        settle_carried_claims(claims, merged, place(d.file, n.section, n.record), writer_);
+        continue;
+      }
       for (uint32_t i = 0; i < n.claims.count; ++i) {
         const ClaimSpec& c = r.claims[n.claims.begin + i];
         const bool has_authoritative =
@@ -614,9 +622,9 @@ class Builder {
       graph::ClaimRecord k;
       k.property = writer_.intern(c.property);
       k.value = writer_.store(c.value);
-      const Location l = files_[file].file().locate(edge_pointer(e));
-      k.origin =
-          writer_.store(l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column));
+      k.origin = writer_.store(c.origin.empty()
+                                   ? format_place(files_[file].file().locate(edge_pointer(e)))
+                                   : c.origin);
       k.note = writer_.store(c.note);
       k.sources = sources_of(file, c.sources);
       claims.push_back(k);
