@@ -57,11 +57,13 @@ Range definition_sources(const Graph& g, Range merged) {
 // Vertices in the order the resolver made them: each node's id is the first string it stored
 // for it, so the ids' offsets in the string table give that order back.
 std::vector<graph::VertexId> creation_order_of_nodes(const Graph& g) {
-  std::vector<graph::VertexId> order(g.node_count());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](graph::VertexId a, graph::VertexId b) {
-    return g.node(a).id.offset < g.node(b).id.offset;
-  });
+  std::vector<std::pair<uint32_t, graph::VertexId>> keys(g.node_count());
+  for (graph::VertexId v = 0; v < keys.size(); ++v)
+    keys[v] = {g.node(v).id.offset, v};
+  std::sort(keys.begin(), keys.end());
+  std::vector<graph::VertexId> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    order[i] = keys[i].second;
   return order;
 }
 
@@ -71,15 +73,27 @@ std::vector<graph::VertexId> creation_order_of_nodes(const Graph& g) {
 // (the one with properties or claims); their order otherwise changes no byte, and freezing keeps
 // parallel edges in the order given, which the edge index still has.
 std::vector<graph::EdgeId> creation_order_of_edges(const Graph& g) {
-  std::vector<graph::EdgeId> order(g.edge_count());
-  std::iota(order.begin(), order.end(), 0u);
-  auto key = [&](graph::EdgeId e) {
-    const graph::EdgeRecord& r = g.edge(e);
-    const bool wrote = r.properties.count + r.claims.count > 0;
-    return std::make_tuple(r.sources.begin, r.properties.begin, r.claims.begin, wrote, e);
+  struct Key {
+    uint32_t sources, properties, claims;
+    bool wrote;
+    graph::EdgeId edge;
+    bool operator<(const Key& o) const {
+      return std::tie(sources, properties, claims, wrote, edge) <
+             std::tie(o.sources, o.properties, o.claims, o.wrote, o.edge);
+    }
   };
-  std::sort(order.begin(), order.end(),
-            [&](graph::EdgeId a, graph::EdgeId b) { return key(a) < key(b); });
+  // Keys read in one pass, then sorted: sorting edge indexes through the records would fetch
+  // two records from all over the table at every comparison.
+  std::vector<Key> keys(g.edge_count());
+  for (graph::EdgeId e = 0; e < keys.size(); ++e) {
+    const graph::EdgeRecord& r = g.edge(e);
+    keys[e] = {r.sources.begin, r.properties.begin, r.claims.begin,
+               r.properties.count + r.claims.count > 0, e};
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<graph::EdgeId> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    order[i] = keys[i].edge;
   return order;
 }
 
@@ -121,7 +135,7 @@ void add_nodes(const Graph& g, FileRecords& r) {
     spec.label = n.label;
     spec.id = g.str(n.id);
     spec.name = g.str(n.name);
-    if (n.label == graph::Label::Decision && spec.name == default_decision_name(g, v))
+    if (n.label == graph::Label::Decision && has_default_decision_name(g, v))
       spec.name = {};
     spec.country = g.str(n.country);
     spec.description = g.str(n.description);
@@ -143,13 +157,17 @@ void add_nodes(const Graph& g, FileRecords& r) {
 }
 
 void add_edges(const Graph& g, FileRecords& r) {
+  // Ids by vertex, a dense array the edges look up (not the node records, 128 bytes apart).
+  std::vector<std::string_view> ids(g.node_count());
+  for (graph::VertexId v = 0; v < ids.size(); ++v)
+    ids[v] = g.str(g.node(v).id);
   r.edges.reserve(g.edge_count());
   for (const graph::EdgeId e : creation_order_of_edges(g)) {
     const graph::EdgeRecord& rec = g.edge(e);
     EdgeSpec spec;
     spec.type = g.relation_type(rec.type).name;
-    spec.from = g.str(g.node(rec.source).id);
-    spec.to = g.str(g.node(rec.target).id);
+    spec.from = ids[rec.source];
+    spec.to = ids[rec.target];
     spec.properties = rec.properties;
     spec.sources = rec.sources;
     spec.claims = rec.claims;
@@ -211,18 +229,30 @@ LoadedFile snapshot_as_dataset(graph::Graph graph, const std::string& path) {
   return lf;
 }
 
-std::string default_decision_name(const graph::Graph& g, graph::VertexId decision) {
-  // As the resolver's name_unnamed_decisions: the issuer's first alias, else its name; the kind
-  // in words; the number, else the date.
-  const graph::NodeRecord& n = g.node(decision);
-  std::string name;
+namespace {
+
+// The issuer's name as default_decision_name uses it: its first alias, else its name.
+std::string_view issuer_short_name(const Graph& g, graph::VertexId decision) {
+  std::string_view name;
   for (const graph::EdgeBundle& b : g.out_adjacency(decision).edges) {
     if (b.type != graph::rel::kIssuedBy)
       continue;
     const graph::NodeRecord& issuer = g.node(g.edge(b.id).target);
     const std::span<const graph::StrRef> aliases = g.strings(issuer.aliases);
-    name = std::string(g.str(aliases.empty() ? issuer.name : aliases.front())) + ' ';
+    name = g.str(aliases.empty() ? issuer.name : aliases.front());
   }
+  return name;
+}
+
+}  // namespace
+
+std::string default_decision_name(const graph::Graph& g, graph::VertexId decision) {
+  // As the resolver's name_unnamed_decisions: the issuer's first alias, else its name; the kind
+  // in words; the number, else the date.
+  const graph::NodeRecord& n = g.node(decision);
+  std::string name;
+  if (const std::string_view issuer = issuer_short_name(g, decision); !issuer.empty())
+    name = std::string(issuer) + ' ';
   std::string kind(g.str(n.kind));
   std::replace(kind.begin(), kind.end(), '_', ' ');
   name += kind;
@@ -232,6 +262,18 @@ std::string default_decision_name(const graph::Graph& g, graph::VertexId decisio
     name += " of " + format_iso_date(n.date);
   }
   return name;
+}
+
+bool has_default_decision_name(const graph::Graph& g, graph::VertexId decision) {
+  // Lengths first: most names are not made, and this needs no string.
+  const graph::NodeRecord& n = g.node(decision);
+  const std::string_view issuer = issuer_short_name(g, decision);
+  std::size_t length = (issuer.empty() ? 0 : issuer.size() + 1) + n.kind.length;
+  if (!n.number.empty())
+    length += 1 + n.number.length;
+  else if (n.date != 0)
+    length += 4 + 10;  // " of YYYY-MM-DD"
+  return n.name.length == length && g.str(n.name) == default_decision_name(g, decision);
 }
 
 }  // namespace jurigraph::ingest

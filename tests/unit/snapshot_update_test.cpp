@@ -1,8 +1,8 @@
 // build --update: a snapshot with new files added answers as a build of all the inputs: the same
-// file byte for byte where the resolver's writes can be repeated (generated data, an update of an
-// update), otherwise the same triples, statistics and claims; the new files meet the snapshot
-// under the rules between files (duplicates, conflicts as claims, references, relation types,
-// appeal cycles).
+// file byte for byte where the resolver's writes can be repeated (a snapshot of one generated
+// file), otherwise the same triples, statistics and claims; the new files meet the snapshot under
+// the rules between files (duplicates, conflicts as claims, references, relation types, appeal
+// cycles).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -430,6 +430,8 @@ TEST_F(SnapshotUpdate, AnUnnamedDecisionIsNamedAgainFromItsIssuerAsMerged) {
     const graph::VertexId d = *g.find_id("decision:one");
     EXPECT_EQ(g.str(g.node(d).name), "Data Protection Authority sanction 2016-1");
     EXPECT_EQ(ingest::default_decision_name(g, d), "Data Protection Authority sanction 2016-1");
+    EXPECT_TRUE(ingest::has_default_decision_name(g, d));
+    EXPECT_FALSE(ingest::has_default_decision_name(g, *g.find_id("authority:dpa")));
   }
   const std::string added = write("alias.json", R"({
     "sources": {"s": {"url": "https://example.org/s"}},
