@@ -25,17 +25,20 @@ constexpr std::size_t kWindowCodePoints = 100;
 
 }  // namespace
 
+std::string format_place(const Location& where) {
+  std::string out = where.file;
+  if (where.line > 0) {
+    out += ':' + std::to_string(where.line);
+    if (where.column > 0)
+      out += ':' + std::to_string(where.column);
+  }
+  return out;
+}
+
 std::string format_headline(const Diagnostic& d) {
   std::string out;
-  if (!d.where.file.empty()) {
-    out += d.where.file;
-    if (d.where.line > 0) {
-      out += ':' + std::to_string(d.where.line);
-      if (d.where.column > 0)
-        out += ':' + std::to_string(d.where.column);
-    }
-    out += ": ";
-  }
+  if (!d.where.file.empty())
+    out += format_place(d.where) + ": ";
   out += severity_word(d.severity);
   out += ": ";
   out += d.message;

@@ -37,6 +37,8 @@ struct Diagnostic {
   std::string source_line;  // the line the location points into, for the caret display
 };
 
+// `file:line:col`, or `file:line` or `file` where the column or line is unknown (0).
+std::string format_place(const Location& where);
 // `file:line:col: error: message (at /pointer)`, without the caret lines.
 std::string format_headline(const Diagnostic& d);
 // The headline, then the source line and a caret under the column when the line is known.

@@ -44,6 +44,13 @@ std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options
   ingest::LoadOptions load;
   load.progress = ingest::progress_stream(err, options.quiet);
   ingest::LoadResult result = ingest::load_datasets(options.paths, load);
+  if (!report_load(result, options.keep_going, "nothing was loaded", err))
+    return std::nullopt;
+  return result;
+}
+
+bool report_load(const ingest::LoadResult& result, bool keep_going, std::string_view nothing_done,
+                 std::ostream& err) {
   if (result.diagnostics.has_errors()) {
     Diagnostics errors;
     for (const Diagnostic& d : result.diagnostics.all()) {
@@ -53,9 +60,9 @@ std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options
     print_diagnostics(errors, err);
     err << result.diagnostics.error_count() << " error(s) in " << result.rejected.size()
         << " file(s)";
-    if (!options.keep_going) {
-      err << "; nothing was loaded (use --keep-going to use the other files)\n";
-      return std::nullopt;
+    if (!keep_going) {
+      err << "; " << nothing_done << " (use --keep-going to use the other files)\n";
+      return false;
     }
     err << "; those files were left out\n";
   }
@@ -63,7 +70,7 @@ std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options
     err << result.diagnostics.warning_count()
         << " warning(s) in the datasets (see jurigraph validate)\n";
   }
-  return result;
+  return true;
 }
 
 }  // namespace jurigraph::cli

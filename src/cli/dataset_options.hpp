@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/ingest.hpp"
@@ -34,6 +35,12 @@ void add_load_options(CLI::App& command, DatasetOptions& options, CLI::Option* p
 // counted, not printed (validate prints them).
 std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options,
                                                    std::ostream& err);
+
+// Prints the errors of a load and a summary of its warnings to `err`. Returns whether the graph
+// may be used: without errors, or with --keep-going (`keep_going`) when the files with errors
+// were left out. `nothing_done` says what follows from refusing ("nothing was loaded").
+bool report_load(const ingest::LoadResult& result, bool keep_going, std::string_view nothing_done,
+                 std::ostream& err);
 
 // Prints every diagnostic, errors and warnings, in order.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);

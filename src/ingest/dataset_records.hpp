@@ -37,6 +37,11 @@ struct ClaimSpec {
   std::string_view note;
   Range sources;       // into FileRecords::source_refs
   uint32_t index = 0;  // position in the record's claims array
+  // Set only for a claim a graph snapshot already holds (build --update): where it was first
+  // made (file:line:col) and whether it was the authoritative value. A dataset file's claims are
+  // placed at their record and are never authoritative.
+  std::string_view origin;
+  bool authoritative = false;
 };
 
 struct NodeSpec {

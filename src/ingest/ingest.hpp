@@ -46,4 +46,19 @@ bool is_jsonl_extension(const std::string& extension);
 
 LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
+struct UpdateResult {
+  LoadResult loaded;  // files and rejected name the snapshot first
+  std::size_t snapshot_nodes = 0, snapshot_edges = 0;
+  // The new files closed an appeal cycle through the snapshot's own edges, and the resolver
+  // dropped the snapshot: the graph is then not an update of it and must not be written.
+  bool snapshot_rejected = false;
+};
+
+// build --update: the graph of the snapshot at `snapshot` with the datasets of `paths` added,
+// without reading the snapshot's own inputs. The snapshot goes first in the resolver's list of
+// files (snapshot_dataset.hpp), so new files meet it under the same duplicate and conflict rules
+// as between dataset files. Throws Error when the snapshot cannot be opened.
+UpdateResult update_snapshot(const std::string& snapshot, const std::vector<std::string>& paths,
+                             const LoadOptions& options = {});
+
 }  // namespace jurigraph::ingest

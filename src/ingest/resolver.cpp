@@ -10,6 +10,7 @@
 
 #include "base/calendar.hpp"
 #include "base/huge_pages.hpp"
+#include "ingest/carried_claims.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -147,8 +148,7 @@ class Checker {
   }
 
   std::string place(uint32_t file, const std::string& pointer) const {
-    const Location l = files_[file].file().locate(pointer);
-    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+    return format_place(files_[file].file().locate(pointer));
   }
 
   void collect_types() {
@@ -419,8 +419,7 @@ class Builder {
   };
 
   std::string place(uint32_t file, Section section, uint32_t record) const {
-    const Location l = files_[file].file().locate(record_pointer(section, record));
-    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+    return format_place(files_[file].file().locate(record_pointer(section, record)));
   }
 
   // The graph's source list for a file's list, interned (see TableWriter::add_source_list). A
@@ -467,12 +466,12 @@ class Builder {
 
   void add_claim(std::vector<graph::ClaimRecord>& claims, std::string_view property,
                  const std::string& value, Definition d, Range file_sources, std::string_view note,
-                 bool authoritative) {
+                 bool authoritative, std::string_view origin = {}) {
     graph::ClaimRecord c;
     c.property = writer_.intern(property);
     c.value = writer_.store(value);
     const NodeSpec& n = spec(d);
-    c.origin = writer_.store(place(d.file, n.section, n.record));
+    c.origin = writer_.store(origin.empty() ? place(d.file, n.section, n.record) : origin);
     c.note = writer_.store(note);
     c.sources = sources_of(d.file, file_sources);
     c.authoritative = authoritative;
@@ -545,12 +544,23 @@ class Builder {
   }
 
   // Claims written in the files: each is a non-authoritative value beside the record's own, which
-  // becomes an authoritative claim unless merging made one for that property already.
+  // becomes an authoritative claim unless merging made one for that property already. A snapshot
+  // being updated (build --update) brings the claims it holds, with their origins and verdicts,
+  // to meet those the merge made.
   void add_written_claims(const graph::NodeRecord& rec, const std::vector<Definition>& defs,
                           std::vector<graph::ClaimRecord>& claims) {
+    const std::size_t merged = claims.size();
     for (const Definition& d : defs) {
       const FileRecords& r = files_[d.file].records;
       const NodeSpec& n = spec(d);
+      if (files_[d.file].from_snapshot) {
+        for (uint32_t i = 0; i < n.claims.count; ++i) {
+          const ClaimSpec& c = r.claims[n.claims.begin + i];
+          add_claim(claims, c.property, c.value, d, c.sources, c.note, c.authoritative, c.origin);
+        }
+        settle_carried_claims(claims, merged, place(d.file, n.section, n.record), writer_);
+        continue;
+      }
       for (uint32_t i = 0; i < n.claims.count; ++i) {
         const ClaimSpec& c = r.claims[n.claims.begin + i];
         const bool has_authoritative =
@@ -778,9 +788,8 @@ class Builder {
       graph::ClaimRecord k;
       k.property = writer_.intern(c.property);
       k.value = writer_.store(c.value);
-      const Location l = files_[file].file().locate(edge_pointer(e));
-      k.origin =
-          writer_.store(l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column));
+      k.origin = writer_.store(
+          c.origin.empty() ? format_place(files_[file].file().locate(edge_pointer(e))) : c.origin);
       k.note = writer_.store(c.note);
       k.sources = sources_of(file, c.sources);
       claims.push_back(k);

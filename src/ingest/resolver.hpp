@@ -20,6 +20,9 @@ struct LoadedFile {
   FileRecords records;
   bool accepted = false;     // still contributing to the graph
   bool read_errors = false;  // its records were read but have errors: checked once, then dropped
+  // The graph snapshot that `build --update` adds to, presented as the first file: its claims
+  // keep their origins (ClaimSpec::origin) and meet those a new file's values make.
+  bool from_snapshot = false;
 };
 
 // Drops inconsistent files (accepted = false, with diagnostics) and builds the tables of the
