@@ -31,4 +31,10 @@ class MappedFile {
   std::size_t size_ = 0;
 };
 
+// Lets the kernel take back the whole pages inside `bytes`, which must lie in a read-only file
+// mapping such as a MappedFile's: they stay in the page cache and are mapped again if read. For a
+// part of a mapping whose owner is not at hand (a graph opened from a snapshot). Never for other
+// memory: anonymous pages would read back as zeros.
+void release_file_pages(std::span<const std::byte> bytes);
+
 }  // namespace jurigraph

@@ -56,8 +56,13 @@ int run_update(const BuildOptions& o, std::ostream& out, std::ostream& err) {
   load.progress = ingest::progress_stream(err, o.datasets.quiet);
   const ingest::UpdateResult update = ingest::update_snapshot(o.update, o.datasets.paths, load);
   const ingest::LoadResult& result = update.loaded;
-  // The snapshot itself rejected leaves no update to write, --keep-going or not.
-  if (!report_load(result, o.datasets.keep_going && !update.snapshot_rejected,
+  if (update.snapshot_rejected) {  // no update to write, --keep-going or not
+    print_errors(result.diagnostics, err);
+    err << "the datasets added close an APPEAL_OF cycle through decisions of " << o.update
+        << "; nothing was written, it is unchanged\n";
+    return kExitInvalidData;
+  }
+  if (!report_load(result, o.datasets.keep_going,
                    "nothing was written, " + o.update + " is unchanged", err))
     return kExitInvalidData;
   graph::write_snapshot(result.graph, output);

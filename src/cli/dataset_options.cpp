@@ -34,6 +34,13 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
     err << format_diagnostic(d) << '\n';
 }
 
+void print_errors(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const Diagnostic& d : diagnostics.all()) {
+    if (d.severity != Severity::warning)
+      err << format_diagnostic(d) << '\n';
+  }
+}
+
 std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options,
                                                    std::ostream& err) {
   if (!options.snapshot.empty()) {
@@ -52,12 +59,7 @@ std::optional<ingest::LoadResult> load_for_command(const DatasetOptions& options
 bool report_load(const ingest::LoadResult& result, bool keep_going, std::string_view nothing_done,
                  std::ostream& err) {
   if (result.diagnostics.has_errors()) {
-    Diagnostics errors;
-    for (const Diagnostic& d : result.diagnostics.all()) {
-      if (d.severity != Severity::warning)
-        errors.add(d);
-    }
-    print_diagnostics(errors, err);
+    print_errors(result.diagnostics, err);
     err << result.diagnostics.error_count() << " error(s) in " << result.rejected.size()
         << " file(s)";
     if (!keep_going) {

@@ -44,5 +44,7 @@ bool report_load(const ingest::LoadResult& result, bool keep_going, std::string_
 
 // Prints every diagnostic, errors and warnings, in order.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+// Prints the errors (and notes), not the warnings, in order.
+void print_errors(const Diagnostics& diagnostics, std::ostream& err);
 
 }  // namespace jurigraph::cli

@@ -78,6 +78,27 @@ seed_split() {  # seed_split FILE NODE...: FILE added; `show` of each NODE compa
 seed_split kaspr.json decision:cnil-kaspr company:kaspr
 seed_split zoom.json decision:cnil-kaspr
 
+# An APPEAL_OF cycle closed by one of the snapshot's own edges rejects the snapshot: no update.
+cat >"$work/appeals.json" <<'JSON'
+{"sources": {"s": {"url": "https://example.org/s"}},
+ "entities": [{"id": "authority:dpa", "label": "Authority", "name": "DPA", "sources": ["s"]}],
+ "decisions": [
+   {"id": "decision:one", "kind": "sanction", "issued_by": "authority:dpa", "sources": ["s"]},
+   {"id": "decision:two", "kind": "ruling", "issued_by": "authority:dpa", "sources": ["s"],
+    "appeal_of": [{"decision": "decision:one", "outcome": "confirmed"}]}]}
+JSON
+cat >"$work/cycle.json" <<'JSON'
+{"sources": {"s": {"url": "https://example.org/s"}},
+ "relations": [{"type": "APPEAL_OF", "from": "decision:one", "to": "decision:two", "sources": ["s"]}]}
+JSON
+"$jg" build "$work/appeals.json" -o "$work/appeals.jg" >/dev/null
+cp "$work/appeals.jg" "$work/appeals-before.jg"
+run build --update "$work/appeals.jg" "$work/cycle.json" --keep-going
+check "a cycle through the snapshot's decisions: exit 1, even with --keep-going" test "$code" -eq 1
+check "… names the cycle" has "APPEAL_OF cycle" "$err"
+check "… says nothing was written" has "close an APPEAL_OF cycle through decisions of $work/appeals.jg; nothing was written" "$err"
+check "… the snapshot is unchanged" cmp -s "$work/appeals.jg" "$work/appeals-before.jg"
+
 # Bad snapshots and arguments.
 run build --update "$work/none.jg" "$work/add.jsonl"
 check "a missing snapshot: exit 1" test "$code" -eq 1
