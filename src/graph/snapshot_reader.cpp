@@ -11,6 +11,7 @@
 
 #include "base/diagnostic.hpp"
 #include "base/mapped_file.hpp"
+#include "graph/relation_counts.hpp"
 #include "graph/snapshot.hpp"
 #include "graph/snapshot_checksum.hpp"
 #include "graph/snapshot_format.hpp"
@@ -124,6 +125,8 @@ class SnapshotReader {
     check_shape(a, label_start);
     std::copy(label_start.begin(), label_start.end(), a.label_start.begin());
     std::vector<RelationType> types = TypeReader(*file_, bytes(Section::relation_types)).read();
+    a.relation_counts = get<uint64_t>(Section::relation_counts);
+    check_relation_counts(a, types.size());
     return Graph::over(a, std::move(types), file_);
   }
 
@@ -275,6 +278,16 @@ class SnapshotReader {
       refuse(file(), "its adjacency offsets do not span the edges");
   }
 
+  // The planner reads the counts by label and type without checking per call.
+  void check_relation_counts(const GraphArrays& a, std::size_t type_count) const {
+    const RelationCountLayout layout{type_count};
+    if (a.relation_counts.size() != layout.size())
+      refuse(file(), "the relation_counts section does not match the relation types");
+    if (a.relation_counts[layout.index(true, 0, 0)] != a.edges.size() ||
+        a.relation_counts[layout.index(false, 0, 0)] != a.edges.size())
+      refuse(file(), "the relation_counts section does not count every relationship");
+  }
+
   std::shared_ptr<const MappedFile> file_;
   Header header_{};
   std::vector<SectionEntry> entries_;
@@ -284,10 +297,10 @@ class SnapshotReader {
 
 std::string_view snapshot::section_name(Section s) {
   static constexpr std::array<std::string_view, kSectionCount> kNames = {
-      "strings",     "nodes",       "edges",       "sources",    "source_refs",
-      "string_refs", "identifiers", "properties",  "claims",     "labels",
-      "out_start",   "out_other",   "out_edges",   "in_start",   "in_other",
-      "in_edges",    "label_nodes", "label_start", "name_index", "relation_types"};
+      "strings",     "nodes",          "edges",          "sources",  "source_refs", "string_refs",
+      "identifiers", "properties",     "claims",         "labels",   "out_start",   "out_other",
+      "out_edges",   "in_start",       "in_other",       "in_edges", "label_nodes", "label_start",
+      "name_index",  "relation_types", "relation_counts"};
   const auto i = static_cast<uint32_t>(s);
   return i >= 1 && i <= kSectionCount ? kNames[i - 1] : "unknown";
 }
