@@ -51,7 +51,8 @@ class GraphView final : public PropertyGraph {
   std::vector<std::string> labels_;
   std::vector<std::string> types_;
   // count_relationships(): a snapshot's stored counts, or one pass over the CSR at
-  // construction for a graph built from datasets (tens of ms at 5M edges).
+  // construction for a graph built from datasets (about 0.1 s of CPU at 5M edges: perf record
+  // of open + RETURN 1 at 1M decisions, before snapshots stored them).
   graph::RelationCounts rel_counts_;
 };
 
