@@ -189,8 +189,10 @@ class SnapshotReader {
   // L2 cache between the copy and the hash) instead of being read through the mapping, whose
   // page faults cost several times the copy (measured at 1M decisions: README, "Snapshots").
   // The mapping is left untouched, so an opened snapshot is resident only where queries go.
-  // The sections are shared among up to kThreads threads, largest first, each to the thread
-  // with the least work so far.
+  // The bytes checked are those the mapping shows, since the same open file is read and
+  // `jurigraph build` replaces a snapshot by renaming a new file over it, never in place.
+  // The sections are shared among up to kThreads threads (the machines measured have two
+  // cores; more were not measured), largest first, each to the thread with the least work.
   void verify_sections() const {
     static constexpr std::size_t kThreads = 2;
     static constexpr std::size_t kBuffer = std::size_t{256} << 10;
