@@ -113,6 +113,16 @@ command_of() {  # the tool's runner, given its answers file
 
 dataset="$work/dataset.jsonl"
 [[ -f $dataset ]] || dataset="$work/dataset.json"
+snapshot="$work/graph.jg"
+
+# jurigraph's "open snapshot" figure: the snapshot of the dataset, (re)built when this jurigraph
+# cannot open the one in the work folder (none yet, or of another format version).
+prepare_snapshot() {
+  if ! "$jurigraph" query -g "$snapshot" 'RETURN 1' >/dev/null 2>&1; then
+    echo "building the snapshot $snapshot (jurigraph build -o)" >&2
+    "$jurigraph" build "$dataset" -o "$snapshot" --quiet >&2
+  fi
+}
 results="$work/results"
 mkdir -p "$results"
 IFS=, read -r -a wanted <<<"$tools"
@@ -121,7 +131,8 @@ for tool in "${wanted[@]}"; do
     echo "$tool: not installed, skipped (see bench/README.md)" >&2
     continue
   fi
-  rm -f "$results/$tool".*
+  rm -f "$results/$tool".* "$results/$tool-snapshot".*
+  [[ $tool != jurigraph ]] || prepare_snapshot
   for ((run = 1; run <= runs; ++run)); do
     out="$results/$tool.$run"
     echo "$tool: run $run of $runs (load $(cut -d' ' -f1 /proc/loadavg))" >&2
@@ -136,6 +147,20 @@ for tool in "${wanted[@]}"; do
       echo "failed $status" >>"$out.figures"
       echo "$tool: failed (exit $status), see $out.log" >&2
       tail -n 5 "$out.log" >&2
+    fi
+    if [[ $tool == jurigraph ]]; then
+      # The same tasks on the snapshot, in a process of its own: its open_s joins this run's
+      # figures ("open snapshot"), and its answers must be the dataset's.
+      status=0
+      snap_out="$results/$tool-snapshot.$run"
+      timeout --kill-after=10 "$timeout_s" "$runner" -g "$snapshot" --pairs "$work/pairs.csv" \
+        --sources "$work/sources.csv" --answers "$snap_out.answers" \
+        >"$snap_out.figures" 2>>"$out.log" || status=$?
+      grep '^open_s ' "$snap_out.figures" >>"$out.figures" || true
+      if ((status != 0)) || ! cmp -s "$out.answers" "$snap_out.answers"; then
+        echo "snapshot: failed or answered otherwise (exit $status)" >>"$out.figures"
+        echo "$tool -g: failed (exit $status) or answered otherwise, see $out.log" >&2
+      fi
     fi
   done
 done

@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -24,44 +23,50 @@ namespace {
 }  // namespace
 
 MappedFile::MappedFile(const std::string& path) : path_(path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0)
     fail(path, "cannot open", errno);
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
+  if (::fstat(fd_, &st) != 0) {
     const int error = errno;
-    ::close(fd);
+    ::close(fd_);
     fail(path, "cannot read its size", error);
   }
   if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
+    ::close(fd_);
     throw Error(Location(path), "not a regular file");
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ > 0) {
-    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd, 0);
+    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd_, 0);
     if (p == MAP_FAILED) {
       const int error = errno;
-      ::close(fd);
+      ::close(fd_);
       fail(path, "cannot map into memory", error);
     }
     data_ = static_cast<const std::byte*>(p);
   }
-  ::close(fd);  // the mapping keeps the file
 }
 
 MappedFile::~MappedFile() {
   if (data_ != nullptr)
     ::munmap(const_cast<std::byte*>(data_), size_);
+  ::close(fd_);
 }
 
-void MappedFile::release(std::size_t offset, std::size_t length) const {
-  const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  // Whole pages inside the range only: a page shared with a neighbour may still be in use.
-  const std::size_t begin = (offset + page - 1) / page * page;
-  const std::size_t end = std::min(offset + length, size_) / page * page;
-  if (data_ != nullptr && begin < end)
-    ::madvise(const_cast<std::byte*>(data_) + begin, end - begin, MADV_DONTNEED);
+void MappedFile::read(std::size_t offset, std::span<std::byte> out) const {
+  std::size_t done = 0;
+  while (done < out.size()) {
+    const ssize_t n =
+        ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      fail(path_, "cannot read", errno);
+    if (n == 0)
+      throw Error(Location(path_), "cannot read: the file has shrunk since it was opened");
+    done += static_cast<std::size_t>(n);
+  }
 }
 
 void release_file_pages(std::span<const std::byte> bytes) {

@@ -20,13 +20,15 @@ class MappedFile {
 
   std::span<const std::byte> bytes() const { return {data_, size_}; }
   const std::string& path() const { return path_; }
-  // Lets the kernel take back the pages of [offset, offset + length) from this process's
-  // resident memory (they stay in the page cache; a later read maps them again). For data that
-  // was read once, such as by a checksum.
-  void release(std::size_t offset, std::size_t length) const;
+  // Copies the bytes at `offset` of the mapped file into `out` with pread(2), without touching
+  // the mapping: for data read once, such as by a checksum, a copy out of the page cache costs
+  // far less than faulting the pages into this process one by one, and leaves none of them
+  // resident. Throws Error naming the file when the read fails or the file has shrunk.
+  void read(std::size_t offset, std::span<std::byte> out) const;
 
  private:
   std::string path_;
+  int fd_ = -1;  // kept open for read(): the same file as the mapping, even if renamed over
   const std::byte* data_ = nullptr;
   std::size_t size_ = 0;
 };

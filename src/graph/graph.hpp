@@ -97,6 +97,9 @@ struct GraphArrays {
   std::span<const VertexId> label_nodes;
   std::array<uint32_t, kLabelCount + 1> label_start{};
   std::span<const NameKey> name_index;  // sorted by folded text, then vertex
+  // The planner's relationship counts (relation_counts.hpp) where they are stored with the
+  // arrays (a snapshot); empty for a graph built from datasets, which counts them when asked.
+  std::span<const uint64_t> relation_counts;
 };
 
 class Graph {

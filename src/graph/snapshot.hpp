@@ -3,8 +3,9 @@
 //
 // Layout (little-endian, version kSnapshotVersion; snapshot_format.hpp): a header with magic,
 // version, file size and checksums, a directory of sections, then each section (an array of
-// fixed-size records, 64-byte aligned) as the Graph reads it. Every section has an XXH3-64
-// checksum that opening verifies: a flipped or truncated file is refused, never read.
+// fixed-size records, 64-byte aligned) as the Graph reads it, and the query planner's
+// relationship counts. Every section has an XXH3-64 checksum that opening verifies (reading the
+// file with pread, not through the mapping): a flipped or truncated file is refused, never read.
 #pragma once
 
 #include <string>

@@ -11,7 +11,9 @@
 namespace jurigraph::graph::snapshot {
 
 inline constexpr std::string_view kMagic = "JURIGRPH";  // 8 bytes, no terminator in the file
-inline constexpr uint32_t kVersion = 1;
+// 2: the planner's relationship counts (relation_counts.hpp) as a section, so that opening does
+// not count them over every edge. 1: the first.
+inline constexpr uint32_t kVersion = 2;
 inline constexpr uint32_t kByteOrderMark = 0x01020304;  // reads 0x04030201 on the other order
 inline constexpr uint64_t kAlignment = 64;              // of every section
 
@@ -57,9 +59,10 @@ enum class Section : uint32_t {
   label_nodes,
   label_start,
   name_index,
-  relation_types,  // bytes: see snapshot_writer.cpp, encode_relation_types
+  relation_types,   // bytes: see snapshot_writer.cpp, encode_relation_types
+  relation_counts,  // uint64_t, in RelationCountLayout for the relation types above
 };
-inline constexpr uint32_t kSectionCount = 20;
+inline constexpr uint32_t kSectionCount = 21;
 
 std::string_view section_name(Section s);
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/atomic_file.hpp"
+#include "graph/relation_counts.hpp"
 #include "graph/snapshot.hpp"
 #include "graph/snapshot_checksum.hpp"
 #include "graph/snapshot_format.hpp"
@@ -176,6 +177,7 @@ void write_zeros(std::ostream& out, uint64_t n) {
 void write_snapshot(const Graph& g, const std::string& path) {
   const GraphArrays& a = g.arrays();
   const std::string types = encode_relation_types(g.relation_types());
+  const RelationCounts counts(g);
   const std::vector<SectionSource> sections = {
       section(Section::strings, std::span<const char>(a.strings.data(), a.strings.size())),
       section(Section::nodes, a.nodes),
@@ -197,8 +199,9 @@ void write_snapshot(const Graph& g, const std::string& path) {
       section(Section::label_start, std::span<const uint32_t>(a.label_start)),
       section(Section::name_index, a.name_index),
       section(Section::relation_types, std::span<const char>(types.data(), types.size())),
+      section(Section::relation_counts, counts.all()),
   };
-  static_assert(kSectionCount == 20);
+  static_assert(kSectionCount == 21);
 
   std::vector<SectionEntry> directory;
   uint64_t offset = aligned(sizeof(Header) + kSectionCount * sizeof(SectionEntry));

@@ -33,10 +33,15 @@ same export --format jsonld
 same export --format nquads
 same export --format graphml
 same export --format cypher
+# Same rows, and the same plan: the planner's counts come from the snapshot's relation_counts
+# section, and the steps --stats reports (nodes and relationships examined) follow the plan.
+steps() { sed -n 's/ steps .*//p' "$1"; }
 for q in "$root"/queries/*.cypher; do
-  "$jg" query -f "$q" --format csv "$data" >"$work/q1" 2>&1
-  "$jg" query -f "$q" --format csv -g "$snap" >"$work/q2" 2>&1
+  "$jg" query -f "$q" --format csv --stats "$data" >"$work/q1" 2>"$work/s1"
+  "$jg" query -f "$q" --format csv --stats -g "$snap" >"$work/q2" 2>"$work/s2"
   check "query $(basename "$q") -g: same rows" cmp -s "$work/q1" "$work/q2"
+  check "query $(basename "$q") -g: same plan (steps)" \
+    eval "[ -n \"\$(steps '$work/s1')\" ] && [ \"\$(steps '$work/s1')\" = \"\$(steps '$work/s2')\" ]"
 done
 run export --format kuzu -o "$work/kuzu-a" "$data"
 run export --format kuzu -o "$work/kuzu-b" -g "$snap"
@@ -66,6 +71,20 @@ printf '\xff' | dd of="$work/flipped.jg" bs=1 seek=$((size / 2)) conv=notrunc st
 run query 'MATCH (n) RETURN count(*)' -g "$work/flipped.jg"
 check "a flipped byte: exit non-zero" test "$code" -ne 0
 check "a flipped byte: the checksum of a section does not match" has "does not match: the file is corrupt" "$err"
+# A byte flipped in the planner's counts, the last section (its directory entry is the 21st:
+# 48 bytes of header, then 32 a section, the offset 8 bytes into it).
+counts_at=$(od -An -t u8 -j $((48 + 20 * 32 + 8)) -N 8 "$snap" | tr -d ' ')
+cp "$snap" "$work/counts.jg"
+printf '\x55' | dd of="$work/counts.jg" bs=1 seek=$((counts_at + 3)) conv=notrunc status=none
+run query 'RETURN 1' -g "$work/counts.jg"
+check "a flipped byte in the counts: exit non-zero" test "$code" -ne 0
+check "a flipped byte in the counts: names the section" \
+  has "$work/counts.jg: error: cannot open the graph snapshot: the checksum of section relation_counts does not match" "$err"
+# A snapshot of the previous format version (tests/data/snapshot/version-1.jg).
+run stats -g "$root/tests/data/snapshot/version-1.jg"
+check "a version 1 snapshot: exit non-zero" test "$code" -ne 0
+check "a version 1 snapshot: names both versions and what to do" \
+  has "version-1.jg: error: cannot open the graph snapshot: snapshot format version 1, this jurigraph reads version 2; rebuild it with" "$err"
 run stats -g "$snap" "$data"
 check "-g and dataset paths together: usage error" test "$code" -ne 0
 run query 'MATCH (n) RETURN count(*)' -g "$snap" "$data"

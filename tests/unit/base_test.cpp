@@ -1,9 +1,16 @@
 // Text, dates, amounts and diagnostics: the small pieces every message and look-up rests on.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <vector>
 
 #include "base/calendar.hpp"
 #include "base/diagnostic.hpp"
 #include "base/fold.hpp"
+#include "base/mapped_file.hpp"
 #include "base/source_text.hpp"
 #include "base/utf8.hpp"
 
@@ -69,6 +76,31 @@ TEST(Diagnostic, HeadlineAndCaret) {
   Diagnostic d{Severity::error, Location("a.json", 2, 9, "/x"), "bad value", "  \"é\": x"};
   EXPECT_EQ(format_diagnostic(d),
             "a.json:2:9: error: bad value (at /x)\n    \"é\": x\n          ^");
+}
+
+// read() copies the file's bytes (what the snapshot checksums read) without the mapping; a file
+// that shrank after it was opened is an Error naming it, not a short read taken for data.
+TEST(MappedFile, ReadCopiesTheBytesAndRefusesAShrunkFile) {
+  const std::filesystem::path p = std::filesystem::temp_directory_path() /
+                                  ("jurigraph-mapped-file-test-" + std::to_string(::getpid()));
+  std::ofstream(p, std::ios::binary) << "0123456789abcdef";
+  {
+    const MappedFile file(p.string());
+    ASSERT_EQ(file.bytes().size(), 16u);
+    std::vector<std::byte> out(6);
+    file.read(4, out);
+    EXPECT_EQ(std::memcmp(out.data(), "456789", 6), 0);
+    EXPECT_EQ(std::memcmp(file.bytes().data() + 4, "456789", 6), 0);
+    std::filesystem::resize_file(p, 8);
+    try {
+      file.read(4, out);
+      ADD_FAILURE() << "read past the end";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.diagnostic().where.file, p.string());
+      EXPECT_NE(e.diagnostic().message.find("shrunk"), std::string::npos);
+    }
+  }
+  std::filesystem::remove(p);
 }
 
 }  // namespace

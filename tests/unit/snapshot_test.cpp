@@ -15,9 +15,11 @@
 #include "base/diagnostic.hpp"
 #include "export/rdf_writers.hpp"
 #include "generate/synthetic.hpp"
+#include "graph/relation_counts.hpp"
 #include "graph/snapshot_checksum.hpp"
 #include "graph/snapshot_format.hpp"
 #include "ingest/ingest.hpp"
+#include "query/cypher/graph_view.hpp"
 
 namespace jurigraph::graph {
 namespace {
@@ -38,6 +40,34 @@ void write_bytes(const fs::path& p, const std::string& bytes) {
 template <typename T>
 bool same_bytes(std::span<const T> a, std::span<const T> b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size_bytes()) == 0;
+}
+
+// The directory of a snapshot's bytes.
+std::vector<snapshot::SectionEntry> directory(const std::string& bytes) {
+  snapshot::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  std::vector<snapshot::SectionEntry> entries(h.section_count);
+  std::memcpy(entries.data(), bytes.data() + sizeof h, entries.size() * sizeof entries[0]);
+  return entries;
+}
+
+// `bytes` with `entries` as its directory and every checksum made to match again: a file whose
+// damage only its structure can show.
+std::string resealed(std::string bytes, std::vector<snapshot::SectionEntry> entries) {
+  for (snapshot::SectionEntry& e : entries)
+    e.checksum = snapshot::checksum(bytes.data() + e.offset, e.count * e.element_size);
+  snapshot::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  const std::size_t size = entries.size() * sizeof entries[0];
+  std::memcpy(bytes.data() + sizeof h, entries.data(), size);
+  h.directory_checksum = snapshot::checksum(entries.data(), size);
+  h.header_checksum = snapshot::checksum(&h, offsetof(snapshot::Header, header_checksum));
+  std::memcpy(bytes.data(), &h, sizeof h);
+  return bytes;
+}
+
+snapshot::SectionEntry& entry(std::vector<snapshot::SectionEntry>& entries, snapshot::Section s) {
+  return entries.at(static_cast<uint32_t>(s) - 1);
 }
 
 std::string nquads(const Graph& g) {
@@ -170,8 +200,7 @@ TEST_F(Snapshot, AFlippedByteInAnySectionIsRefusedNamingIt) {
   const std::string bytes = read_bytes(written(seeds()));
   snapshot::Header h;
   std::memcpy(&h, bytes.data(), sizeof h);
-  std::vector<snapshot::SectionEntry> entries(h.section_count);
-  std::memcpy(entries.data(), bytes.data() + sizeof h, entries.size() * sizeof entries[0]);
+  const std::vector<snapshot::SectionEntry> entries = directory(bytes);
   int tested = 0;
   for (const snapshot::SectionEntry& e : entries) {
     if (e.count == 0)
@@ -185,7 +214,7 @@ TEST_F(Snapshot, AFlippedByteInAnySectionIsRefusedNamingIt) {
         << why;
     ++tested;
   }
-  EXPECT_GE(tested, 18);
+  EXPECT_GE(tested, 19);
   for (const std::size_t at : {std::size_t{20}, sizeof h + 40}) {
     std::string damaged = bytes;
     damaged[at] ^= 0x01;
@@ -213,6 +242,69 @@ TEST_F(Snapshot, AnotherVersionIsRefusedWithWhatToDo) {
   std::memcpy(bytes.data(), &h, sizeof h);
   write_bytes(dir_ / "other-layout.jg", bytes);
   EXPECT_NE(refusal(dir_ / "other-layout.jg").find("snapshot format version"), std::string::npos);
+}
+
+// The planner's counts come from the snapshot (no pass over the edges) and are those the graph
+// built from the datasets counts: every (direction, label, type), "any" included.
+TEST_F(Snapshot, RelationCountsAreStoredAndRoundTrip) {
+  for (const Graph& g :
+       {seeds(), Graph::freeze(generate::build_tables(generate::generate_graph(500, 3))),
+        Graph::freeze(GraphTables{})}) {
+    EXPECT_TRUE(g.arrays().relation_counts.empty()) << "a graph from datasets counts on demand";
+    const Graph r = open_snapshot(written(g).string());
+    const std::vector<uint64_t> counted = count_relations(g);
+    ASSERT_EQ(r.arrays().relation_counts.size(), counted.size());
+    EXPECT_TRUE(same_bytes(r.arrays().relation_counts, std::span<const uint64_t>(counted)));
+    const RelationCounts stored(r);
+    EXPECT_EQ(stored.all().data(), r.arrays().relation_counts.data()) << "read, not recounted";
+    const query::cypher::GraphView from_datasets(g), from_snapshot(r);
+    for (const bool outgoing : {false, true}) {
+      for (std::size_t l = 0; l <= kLabelCount + 1; ++l) {
+        for (std::size_t t = 0; t <= g.relation_types().size() + 1; ++t) {
+          const auto label = l == 0 ? std::nullopt : std::optional<query::cypher::LabelId>(l - 1);
+          const auto type = t == 0 ? std::nullopt : std::optional<query::cypher::TypeId>(t - 1);
+          EXPECT_EQ(from_snapshot.count_relationships(label, type, outgoing),
+                    from_datasets.count_relationships(label, type, outgoing))
+              << outgoing << ' ' << l << ' ' << t;
+        }
+      }
+    }
+    EXPECT_EQ(from_snapshot.count_relationships(std::nullopt, std::nullopt, true), g.edge_count());
+  }
+}
+
+// Counts whose checksum matches but whose shape does not (a writer's bug, or a forged file)
+// are refused, not read out of bounds.
+TEST_F(Snapshot, RelationCountsOfTheWrongShapeAreRefused) {
+  const std::string bytes = read_bytes(written(seeds()));
+  std::vector<snapshot::SectionEntry> entries = directory(bytes);
+  --entry(entries, snapshot::Section::relation_counts).count;
+  write_bytes(dir_ / "short.jg", resealed(bytes, entries));
+  EXPECT_NE(refusal(dir_ / "short.jg").find("relation_counts section does not match"),
+            std::string::npos);
+
+  std::string wrong = bytes;
+  entries = directory(bytes);
+  const snapshot::SectionEntry& counts = entry(entries, snapshot::Section::relation_counts);
+  uint64_t total;
+  std::memcpy(&total, wrong.data() + counts.offset, sizeof total);
+  ++total;  // the "any label, any type" incoming count, first in the layout
+  std::memcpy(wrong.data() + counts.offset, &total, sizeof total);
+  write_bytes(dir_ / "wrong.jg", resealed(wrong, entries));
+  EXPECT_NE(refusal(dir_ / "wrong.jg").find("does not count every relationship"),
+            std::string::npos);
+}
+
+// A file jurigraph wrote before the counts were stored (tests/data/snapshot/version-1.jg, built
+// from version-1.json beside it by the version-1 writer) is named by its version, with what to do.
+TEST_F(Snapshot, AVersionOneFileIsRefusedByItsVersion) {
+  const fs::path v1 = fs::path(JURIGRAPH_TEST_DATA) / "snapshot" / "version-1.jg";
+  const std::string why = refusal(v1);
+  EXPECT_NE(why.find("snapshot format version 1, this jurigraph reads version " +
+                     std::to_string(snapshot::kVersion) +
+                     "; rebuild it with `jurigraph build DATASETS… -o FILE`"),
+            std::string::npos)
+      << why;
 }
 
 TEST_F(Snapshot, AFailedWriteLeavesThePreviousFile) {

@@ -82,33 +82,12 @@ Value field(const graph::Graph& g, const graph::NodeRecord& n, Field f) {
 
 }  // namespace
 
-GraphView::GraphView(const graph::Graph& g) : g_(g) {
+GraphView::GraphView(const graph::Graph& g) : g_(g), rel_counts_(g) {
   set_adjacency(g.out_arrays(), g.in_arrays());
   for (graph::Label l : graph::kAllLabels)
     labels_.emplace_back(graph::label_name(l));
   for (const graph::RelationType& t : g.relation_types())
     types_.push_back(t.name);
-  rel_counts_.assign(2 * (graph::kLabelCount + 1) * (types_.size() + 1), 0);
-  const std::span<const uint8_t> label = single_labels();
-  for (graph::VertexId v = 0; v < g.node_count(); ++v) {
-    const graph::Adjacency a = g.out_adjacency(v);
-    for (std::size_t k = 0; k < a.nodes.size(); ++k) {
-      const std::size_t t = a.edges[k].type + 1u;
-      ++rel_counts_[stat_index(true, label[v] + 1u, t)];
-      ++rel_counts_[stat_index(false, label[a.nodes[k]] + 1u, t)];
-    }
-  }
-  // The "any" rows and columns, summed from the rest.
-  for (bool outgoing : {false, true}) {
-    for (std::size_t l = 1; l <= graph::kLabelCount; ++l) {
-      for (std::size_t t = 1; t <= types_.size(); ++t) {
-        const uint64_t n = rel_counts_[stat_index(outgoing, l, t)];
-        rel_counts_[stat_index(outgoing, 0, t)] += n;
-        rel_counts_[stat_index(outgoing, l, 0)] += n;
-        rel_counts_[stat_index(outgoing, 0, 0)] += n;
-      }
-    }
-  }
 }
 
 std::optional<uint64_t> GraphView::count_relationships(std::optional<LabelId> label,
@@ -116,7 +95,7 @@ std::optional<uint64_t> GraphView::count_relationships(std::optional<LabelId> la
                                                        bool outgoing) const {
   if ((label && *label >= graph::kLabelCount) || (type && *type >= types_.size()))
     return 0;
-  return rel_counts_[stat_index(outgoing, label ? *label + 1u : 0u, type ? *type + 1u : 0u)];
+  return rel_counts_.at(outgoing, label ? *label + 1u : 0u, type ? *type + 1u : 0u);
 }
 
 std::span<const uint8_t> GraphView::single_labels() const {

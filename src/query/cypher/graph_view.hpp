@@ -6,6 +6,7 @@
 // own (outcome, solution, role…).
 #pragma once
 
+#include "graph/relation_counts.hpp"
 #include "query/cypher/property_graph.hpp"
 
 namespace jurigraph::query::cypher {
@@ -49,12 +50,10 @@ class GraphView final : public PropertyGraph {
   const graph::Graph& g_;
   std::vector<std::string> labels_;
   std::vector<std::string> types_;
-  // count_relationships(), counted in one pass over the CSR at construction (a few ms per
-  // million edges): [outgoing][label + 1][type + 1], index 0 meaning any.
-  std::vector<uint64_t> rel_counts_;
-  std::size_t stat_index(bool outgoing, std::size_t label, std::size_t type) const {
-    return ((outgoing ? 1 : 0) * (graph::kLabelCount + 1) + label) * (types_.size() + 1) + type;
-  }
+  // count_relationships(): a snapshot's stored counts, or one pass over the CSR at
+  // construction for a graph built from datasets (about 0.1 s of CPU at 5M edges: perf record
+  // of open + RETURN 1 at 1M decisions, before snapshots stored them).
+  graph::RelationCounts rel_counts_;
 };
 
 }  // namespace jurigraph::query::cypher
