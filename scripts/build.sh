@@ -5,5 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-build}
 shift || true
-cmake -S . -B "$dir" "$@" >/dev/null
+# Ninja when it is installed, for a new folder and unless a generator is given (a folder keeps the
+# generator it was made with): it compiles a target's files while the libraries it links are
+# still being built, where make waits for each library in turn with one core idle.
+generator=()
+if [[ ! -f "$dir/CMakeCache.txt" && " $* " != *" -G"* ]] && command -v ninja >/dev/null; then
+  generator=(-G Ninja)
+fi
+cmake -S . -B "$dir" "${generator[@]}" "$@" >/dev/null
 cmake --build "$dir" -j "$(nproc)"

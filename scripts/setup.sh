@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config        # toolchain (g++ 12, CMake 3.25)
+  ninja-build                             # scripts/build.sh builds with Ninja: both cores kept busy
   libboost-graph-dev                      # Boost.Graph: the graph and its algorithms
   rapidjson-dev                           # JSON in and out
   libvalijson-dev                         # JSON Schema (draft 7) validation over RapidJSON
