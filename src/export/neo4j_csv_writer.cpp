@@ -126,7 +126,7 @@ bool has_list_column(const Table& t) {
 std::vector<std::vector<graph::EdgeId>> edges_by_type(const graph::Graph& g) {
   std::vector<std::vector<graph::EdgeId>> by_type(g.relation_types().size());
   for (graph::EdgeId e = 0; e < g.edge_count(); ++e)
-    by_type[g.edge(e).type].push_back(e);
+    by_type[g.edge_row(e).type].push_back(e);
   return by_type;
 }
 

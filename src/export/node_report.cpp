@@ -151,14 +151,14 @@ void write_node_report_json(std::ostream& out, const Graph& g, graph::VertexId v
   w.StartArray();
   g.for_each_out_edge(v, [&](const graph::EdgeBundle& b) {
     write_edge(w, g, b.id);
-    neighbours.push_back(g.edge(b.id).target);
+    neighbours.push_back(g.edge_row(b.id).target);
   });
   w.EndArray();
   write_key(w, "in");
   w.StartArray();
   g.for_each_in_edge(v, [&](const graph::EdgeBundle& b) {
     write_edge(w, g, b.id);
-    neighbours.push_back(g.edge(b.id).source);
+    neighbours.push_back(g.edge_row(b.id).source);
   });
   w.EndArray();
   std::sort(neighbours.begin(), neighbours.end());

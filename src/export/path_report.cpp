@@ -15,7 +15,7 @@ using graph::Graph;
 
 // "—TYPE→" when the hop follows the edge as stored, "←TYPE—" when it goes against it.
 std::string arrow(const Graph& g, const query::Hop& h) {
-  const std::string& type = g.relation_type(g.edge(h.edge).type).name;
+  const std::string& type = g.relation_type(g.edge_row(h.edge).type).name;
   return h.forward ? "—" + type + "→" : "←" + type + "—";
 }
 
@@ -118,7 +118,7 @@ void write_paths_json(std::ostream& out, const Graph& g, const query::PathSet& p
       write_key(w, "edge");
       w.Uint64(h.edge);
       write_key(w, "type");
-      write_string(w, g.relation_type(g.edge(h.edge).type).name);
+      write_string(w, g.relation_type(g.edge_row(h.edge).type).name);
       write_key(w, "direction");
       write_string(w, h.forward ? "as_stored" : "against_stored");
       w.EndObject();

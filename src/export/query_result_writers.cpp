@@ -275,8 +275,8 @@ class SubgraphWriter final : public ResultWriter {
   void end() override {
     // A relationship brings its two ends, so that no edge is drawn or exported dangling.
     for (graph::EdgeId e : edges_) {
-      nodes_.push_back(g_.edge(e).source);
-      nodes_.push_back(g_.edge(e).target);
+      nodes_.push_back(g_.edge_row(e).source);
+      nodes_.push_back(g_.edge_row(e).target);
     }
     if (dot_) {
       out_ << build_dot(g_, nodes_, edges_, default_style())->write();

@@ -352,7 +352,7 @@ graph::GraphTables build_tables(const SyntheticGraph& s) {
     e.type = type;
     e.properties = props;
     e.sources = sources;
-    t.edges.push_back(e);
+    writer.add_edge(e);
   };
   for (std::size_t i = 0; i < s.decisions.size(); ++i) {
     const SyntheticDecision& d = s.decisions[i];

@@ -34,22 +34,22 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
 // Edges by (source, type, target), parallel edges of one type between the same nodes in input
 // order: a stable counting sort by source, then each row (a few edges) sorted by (type, target).
 // Linear where a comparison sort of millions of records is not.
-void sort_edges(std::vector<EdgeRecord>& edges, std::size_t node_count) {
+void sort_edges(std::vector<EdgeRow>& edges, std::size_t node_count) {
   std::vector<EdgeId> start(node_count + 1, 0);
-  for (const EdgeRecord& e : edges)
+  for (const EdgeRow& e : edges)
     ++start[e.source + 1];
   for (std::size_t v = 0; v < node_count; ++v)
     start[v + 1] += start[v];
-  std::vector<EdgeRecord> sorted(edges.size());
-  prefer_huge_pages(sorted.data(), sorted.size() * sizeof(EdgeRecord));
+  std::vector<EdgeRow> sorted(edges.size());
+  prefer_huge_pages(sorted.data(), sorted.size() * sizeof(EdgeRow));
   {
     std::vector<EdgeId> next(start.begin(), start.end() - 1);
-    for (const EdgeRecord& e : edges)
+    for (const EdgeRow& e : edges)
       sorted[next[e.source]++] = e;
   }
   for (std::size_t v = 0; v < node_count; ++v) {
     std::stable_sort(sorted.begin() + start[v], sorted.begin() + start[v + 1],
-                     [](const EdgeRecord& a, const EdgeRecord& b) {
+                     [](const EdgeRow& a, const EdgeRow& b) {
                        return std::tie(a.type, a.target) < std::tie(b.type, b.target);
                      });
   }
@@ -140,7 +140,7 @@ void build_name_index(OwnedArrays& o) {
 Graph Graph::freeze(GraphTables tables) {
   const std::vector<VertexId> new_vertex = sort_nodes_by_id(tables);
   const std::vector<RelTypeId> new_type = sort_relation_types(tables);
-  for (EdgeRecord& e : tables.edges) {
+  for (EdgeRow& e : tables.edges) {
     e.source = new_vertex[e.source];
     e.target = new_vertex[e.target];
     e.type = new_type[e.type];
@@ -183,6 +183,7 @@ Graph Graph::freeze(GraphTables tables) {
   a.strings = t.strings;
   a.nodes = t.nodes;
   a.edges = t.edges;
+  a.edge_details = t.edge_details;
   a.sources = t.sources;
   a.source_refs = t.source_refs;
   a.string_refs = t.string_refs;

@@ -76,7 +76,8 @@ struct AdjacencyArrays {
 struct GraphArrays {
   std::string_view strings;  // every StrRef points in here
   std::span<const NodeRecord> nodes;
-  std::span<const EdgeRecord> edges;
+  std::span<const EdgeRow> edges;
+  std::span<const EdgeDetails> edge_details;
   std::span<const SourceRecord> sources;
   std::span<const uint32_t> source_refs;
   std::span<const StrRef> string_refs;
@@ -119,7 +120,15 @@ class Graph {
   std::size_t edge_count() const { return a_.edges.size(); }
 
   const NodeRecord& node(VertexId v) const { return a_.nodes[v]; }
-  const EdgeRecord& edge(EdgeId e) const { return a_.edges[e]; }
+  // The whole edge, its row and details joined (a copy of 36 bytes: cheap, and callers may keep
+  // it by const reference, which extends the copy's life).
+  EdgeRecord edge(EdgeId e) const {
+    const EdgeRow& r = a_.edges[e];
+    const EdgeDetails& d = a_.edge_details[r.details];
+    return {r.source, r.target, r.type, d.properties, d.sources, d.claims};
+  }
+  // Ends and type only: what traversals need, without reading the details.
+  const EdgeRow& edge_row(EdgeId e) const { return a_.edges[e]; }
   Label label(VertexId v) const { return a_.labels[v]; }
   std::span<const Label> vertex_labels() const { return a_.labels; }
   std::string_view str(StrRef r) const { return a_.strings.substr(r.offset, r.length); }

@@ -1,6 +1,7 @@
 #include "graph/graph_tables.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -145,6 +146,33 @@ Range TableWriter::add_string_list(std::span<const StrRef> strings) {
   Range r{static_cast<uint32_t>(tables_.string_refs.size()), static_cast<uint32_t>(strings.size())};
   tables_.string_refs.insert(tables_.string_refs.end(), strings.begin(), strings.end());
   return r;
+}
+
+void TableWriter::add_edge(const EdgeRecord& edge) {
+  // An empty list is {0, 0} wherever its writer was, so that edges without claims share details.
+  auto canonical = [](Range r) { return r.count == 0 ? Range{} : r; };
+  const EdgeDetails details{canonical(edge.properties), canonical(edge.sources),
+                            canonical(edge.claims)};
+  const std::array<uint32_t, 6> key = {details.properties.begin, details.properties.count,
+                                       details.sources.begin,    details.sources.count,
+                                       details.claims.begin,     details.claims.count};
+  const uint64_t h = hash_of(key);
+  uint32_t index = std::numeric_limits<uint32_t>::max();
+  const auto [first, last] = details_.equal_range(h);
+  for (auto it = first; it != last; ++it) {
+    const EdgeDetails& d = tables_.edge_details[it->second];
+    if (std::array<uint32_t, 6>{d.properties.begin, d.properties.count, d.sources.begin,
+                                d.sources.count, d.claims.begin, d.claims.count} == key) {
+      index = it->second;
+      break;
+    }
+  }
+  if (index == std::numeric_limits<uint32_t>::max()) {
+    index = static_cast<uint32_t>(tables_.edge_details.size());
+    tables_.edge_details.push_back(details);
+    details_.emplace(h, index);
+  }
+  tables_.edges.push_back({edge.source, edge.target, edge.type, 0, index});
 }
 
 }  // namespace jurigraph::graph

@@ -25,7 +25,8 @@ using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_
 struct GraphTables {
   std::string strings;  // every StrRef points in here
   std::vector<NodeRecord> nodes;
-  std::vector<EdgeRecord> edges;
+  std::vector<EdgeRow> edges;  // added by TableWriter::add_edge
+  std::vector<EdgeDetails> edge_details;
   std::vector<SourceRecord> sources;
   std::vector<uint32_t> source_refs;  // lists of indexes into `sources`
   std::vector<StrRef> string_refs;    // lists of strings (aliases)
@@ -56,6 +57,8 @@ class TableWriter {
   Range add_source_list(std::span<const uint32_t> source_ids);
   Range add_property_list(std::span<const PropertyRecord> properties);
   Range add_string_list(std::span<const StrRef> strings);
+  // Appends an edge; its details are shared with every earlier edge that has the same ones.
+  void add_edge(const EdgeRecord& edge);
 
   GraphTables& tables() { return tables_; }
 
@@ -66,6 +69,7 @@ class TableWriter {
   // Stored lists by hash of their content; a hash names one list or, rarely, a few.
   std::unordered_multimap<uint64_t, Range> source_lists_;
   std::unordered_multimap<uint64_t, Range> property_lists_;
+  std::unordered_multimap<uint64_t, uint32_t> details_;  // index into edge_details, by hash
 };
 
 }  // namespace jurigraph::graph

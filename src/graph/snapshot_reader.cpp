@@ -105,7 +105,8 @@ class SnapshotReader {
     const std::span<const char> strings = get<char>(Section::strings);
     a.strings = std::string_view(strings.data(), strings.size());
     a.nodes = get<NodeRecord>(Section::nodes);
-    a.edges = get<EdgeRecord>(Section::edges);
+    a.edges = get<EdgeRow>(Section::edges);
+    a.edge_details = get<EdgeDetails>(Section::edge_details);
     a.sources = get<SourceRecord>(Section::sources);
     a.source_refs = get<uint32_t>(Section::source_refs);
     a.string_refs = get<StrRef>(Section::string_refs);
@@ -299,10 +300,11 @@ class SnapshotReader {
 
 std::string_view snapshot::section_name(Section s) {
   static constexpr std::array<std::string_view, kSectionCount> kNames = {
-      "strings",     "nodes",          "edges",          "sources",  "source_refs", "string_refs",
-      "identifiers", "properties",     "claims",         "labels",   "out_start",   "out_other",
-      "out_edges",   "in_start",       "in_other",       "in_edges", "label_nodes", "label_start",
-      "name_index",  "relation_types", "relation_counts"};
+      "strings",         "nodes",       "edges",       "sources",    "source_refs",
+      "string_refs",     "identifiers", "properties",  "claims",     "labels",
+      "out_start",       "out_other",   "out_edges",   "in_start",   "in_other",
+      "in_edges",        "label_nodes", "label_start", "name_index", "relation_types",
+      "relation_counts", "edge_details"};
   const auto i = static_cast<uint32_t>(s);
   return i >= 1 && i <= kSectionCount ? kNames[i - 1] : "unknown";
 }

@@ -55,14 +55,6 @@ void put_fields(const NodeRecord& r, Canonical<NodeRecord>& c) {
   JURIGRAPH_PUT(claims);
   JURIGRAPH_PUT(label);
 }
-void put_fields(const EdgeRecord& r, Canonical<EdgeRecord>& c) {
-  JURIGRAPH_PUT(source);
-  JURIGRAPH_PUT(target);
-  JURIGRAPH_PUT(type);
-  JURIGRAPH_PUT(properties);
-  JURIGRAPH_PUT(sources);
-  JURIGRAPH_PUT(claims);
-}
 void put_fields(const SourceRecord& r, Canonical<SourceRecord>& c) {
   JURIGRAPH_PUT(url);
   JURIGRAPH_PUT(title);
@@ -96,6 +88,7 @@ void put_fields(const EdgeBundle& r, Canonical<EdgeBundle>& c) {
 // Types without padding are written as they are in memory.
 template <typename T>
 constexpr bool kPlainBytes = std::has_unique_object_representations_v<T>;
+static_assert(kPlainBytes<EdgeRow> && kPlainBytes<EdgeDetails>);
 
 // Hands the canonical bytes of `items` to `fn`, about a megabyte at a time.
 template <typename T>
@@ -181,6 +174,7 @@ void write_snapshot(const Graph& g, const std::string& path) {
   const std::vector<SectionSource> sections = {
       section(Section::strings, std::span<const char>(a.strings.data(), a.strings.size())),
       section(Section::nodes, a.nodes),
+      // Rows and details have no padding: written as they are in memory (kPlainBytes).
       section(Section::edges, a.edges),
       section(Section::sources, a.sources),
       section(Section::source_refs, a.source_refs),
@@ -200,8 +194,9 @@ void write_snapshot(const Graph& g, const std::string& path) {
       section(Section::name_index, a.name_index),
       section(Section::relation_types, std::span<const char>(types.data(), types.size())),
       section(Section::relation_counts, counts.all()),
+      section(Section::edge_details, a.edge_details),
   };
-  static_assert(kSectionCount == 21);
+  static_assert(kSectionCount == 22);
 
   std::vector<SectionEntry> directory;
   uint64_t offset = aligned(sizeof(Header) + kSectionCount * sizeof(SectionEntry));

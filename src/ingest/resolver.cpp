@@ -797,13 +797,13 @@ class Builder {
     rec.claims = {static_cast<uint32_t>(tables_.claims.size()),
                   static_cast<uint32_t>(claims.size())};
     tables_.claims.insert(tables_.claims.end(), claims.begin(), claims.end());
-    tables_.edges.push_back(rec);
+    writer_.add_edge(rec);
   }
 
   // "CNIL warning 2014-298": issuer's short name (first alias, else name), kind, number or date.
   void name_unnamed_decisions() {
     std::vector<graph::VertexId> issuer(tables_.nodes.size(), kNone);
-    for (const graph::EdgeRecord& e : tables_.edges) {
+    for (const graph::EdgeRow& e : tables_.edges) {
       if (e.type == graph::rel::kIssuedBy)
         issuer[e.source] = e.target;
     }

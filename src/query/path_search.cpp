@@ -15,7 +15,7 @@ constexpr int kBackward = 1;  // the side that starts at `to`
 std::vector<VertexId> Path::nodes(const graph::Graph& g) const {
   std::vector<VertexId> out{start};
   for (const Hop& h : hops) {
-    const graph::EdgeRecord& e = g.edge(h.edge);
+    const graph::EdgeRow& e = g.edge_row(h.edge);
     out.push_back(h.forward ? e.target : e.source);
   }
   return out;
@@ -84,14 +84,14 @@ Path PathFinder::join(VertexId from, VertexId meet) const {
   for (VertexId v = meet; v != from;) {
     const Hop h = mark_[kForward][v].parent;
     p.hops.push_back(h);
-    const graph::EdgeRecord& e = g_.edge(h.edge);
+    const graph::EdgeRow& e = g_.edge_row(h.edge);
     v = h.forward ? e.source : e.target;
   }
   std::reverse(p.hops.begin(), p.hops.end());
   for (VertexId v = meet; mark_[kBackward][v].stamp == search_ && mark_[kBackward][v].depth > 0;) {
     const Hop h = mark_[kBackward][v].parent;
     p.hops.push_back(h);
-    const graph::EdgeRecord& e = g_.edge(h.edge);
+    const graph::EdgeRow& e = g_.edge_row(h.edge);
     v = h.forward ? e.target : e.source;
   }
   return p;
@@ -366,7 +366,7 @@ Neighbourhood PathFinder::neighbours(VertexId centre, uint32_t depth, const Path
   }
   for (VertexId v : members) {
     g_.for_each_out_edge(v, [&](const graph::EdgeBundle& b) {
-      if (allowed_type(b.type) && mark_[kForward][g_.edge(b.id).target].stamp == search_)
+      if (allowed_type(b.type) && mark_[kForward][g_.edge_row(b.id).target].stamp == search_)
         n.edges.push_back(b.id);
     });
   }

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <tuple>
 
 #include "graph/lookup.hpp"
 #include "graph/stats.hpp"
@@ -147,6 +149,34 @@ TEST(Ingest, EqualPropertyAndSourceListsAreStoredOnce) {
   ASSERT_TRUE(x && y);
   EXPECT_EQ(g.node(*x).sources.begin, g.node(*y).sources.begin);
   EXPECT_EQ(g.source_ids(g.node(*x).sources).size(), 1u);
+}
+
+// An edge's properties, sources and claims are stored once per distinct combination: equal
+// details share one record, different ones never do, and every edge reads back its own.
+TEST(Ingest, EdgesWithEqualDetailsShareOneRecord) {
+  const fs::path datasets = fs::path(JURIGRAPH_TEST_DATA) / ".." / ".." / "datasets";
+  const auto r = ingest::load_datasets({datasets.string()});
+  ASSERT_FALSE(r.diagnostics.has_errors());
+  const graph::Graph& g = r.graph;
+  ASSERT_GT(g.edge_count(), 40u);
+  auto key = [](const graph::EdgeRecord& e) {
+    auto range = [](graph::Range x) { return std::make_pair(x.begin, x.count); };
+    return std::make_tuple(range(e.properties), range(e.sources), range(e.claims));
+  };
+  std::map<decltype(key(g.edge(0))), uint32_t> index_of;
+  for (graph::EdgeId e = 0; e < g.edge_count(); ++e) {
+    const graph::EdgeRecord whole = g.edge(e);
+    const graph::EdgeRow& row = g.edge_row(e);
+    EXPECT_EQ(whole.source, row.source);
+    EXPECT_EQ(whole.target, row.target);
+    EXPECT_EQ(whole.type, row.type);
+    const auto [it, added] = index_of.emplace(key(whole), row.details);
+    EXPECT_EQ(it->second, row.details) << "equal details stored twice, edge " << e;
+  }
+  // One record per distinct combination, and no more: so no two combinations share one.
+  EXPECT_EQ(g.arrays().edge_details.size(), index_of.size());
+  // The edges of one decision have its sources: they share, save CITES of different roles.
+  EXPECT_LT(index_of.size(), g.edge_count() * 3 / 4);
 }
 
 TEST(Ingest, DuplicateDecisionAcrossFilesNamesBothPlaces) {

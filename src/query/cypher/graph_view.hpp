@@ -29,7 +29,7 @@ class GraphView final : public PropertyGraph {
   }
   std::span<const NodeId> nodes_with_label(LabelId label) const override;
   RelEnds ends(RelId r) const override {
-    const graph::EdgeRecord& e = g_.edge(r);
+    const graph::EdgeRow& e = g_.edge_row(r);
     return {e.source, e.target, e.type};
   }
   Value node_property(NodeId n, std::string_view key) const override;
