@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 
+#include "base/huge_pages.hpp"
+
 namespace jurigraph::query {
 namespace {
 
@@ -23,11 +25,14 @@ std::vector<VertexId> Path::nodes(const graph::Graph& g) const {
 
 PathFinder::PathFinder(const graph::Graph& graph) : g_(graph) {
   const std::size_t n = graph.node_count();
-  blocked_stamp_.assign(n, 0);
-  spur_block_.assign(n, 0);
-  blocked_edge_stamp_.assign(graph.edge_count(), 0);
-  for (int s = 0; s < 2; ++s)
-    mark_[s].assign(n, Mark{});
+  blocked_stamp_ = ZeroedArray<uint32_t>(n);
+  spur_block_ = ZeroedArray<uint32_t>(n);
+  blocked_edge_stamp_ = ZeroedArray<uint32_t>(graph.edge_count());
+  // A search marks nodes all over the graph: 2 MB pages, a fault each instead of 512.
+  for (int s = 0; s < 2; ++s) {
+    mark_[s] = ZeroedArray<Mark>(n);
+    prefer_huge_pages(mark_[s].data(), n * sizeof(Mark));
+  }
 }
 
 void PathFinder::prepare(const PathConstraints& c) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/zeroed_array.hpp"
 #include "graph/graph.hpp"
 
 namespace jurigraph::query {
@@ -96,10 +97,12 @@ class PathFinder {
   uint32_t search_ = 0;  // stamps of the current search
   bool directed_ = false;
   std::vector<char> type_allowed_;
-  std::vector<uint32_t> blocked_stamp_;
+  // Stamps and marks start as zero pages from the kernel (ZeroedArray): a search pays only for
+  // the pages it writes, and the stamps only the constrained searches use cost nothing otherwise.
+  ZeroedArray<uint32_t> blocked_stamp_;
   bool avoiding_ = false;                     // some node is avoided: check blocked_stamp_
-  std::vector<uint32_t> spur_block_;          // Yen: root-path nodes, stamped with search_
-  std::vector<uint32_t> blocked_edge_stamp_;  // Yen: removed edges, stamped with search_
+  ZeroedArray<uint32_t> spur_block_;          // Yen: root-path nodes, stamped with search_
+  ZeroedArray<uint32_t> blocked_edge_stamp_;  // Yen: removed edges, stamped with search_
   bool spur_blocks_ = false;                  // a Yen spur search is running
   // Forward and backward search state: one record per node and side, so that a visit touches
   // one cache line. `stamp == search_` means "seen in this search".
@@ -108,7 +111,7 @@ class PathFinder {
     uint32_t depth = 0;
     Hop parent;
   };
-  std::vector<Mark> mark_[2];
+  ZeroedArray<Mark> mark_[2];
   std::vector<VertexId> frontier_[2];
   std::vector<VertexId> next_;
 };
