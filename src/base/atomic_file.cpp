@@ -15,7 +15,7 @@
 namespace jurigraph {
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const std::string& what, int error) {
+[[noreturn]] void fail_output(const std::string& path, const std::string& what, int error) {
   throw Error(Location(path), what + ": " + std::strerror(error), ErrorKind::output);
 }
 
@@ -78,7 +78,7 @@ void write_file_atomically(const std::string& path, const std::function<void(std
       break;
   }
   if (fd < 0)
-    fail(path, "cannot create a file in " + folder.string(), errno);
+    fail_output(path, "cannot create a file in " + folder.string(), errno);
   auto discard = [&] {
     ::close(fd);
     ::unlink(temp.c_str());
@@ -95,34 +95,34 @@ void write_file_atomically(const std::string& path, const std::function<void(std
   if (!buffer.flush_all() || buffer.error() != 0) {
     const int error = buffer.error() ? buffer.error() : EIO;
     discard();
-    fail(path, "cannot write", error);
+    fail_output(path, "cannot write", error);
   }
   if (sync == FileSync::before_rename && ::fsync(fd) != 0) {
     const int error = errno;
     discard();
-    fail(path, "cannot write", error);
+    fail_output(path, "cannot write", error);
   }
   if (::close(fd) != 0) {
     const int error = errno;
     ::unlink(temp.c_str());
-    fail(path, "cannot write", error);
+    fail_output(path, "cannot write", error);
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const int error = errno;
     ::unlink(temp.c_str());
-    fail(path, "cannot replace", error);
+    fail_output(path, "cannot replace", error);
   }
 }
 
 void sync_file(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
-    fail(path, "cannot open to flush it to disk", errno);
+    fail_output(path, "cannot open to flush it to disk", errno);
   const int rc = ::fsync(fd);
   const int error = errno;
   ::close(fd);
   if (rc != 0)
-    fail(path, "cannot write", error);
+    fail_output(path, "cannot write", error);
 }
 
 }  // namespace jurigraph

@@ -145,9 +145,9 @@ class TableWriter final : public ResultWriter {
   std::vector<std::vector<std::string>> rows_;
 };
 
-class JsonWriter final : public ResultWriter {
+class JsonRowsWriter final : public ResultWriter {
  public:
-  JsonWriter(std::ostream& out, const PropertyGraph& g) : os_(out), w_(os_), g_(g) {}
+  JsonRowsWriter(std::ostream& out, const PropertyGraph& g) : os_(out), w_(os_), g_(g) {}
   void begin(const std::vector<std::string>& columns) override {
     w_.StartObject();
     w_.Key("columns");
@@ -362,7 +362,7 @@ std::unique_ptr<ResultWriter> make_result_writer(std::string_view format, std::o
   if (format == "csv")
     return std::make_unique<CsvWriter>(out, g);
   if (format == "json")
-    return std::make_unique<JsonWriter>(out, g);
+    return std::make_unique<JsonRowsWriter>(out, g);
   if ((format == "dot" || format == "jsonld") && jurigraph != nullptr)
     return std::make_unique<SubgraphWriter>(out, *jurigraph, format == "dot", rdf);
   throw Error(Location("--format"),

@@ -52,11 +52,11 @@ TEST(JsonlProgress, NothingWhenQuietOrNotATerminal) {
       generate::write_dataset_jsonl(generate::generate_graph(2000, 1), f);
     }
     ingest::LoadOptions options;  // progress: nullptr
-    testing::internal::CaptureStderr();
-    testing::internal::CaptureStdout();
+    ::testing::internal::CaptureStderr();
+    ::testing::internal::CaptureStdout();
     const auto r = ingest::load_datasets({(dir / "g.jsonl").string()}, options);
-    EXPECT_EQ(testing::internal::GetCapturedStdout(), "");
-    EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+    EXPECT_EQ(::testing::internal::GetCapturedStdout(), "");
+    EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
     EXPECT_FALSE(r.diagnostics.has_errors());
     std::filesystem::remove_all(dir);
   }

@@ -218,7 +218,7 @@ BoundExpr Binder::expression(const Expression& e) {
         break;
       case BinaryOp::regex_match:
         b.kind = ExprKind::regex_match;
-        b.regex = std::make_unique<RegexCache>();
+        b.regex = make_regex_cache();
         break;
       default:
         b.kind = ExprKind::arithmetic;

@@ -2,11 +2,27 @@
 
 #include <cmath>
 #include <limits>
+#include <regex>
 
 #include "query/cypher/functions.hpp"
 #include "query/cypher/pattern_matcher.hpp"
 
 namespace jurigraph::query::cypher::exec {
+
+struct RegexCache {
+  bool compiled = false;
+  std::string pattern;
+  std::regex regex;
+};
+
+void RegexCacheDelete::operator()(RegexCache* cache) const {
+  delete cache;
+}
+
+RegexCachePtr make_regex_cache() {
+  return RegexCachePtr(new RegexCache());
+}
+
 namespace {
 
 // A value without a copy when the expression is a constant or a variable (the common case for

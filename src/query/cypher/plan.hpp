@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -70,12 +69,15 @@ struct LabelTest {
   std::optional<TypeId> type;
 };
 
-// The compiled regex of the last right-hand side seen by one =~ (usually a constant).
-struct RegexCache {
-  bool compiled = false;
-  std::string pattern;
-  std::regex regex;
+// The compiled regex of the last right-hand side seen by one =~ (usually a constant). Defined,
+// made and deleted in expression_eval.cpp, its only user: <regex> alone costs 1 s of CPU to parse
+// (g++ 12), in each of the dozen files that include this header.
+struct RegexCache;
+struct RegexCacheDelete {
+  void operator()(RegexCache* cache) const;
 };
+using RegexCachePtr = std::unique_ptr<RegexCache, RegexCacheDelete>;
+RegexCachePtr make_regex_cache();
 
 struct BoundExpr {
   ExprKind kind = ExprKind::constant;
@@ -97,7 +99,7 @@ struct BoundExpr {
   std::vector<LabelTest> labels;
   const FunctionDef* function = nullptr;
   std::unique_ptr<MatchPlan> pattern;  // pattern_exists, pattern_comprehension
-  std::unique_ptr<RegexCache> regex;   // regex_match
+  RegexCachePtr regex;                 // regex_match
 };
 
 // ---------------------------------------------------------------------------------------------
