@@ -125,10 +125,16 @@ class Checker {
     check_edges();
     check_appeal_cycles();
     bool dropped = false;
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      if (files_[f].accepted && (round_errors_[f] || files_[f].read_errors)) {
+    for (std::size_t first = 0, end = 0; first < files_.size(); first = end) {
+      // The parts of one file: [first, end).
+      bool errors = false;
+      for (end = first; end < files_.size() && (end == first || files_[end].continues); ++end)
+        errors |= files_[end].accepted && (round_errors_[end] || files_[end].read_errors);
+      if (!errors)
+        continue;
+      dropped = true;
+      for (std::size_t f = first; f < end; ++f) {
         files_[f].accepted = false;
-        dropped = true;
         for (const NodeSpec& n : files_[f].records.nodes)
           dropped_ids_.emplace(n.id, files_[f].file().path());
       }
@@ -380,8 +386,10 @@ class Builder {
       : files_(files), checker_(checker), diagnostics_(diagnostics), writer_(tables_) {
     tables_.relation_types = checker.types();
     global_source_.resize(files.size());
-    for (std::size_t f = 0; f < files.size(); ++f) {
+    source_part_.resize(files.size());
+    for (uint32_t f = 0; f < files.size(); ++f) {
       global_source_[f].assign(files[f].records.sources.size(), kNone);
+      source_part_[f] = files[f].continues ? source_part_[f - 1] : f;
     }
   }
 
@@ -430,12 +438,13 @@ class Builder {
       return last_global_;
     }
     const FileRecords& r = files_[file].records;
+    const uint32_t owner = source_part_[file];
     source_list_.clear();
     for (uint32_t i = 0; i < file_sources.count; ++i) {
       const uint32_t local = r.source_refs[file_sources.begin + i];
-      uint32_t& global = global_source_[file][local];
+      uint32_t& global = global_source_[owner][local];
       if (global == kNone) {
-        const SourceSpec& s = r.sources[local];
+        const SourceSpec& s = files_[owner].records.sources[local];
         graph::SourceRecord rec;
         rec.url = writer_.store(s.url);
         rec.title = writer_.store(s.title);
@@ -455,8 +464,9 @@ class Builder {
 
   bool has_official_source(uint32_t file, Range file_sources) const {
     const FileRecords& r = files_[file].records;
+    const std::vector<SourceSpec>& sources = files_[source_part_[file]].records.sources;
     for (uint32_t i = 0; i < file_sources.count; ++i) {
-      if (r.sources[r.source_refs[file_sources.begin + i]].kind == graph::SourceKind::official)
+      if (sources[r.source_refs[file_sources.begin + i]].kind == graph::SourceKind::official)
         return true;
     }
     return false;
@@ -859,6 +869,7 @@ class Builder {
   graph::GraphTables tables_;
   graph::TableWriter writer_;
   std::vector<std::vector<uint32_t>> global_source_;
+  std::vector<uint32_t> source_part_;  // by part: the part holding its file's sources
   std::vector<uint32_t> source_list_;  // sources_of's list being made
   uint32_t last_file_ = kNone;
   Range last_local_;
