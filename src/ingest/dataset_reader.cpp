@@ -1,5 +1,7 @@
 #include "ingest/dataset_reader.hpp"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <optional>
 #include <span>
@@ -438,7 +440,9 @@ bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
   }
 
   // Ids unique within the file, reported at the later record with the first one's position.
-  std::unordered_map<std::string_view, const NodeSpec*> ids;  // id → its node
+  // A Swiss table: a million ids are inserted once each, into one array, where
+  // std::unordered_map allocated a node per id and walked bucket lists.
+  absl::flat_hash_map<std::string_view, const NodeSpec*> ids;  // id → its node
   std::size_t node_count = 0;
   for (const FileRecords& records : parts)
     node_count += records.nodes.size();
