@@ -3,6 +3,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -34,6 +35,51 @@ struct ResolvedEdge {
   uint32_t type = kNone;
 };
 
+// An id as the id table holds it: inline when short (nearly every id), else by pointer.
+// Confirming that a probe found the id then reads the slot the probe fetched, not the id's text
+// far away in the file: that read missed the cache on most of the ten million lookups of a
+// 1M-decision build.
+class IdKey {
+ public:
+  explicit IdKey(std::string_view id) : size_(static_cast<uint32_t>(id.size())) {
+    if (id.size() <= kInline) {
+      std::memcpy(text_, id.data(), id.size());
+    } else {
+      const char* const pointer = id.data();
+      std::memcpy(text_, &pointer, sizeof pointer);
+    }
+  }
+  std::string_view view() const {
+    if (size_ <= kInline)
+      return {text_, size_};
+    const char* pointer = nullptr;
+    std::memcpy(&pointer, text_, sizeof pointer);
+    return {pointer, size_};
+  }
+
+ private:
+  static constexpr std::size_t kInline = 20;
+  char text_[kInline];  // the id, or a pointer to it
+  uint32_t size_;
+};
+static_assert(sizeof(IdKey) == 24, "a slot of the id table is this and a uint32_t");
+
+// Hashes and compares ids held or looked up (a string_view), without making a key to look up.
+struct IdKeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const { return absl::Hash<std::string_view>{}(id); }
+  std::size_t operator()(const IdKey& key) const { return (*this)(key.view()); }
+};
+struct IdKeyEq {
+  using is_transparent = void;
+  static std::string_view view(std::string_view id) { return id; }
+  static std::string_view view(const IdKey& key) { return key.view(); }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return view(a) == view(b);
+  }
+};
+
 // Every id of the accepted files, numbered in order of first definition: the slot of an id is
 // the vertex it becomes. Most ids are defined once; the further definitions of merged entities
 // are kept aside, so that the table costs a few words per id and one hash lookup per reference.
@@ -50,7 +96,8 @@ class IdTable {
   }
   // The slot of `id`, and whether this definition is its first.
   std::pair<uint32_t, bool> add(std::string_view id, Definition d, Label label) {
-    const auto [it, inserted] = slot_of_.emplace(id, static_cast<uint32_t>(first_.size()));
+    const auto [it, inserted] =
+        slot_of_.try_emplace(IdKey(id), static_cast<uint32_t>(first_.size()));
     if (inserted) {
       first_.push_back(d);
       labels_.push_back(label);
@@ -89,7 +136,7 @@ class IdTable {
  private:
   // A Swiss table (open addressing, a byte of the hash beside each slot): one lookup per edge
   // end touches about two cache lines, where std::unordered_map's buckets and nodes took four.
-  absl::flat_hash_map<std::string_view, uint32_t> slot_of_;
+  absl::flat_hash_map<IdKey, uint32_t, IdKeyHash, IdKeyEq> slot_of_;
   std::vector<Definition> first_;
   std::vector<Label> labels_;
   std::vector<std::pair<uint32_t, Definition>> more_;  // (slot, definition)
@@ -245,6 +292,10 @@ class Checker {
         continue;
       std::vector<ResolvedEdge>& resolved = edges_[f];
       reserve_huge(resolved, files_[f].records.edges.size());
+      // A decision's edges follow each other and all start at it: its id is looked up once.
+      // (Looking an id up reads its text where the id table's entry points, far in memory.)
+      std::string_view last_from;
+      uint32_t last_from_slot = kNone;
       for (const EdgeSpec& e : files_[f].records.edges) {
         ResolvedEdge& r = resolved.emplace_back();
         // Pointers are composed only for an error: millions of edges have none.
@@ -257,7 +308,11 @@ class Checker {
           continue;
         }
         const graph::RelationType& type = types_[r.type];
-        r.from = ids_.find(e.from);
+        if (e.from != last_from || last_from_slot == kNone) {
+          last_from = e.from;
+          last_from_slot = ids_.find(e.from);
+        }
+        r.from = last_from_slot;
         r.to = ids_.find(e.to);
         auto from_pointer = [&] {
           return e.field == EdgeField::relation ? pointer() + "/from" : pointer();
