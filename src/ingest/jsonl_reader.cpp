@@ -126,6 +126,11 @@ class RunReader {
         bytes_since = std::min(pos, run_.end);
       }
     }
+    // The records stay in these tables until the graph is built (see Merger).
+    release_spare_capacity(run_.records.nodes);
+    release_spare_capacity(run_.records.edges);
+    release_spare_capacity(run_.records.source_refs);
+    release_spare_capacity(run_.records.properties);
   }
 
  private:
