@@ -7,25 +7,26 @@
 
 #include "base/fold.hpp"
 #include "base/huge_pages.hpp"
+#include "base/text_sort.hpp"
 
 namespace jurigraph::graph {
 namespace {
 
-// Permutation that sorts nodes by id; returns old index → new index. Sorts (id, index) pairs:
-// comparing reads the pair and the id's text, not the node record too.
+// Permutation that sorts nodes by id; returns old index → new index. Sorts (id, index) entries:
+// sorting reads the entries and the ids' text, not the node records too.
 std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   const std::string_view strings = t.strings;
-  std::vector<std::pair<std::string_view, VertexId>> order;
+  std::vector<TextSortEntry> order;
   reserve_huge(order, t.nodes.size());
   for (VertexId v = 0; v < t.nodes.size(); ++v)
-    order.emplace_back(strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v);
-  std::sort(order.begin(), order.end());
+    order.push_back({0, strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v, 0});
+  sort_text_entries(order);
   std::vector<NodeRecord> sorted;
   reserve_huge(sorted, order.size());
   std::vector<VertexId> new_index(order.size());
   for (VertexId pos = 0; pos < order.size(); ++pos) {
-    sorted.push_back(t.nodes[order[pos].second]);
-    new_index[order[pos].second] = pos;
+    sorted.push_back(t.nodes[order[pos].index]);
+    new_index[order[pos].index] = pos;
   }
   t.nodes = std::move(sorted);
   return new_index;
@@ -136,9 +137,8 @@ void build_name_index(OwnedArrays& o) {
         o.name_index.push_back({writer.store(k), v});
     }
   }
-  std::sort(o.name_index.begin(), o.name_index.end(), [&](const NameKey& a, const NameKey& b) {
-    return std::make_pair(str(a.folded), a.vertex) < std::make_pair(str(b.folded), b.vertex);
-  });
+  // By (key, vertex): the keys were added by vertex.
+  sort_by_text(o.name_index, [&](const NameKey& k) { return str(k.folded); });
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "base/calendar.hpp"
 #include "base/huge_pages.hpp"
+#include "base/text_sort.hpp"
 #include "ingest/carried_claims.hpp"
 
 namespace jurigraph::ingest {
@@ -384,8 +385,7 @@ class Checker {
       const Definition d = ids_.first(slot);
       return files_[d.file].records.nodes[d.node].id;
     };
-    std::sort(roots.begin(), roots.end(),
-              [&](uint32_t a, uint32_t b) { return id_of(a) < id_of(b); });
+    sort_by_text(roots, id_of);  // ids are unique
     enum : uint8_t { unseen, open, done };
     std::vector<uint8_t> state(slots, unseen);
     for (const uint32_t root : roots) {
