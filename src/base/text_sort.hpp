@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/huge_pages.hpp"
+
 namespace jurigraph {
 
 struct TextSortEntry {
@@ -25,12 +27,12 @@ void sort_text_entries(std::vector<TextSortEntry>& entries);
 template <typename T, typename TextOf>
 void sort_by_text(std::vector<T>& items, TextOf&& text_of) {
   std::vector<TextSortEntry> entries;
-  entries.reserve(items.size());
+  reserve_huge(entries, items.size());
   for (std::size_t i = 0; i < items.size(); ++i)
     entries.push_back({0, text_of(items[i]), static_cast<uint32_t>(i), 0});
   sort_text_entries(entries);
   std::vector<T> sorted;
-  sorted.reserve(items.size());
+  reserve_huge(sorted, items.size());
   for (const TextSortEntry& e : entries)
     sorted.push_back(std::move(items[e.index]));
   items = std::move(sorted);
