@@ -20,4 +20,15 @@ void reserve_huge(std::vector<T>& v, std::size_t n) {
   prefer_huge_pages(v.data(), v.capacity() * sizeof(T));
 }
 
+// Gives the kernel back the whole pages inside [data, data + bytes), which must hold no live
+// object: they read as zeros if touched again. For a table's spare capacity once it is full.
+void release_pages(void* data, std::size_t bytes);
+
+// Releases the pages of v's capacity past its size. A table reserved generously with huge pages
+// otherwise keeps, on average, half a 2 MB page that no record uses.
+template <typename T>
+void release_spare_capacity(std::vector<T>& v) {
+  release_pages(v.data() + v.size(), (v.capacity() - v.size()) * sizeof(T));
+}
+
 }  // namespace jurigraph

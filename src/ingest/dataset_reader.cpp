@@ -1,5 +1,7 @@
 #include "ingest/dataset_reader.hpp"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <optional>
 #include <span>
@@ -389,6 +391,11 @@ bool RecordReader::ok() const {
 }
 
 bool finish_records(const DatasetFile& where, FileRecords& records, Diagnostics& diagnostics) {
+  return finish_records(where, std::span<FileRecords>(&records, 1), diagnostics);
+}
+
+bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
+                    Diagnostics& diagnostics) {
   bool ok = true;
   auto error = [&](const std::string& pointer, std::string message) {
     diagnostics.add(where.diagnostic(Severity::error, pointer, std::move(message)));
@@ -397,63 +404,77 @@ bool finish_records(const DatasetFile& where, FileRecords& records, Diagnostics&
   // Source keys: the first definition of a key counts (a JSON object's later duplicate is
   // ignored, as RapidJSON's FindMember does; JSON Lines reports duplicates when merging).
   std::unordered_map<std::string_view, uint32_t> keys;
-  keys.reserve(records.source_keys.size());
-  for (const auto& [key, index] : records.source_keys)
-    keys.emplace(key, index);
-  std::string_view last_key;
-  uint32_t last_index = 0;
-  for (const SourceKeyRef& ref : records.source_key_refs) {
-    // Most records of a file cite the same few sources: skip the lookup for a repeated key.
-    if (!last_key.empty() && ref.key == last_key) {
-      records.source_refs[ref.ref] = last_index;
-      continue;
-    }
-    auto it = keys.find(ref.key);
-    if (it == keys.end()) {
-      error(sources_pointer(ref.owner) + "/" + std::to_string(ref.item),
-            "unknown source \"" + std::string(ref.key) +
-                "\": not a key of this file's \"sources\" object");
-      continue;
-    }
-    records.source_refs[ref.ref] = it->second;
-    last_key = ref.key;
-    last_index = it->second;
+  std::size_t key_count = 0;
+  for (const FileRecords& records : parts)
+    key_count += records.source_keys.size();
+  keys.reserve(key_count);
+  for (const FileRecords& records : parts) {
+    for (const auto& [key, index] : records.source_keys)
+      keys.emplace(key, index);
   }
-  // An unknown key leaves its slot pointing at source 0 (or nothing): the file is rejected.
-  records.source_key_refs.clear();
-  records.source_key_refs.shrink_to_fit();
-  records.source_keys.clear();
-  records.source_keys.shrink_to_fit();
+  for (FileRecords& records : parts) {
+    std::string_view last_key;
+    uint32_t last_index = 0;
+    for (const SourceKeyRef& ref : records.source_key_refs) {
+      // Most records of a file cite the same few sources: skip the lookup for a repeated key.
+      if (!last_key.empty() && ref.key == last_key) {
+        records.source_refs[ref.ref] = last_index;
+        continue;
+      }
+      auto it = keys.find(ref.key);
+      if (it == keys.end()) {
+        error(sources_pointer(ref.owner) + "/" + std::to_string(ref.item),
+              "unknown source \"" + std::string(ref.key) +
+                  "\": not a key of this file's \"sources\" object");
+        continue;
+      }
+      records.source_refs[ref.ref] = it->second;
+      last_key = ref.key;
+      last_index = it->second;
+    }
+    // An unknown key leaves its slot pointing at source 0 (or nothing): the file is rejected.
+    records.source_key_refs.clear();
+    records.source_key_refs.shrink_to_fit();
+    records.source_keys.clear();
+    records.source_keys.shrink_to_fit();
+  }
 
   // Ids unique within the file, reported at the later record with the first one's position.
-  std::unordered_map<std::string_view, uint32_t> ids;  // id → its node
-  ids.reserve(records.nodes.size());
-  for (uint32_t i = 0; i < records.nodes.size(); ++i) {
-    const NodeSpec& n = records.nodes[i];
-    auto [it, inserted] = ids.emplace(n.id, i);
-    if (!inserted) {
-      const NodeSpec& first = records.nodes[it->second];
-      const Location at = where.locate(record_pointer(first.section, first.record));
-      error(record_pointer(n.section, n.record) + "/id",
-            "duplicate id \"" + std::string(n.id) + "\" in this file (first at " +
-                std::to_string(at.line) + ":" + std::to_string(at.column) + ")");
+  // A Swiss table: a million ids are inserted once each, into one array, where
+  // std::unordered_map allocated a node per id and walked bucket lists.
+  absl::flat_hash_map<std::string_view, const NodeSpec*> ids;  // id → its node
+  std::size_t node_count = 0;
+  for (const FileRecords& records : parts)
+    node_count += records.nodes.size();
+  ids.reserve(node_count);
+  for (const FileRecords& records : parts) {
+    for (const NodeSpec& n : records.nodes) {
+      auto [it, inserted] = ids.emplace(n.id, &n);
+      if (!inserted) {
+        const NodeSpec& first = *it->second;
+        const Location at = where.locate(record_pointer(first.section, first.record));
+        error(record_pointer(n.section, n.record) + "/id",
+              "duplicate id \"" + std::string(n.id) + "\" in this file (first at " +
+                  std::to_string(at.line) + ":" + std::to_string(at.column) + ")");
+      }
     }
   }
 
   // Relation types declared once in the file.
-  std::vector<RelationTypeSpec> types;
-  for (RelationTypeSpec& spec : records.relation_types) {
-    const bool repeated = std::any_of(types.begin(), types.end(), [&](const RelationTypeSpec& s) {
-      return s.type.name == spec.type.name;
-    });
-    if (repeated) {
-      error("/vocabulary/relation_types/" + std::to_string(spec.index) + "/type",
-            "relation type " + spec.type.name + " is declared twice in this file");
-      continue;
+  std::vector<std::string> declared;
+  for (FileRecords& records : parts) {
+    std::vector<RelationTypeSpec> types;
+    for (RelationTypeSpec& spec : records.relation_types) {
+      if (std::find(declared.begin(), declared.end(), spec.type.name) != declared.end()) {
+        error("/vocabulary/relation_types/" + std::to_string(spec.index) + "/type",
+              "relation type " + spec.type.name + " is declared twice in this file");
+        continue;
+      }
+      declared.push_back(spec.type.name);
+      types.push_back(std::move(spec));
     }
-    types.push_back(std::move(spec));
+    records.relation_types = std::move(types);
   }
-  records.relation_types = std::move(types);
   return ok;
 }
 

@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 
 #include <memory>
+#include <span>
 
 #include "base/diagnostic.hpp"
 #include "ingest/dataset_file.hpp"
@@ -41,6 +42,11 @@ class RecordReader {
 // Once every record of a file is in `records`: resolves source keys, checks that ids and relation
 // type declarations are unique in the file. Returns false (with diagnostics) on an error.
 bool finish_records(const DatasetFile& where, FileRecords& records, Diagnostics& diagnostics);
+// The same for a file whose records are kept in parts, in the file's order (a JSON Lines file
+// read in runs): each part has its own tables, but for `sources`, which only the first part
+// holds, and which every part's source lists index.
+bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
+                    Diagnostics& diagnostics);
 
 // A whole JSON dataset document: its records in the order of the format, then finish_records.
 // Returns false (with diagnostics) when the file has an error; `out` is then incomplete.

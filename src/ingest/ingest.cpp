@@ -120,16 +120,26 @@ void read_dataset_files(const std::vector<std::string>& files, std::vector<Loade
   for (const std::string& path : files) {
     LoadedFile& lf = loaded.emplace_back();
     if (is_jsonl_extension(fs::path(path).extension().string())) {
-      auto file = std::make_unique<JsonlFile>(path, diagnostics);
+      auto file = std::make_shared<JsonlFile>(path, diagnostics);
       JsonlFile& jf = *file;
-      lf.file_ptr = std::move(file);
+      lf.file_ptr = file;
       if (!jf.ok())
         continue;
       if (!fast)
         fast = std::make_unique<FastSchemaCheck>(schema.line_schema_document());
       // Lines with errors are left out; the rest take part in one round of cross-file checks.
-      lf.read_errors = !read_jsonl(jf, schema, *fast, lf.records, diagnostics, jsonl);
-      lf.accepted = true;
+      std::vector<FileRecords> parts;
+      const bool read_errors = !read_jsonl(jf, schema, *fast, parts, diagnostics, jsonl);
+      // One entry per part, the first being `lf` (see LoadedFile::continues).
+      for (std::size_t p = 0; p < std::max<std::size_t>(parts.size(), 1); ++p) {
+        LoadedFile& part = p == 0 ? lf : loaded.emplace_back();
+        part.file_ptr = file;
+        if (p < parts.size())
+          part.records = std::move(parts[p]);
+        part.continues = p > 0;
+        part.read_errors = read_errors;
+        part.accepted = true;
+      }
       continue;
     }
     auto file = std::make_unique<JsonFile>(path, diagnostics);
@@ -171,7 +181,7 @@ void release_copied_sections(const graph::Graph& g) {
 graph::GraphTables resolve_files(std::vector<LoadedFile>& loaded, LoadResult& result) {
   graph::GraphTables tables = resolve(loaded, result.diagnostics);
   for (const LoadedFile& lf : loaded) {
-    if (!lf.accepted)
+    if (!lf.accepted && !lf.continues)
       result.rejected.push_back(lf.file().path());
   }
   result.diagnostics.sort_by_location();

@@ -1,9 +1,10 @@
 // Reading a JSON Lines dataset: every line parsed in place, checked against the line schema and
-// read into records, by several threads over runs of lines, then merged in line order, so that
+// read into records, by several threads over runs of lines, then joined in line order, so that
 // records and diagnostics are the same whatever the number of threads.
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "base/diagnostic.hpp"
 #include "ingest/dataset_records.hpp"
@@ -20,9 +21,12 @@ struct JsonlReadOptions {
   Progress* progress = nullptr;
 };
 
-// Fills `out` and the file's record index. Returns false (with diagnostics) when any line has an
-// error; `out` then holds the lines without errors, for one round of cross-file checks.
+// Fills `parts` with the file's records, in the file's order, and the file's record index. Each
+// part has tables of its own (ranges index them) and numbers records from the file's start.
+// Returns false (with diagnostics) when any line has an error; `parts` then hold the lines
+// without errors, for one round of cross-file checks.
 bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaCheck& fast,
-                FileRecords& out, Diagnostics& diagnostics, const JsonlReadOptions& options);
+                std::vector<FileRecords>& parts, Diagnostics& diagnostics,
+                const JsonlReadOptions& options);
 
 }  // namespace jurigraph::ingest

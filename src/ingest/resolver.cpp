@@ -3,6 +3,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 
 #include "base/calendar.hpp"
 #include "base/huge_pages.hpp"
+#include "base/text_sort.hpp"
 #include "ingest/carried_claims.hpp"
 
 namespace jurigraph::ingest {
@@ -34,6 +36,51 @@ struct ResolvedEdge {
   uint32_t type = kNone;
 };
 
+// An id as the id table holds it: inline when short (nearly every id), else by pointer.
+// Confirming that a probe found the id then reads the slot the probe fetched, not the id's text
+// far away in the file: that read missed the cache on most of the ten million lookups of a
+// 1M-decision build.
+class IdKey {
+ public:
+  explicit IdKey(std::string_view id) : size_(static_cast<uint32_t>(id.size())) {
+    if (id.size() <= kInline) {
+      std::memcpy(text_, id.data(), id.size());
+    } else {
+      const char* const pointer = id.data();
+      std::memcpy(text_, &pointer, sizeof pointer);
+    }
+  }
+  std::string_view view() const {
+    if (size_ <= kInline)
+      return {text_, size_};
+    const char* pointer = nullptr;
+    std::memcpy(&pointer, text_, sizeof pointer);
+    return {pointer, size_};
+  }
+
+ private:
+  static constexpr std::size_t kInline = 20;
+  char text_[kInline];  // the id, or a pointer to it
+  uint32_t size_;
+};
+static_assert(sizeof(IdKey) == 24, "a slot of the id table is this and a uint32_t");
+
+// Hashes and compares ids held or looked up (a string_view), without making a key to look up.
+struct IdKeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const { return absl::Hash<std::string_view>{}(id); }
+  std::size_t operator()(const IdKey& key) const { return (*this)(key.view()); }
+};
+struct IdKeyEq {
+  using is_transparent = void;
+  static std::string_view view(std::string_view id) { return id; }
+  static std::string_view view(const IdKey& key) { return key.view(); }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return view(a) == view(b);
+  }
+};
+
 // Every id of the accepted files, numbered in order of first definition: the slot of an id is
 // the vertex it becomes. Most ids are defined once; the further definitions of merged entities
 // are kept aside, so that the table costs a few words per id and one hash lookup per reference.
@@ -50,7 +97,8 @@ class IdTable {
   }
   // The slot of `id`, and whether this definition is its first.
   std::pair<uint32_t, bool> add(std::string_view id, Definition d, Label label) {
-    const auto [it, inserted] = slot_of_.emplace(id, static_cast<uint32_t>(first_.size()));
+    const auto [it, inserted] =
+        slot_of_.try_emplace(IdKey(id), static_cast<uint32_t>(first_.size()));
     if (inserted) {
       first_.push_back(d);
       labels_.push_back(label);
@@ -89,7 +137,7 @@ class IdTable {
  private:
   // A Swiss table (open addressing, a byte of the hash beside each slot): one lookup per edge
   // end touches about two cache lines, where std::unordered_map's buckets and nodes took four.
-  absl::flat_hash_map<std::string_view, uint32_t> slot_of_;
+  absl::flat_hash_map<IdKey, uint32_t, IdKeyHash, IdKeyEq> slot_of_;
   std::vector<Definition> first_;
   std::vector<Label> labels_;
   std::vector<std::pair<uint32_t, Definition>> more_;  // (slot, definition)
@@ -125,10 +173,16 @@ class Checker {
     check_edges();
     check_appeal_cycles();
     bool dropped = false;
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      if (files_[f].accepted && (round_errors_[f] || files_[f].read_errors)) {
+    for (std::size_t first = 0, end = 0; first < files_.size(); first = end) {
+      // The parts of one file: [first, end).
+      bool errors = false;
+      for (end = first; end < files_.size() && (end == first || files_[end].continues); ++end)
+        errors |= files_[end].accepted && (round_errors_[end] || files_[end].read_errors);
+      if (!errors)
+        continue;
+      dropped = true;
+      for (std::size_t f = first; f < end; ++f) {
         files_[f].accepted = false;
-        dropped = true;
         for (const NodeSpec& n : files_[f].records.nodes)
           dropped_ids_.emplace(n.id, files_[f].file().path());
       }
@@ -239,6 +293,10 @@ class Checker {
         continue;
       std::vector<ResolvedEdge>& resolved = edges_[f];
       reserve_huge(resolved, files_[f].records.edges.size());
+      // A decision's edges follow each other and all start at it: its id is looked up once.
+      // (Looking an id up reads its text where the id table's entry points, far in memory.)
+      std::string_view last_from;
+      uint32_t last_from_slot = kNone;
       for (const EdgeSpec& e : files_[f].records.edges) {
         ResolvedEdge& r = resolved.emplace_back();
         // Pointers are composed only for an error: millions of edges have none.
@@ -251,7 +309,11 @@ class Checker {
           continue;
         }
         const graph::RelationType& type = types_[r.type];
-        r.from = ids_.find(e.from);
+        if (e.from != last_from || last_from_slot == kNone) {
+          last_from = e.from;
+          last_from_slot = ids_.find(e.from);
+        }
+        r.from = last_from_slot;
         r.to = ids_.find(e.to);
         auto from_pointer = [&] {
           return e.field == EdgeField::relation ? pointer() + "/from" : pointer();
@@ -323,8 +385,7 @@ class Checker {
       const Definition d = ids_.first(slot);
       return files_[d.file].records.nodes[d.node].id;
     };
-    std::sort(roots.begin(), roots.end(),
-              [&](uint32_t a, uint32_t b) { return id_of(a) < id_of(b); });
+    sort_by_text(roots, id_of);  // ids are unique
     enum : uint8_t { unseen, open, done };
     std::vector<uint8_t> state(slots, unseen);
     for (const uint32_t root : roots) {
@@ -380,8 +441,10 @@ class Builder {
       : files_(files), checker_(checker), diagnostics_(diagnostics), writer_(tables_) {
     tables_.relation_types = checker.types();
     global_source_.resize(files.size());
-    for (std::size_t f = 0; f < files.size(); ++f) {
+    source_part_.resize(files.size());
+    for (uint32_t f = 0; f < files.size(); ++f) {
       global_source_[f].assign(files[f].records.sources.size(), kNone);
+      source_part_[f] = files[f].continues ? source_part_[f - 1] : f;
     }
   }
 
@@ -394,6 +457,7 @@ class Builder {
     const IdTable& ids = checker_.ids();
     reserve_huge(tables_.nodes, ids.size());
     reserve_huge(tables_.edges, edges);
+    reserve_strings();
     for (uint32_t slot = 0; slot < ids.size(); ++slot) {
       if (ids.defined_once(slot))
         add_defined_once(ids.first(slot));
@@ -418,6 +482,23 @@ class Builder {
     Definition def;
   };
 
+  // Room in the string table for what the nodes store, and twice as much again (names given to
+  // decisions, the name index's folded keys: 1M decisions, 38 MB then 76 MB): one allocation,
+  // with huge pages, where growing by doubling copied the table several times and faulted its
+  // pages in one by one. Room never touched costs no memory.
+  void reserve_strings() {
+    std::size_t text = 0;
+    for (const LoadedFile& file : files_) {
+      if (!file.accepted)
+        continue;
+      for (const NodeSpec& n : file.records.nodes)
+        text +=
+            n.id.size() + n.name.size() + n.description.size() + n.number.size() + n.summary.size();
+    }
+    tables_.strings.reserve(tables_.strings.size() + 3 * text);
+    prefer_huge_pages(tables_.strings.data(), tables_.strings.capacity());
+  }
+
   std::string place(uint32_t file, Section section, uint32_t record) const {
     return format_place(files_[file].file().locate(record_pointer(section, record)));
   }
@@ -430,12 +511,13 @@ class Builder {
       return last_global_;
     }
     const FileRecords& r = files_[file].records;
+    const uint32_t owner = source_part_[file];
     source_list_.clear();
     for (uint32_t i = 0; i < file_sources.count; ++i) {
       const uint32_t local = r.source_refs[file_sources.begin + i];
-      uint32_t& global = global_source_[file][local];
+      uint32_t& global = global_source_[owner][local];
       if (global == kNone) {
-        const SourceSpec& s = r.sources[local];
+        const SourceSpec& s = files_[owner].records.sources[local];
         graph::SourceRecord rec;
         rec.url = writer_.store(s.url);
         rec.title = writer_.store(s.title);
@@ -455,8 +537,9 @@ class Builder {
 
   bool has_official_source(uint32_t file, Range file_sources) const {
     const FileRecords& r = files_[file].records;
+    const std::vector<SourceSpec>& sources = files_[source_part_[file]].records.sources;
     for (uint32_t i = 0; i < file_sources.count; ++i) {
-      if (r.sources[r.source_refs[file_sources.begin + i]].kind == graph::SourceKind::official)
+      if (sources[r.source_refs[file_sources.begin + i]].kind == graph::SourceKind::official)
         return true;
     }
     return false;
@@ -859,6 +942,7 @@ class Builder {
   graph::GraphTables tables_;
   graph::TableWriter writer_;
   std::vector<std::vector<uint32_t>> global_source_;
+  std::vector<uint32_t> source_part_;  // by part: the part holding its file's sources
   std::vector<uint32_t> source_list_;  // sources_of's list being made
   uint32_t last_file_ = kNone;
   Range last_local_;

@@ -14,10 +14,15 @@
 
 namespace jurigraph::ingest {
 
+// A file, or one part of a file's records (see `continues`).
 struct LoadedFile {
-  std::unique_ptr<DatasetFile> file_ptr;
+  std::shared_ptr<const DatasetFile> file_ptr;
   const DatasetFile& file() const { return *file_ptr; }
   FileRecords records;
+  // A further part of the previous entry's file, with the same file_ptr: a JSON Lines file is
+  // read in runs, each kept with its own tables rather than copied into one. A file's parts are
+  // accepted or dropped together, and share the first part's `sources` (see finish_records).
+  bool continues = false;
   bool accepted = false;     // still contributing to the graph
   bool read_errors = false;  // its records were read but have errors: checked once, then dropped
   // The graph snapshot that `build --update` adds to, presented as the first file: its claims

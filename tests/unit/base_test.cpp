@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <string>
 #include <vector>
 
 #include "base/calendar.hpp"
@@ -12,6 +15,7 @@
 #include "base/fold.hpp"
 #include "base/mapped_file.hpp"
 #include "base/source_text.hpp"
+#include "base/text_sort.hpp"
 #include "base/utf8.hpp"
 
 namespace jurigraph {
@@ -32,6 +36,49 @@ TEST(Fold, EditDistance) {
   EXPECT_EQ(edit_distance("orange", "orangee"), 1u);
   EXPECT_EQ(edit_distance("darty", "party"), 1u);
   EXPECT_EQ(edit_distance("", "abc"), 3u);
+}
+
+// The texts a sort by 8-byte keys gets wrong first: prefixes of each other, zero bytes, bytes
+// above 0x7F, empty texts, long shared prefixes and duplicates.
+TEST(TextSort, SameOrderAsComparingTexts) {
+  std::mt19937 random(7);
+  std::vector<std::string> texts{"",
+                                 "",
+                                 std::string(1, '\0'),
+                                 std::string(2, '\0'),
+                                 "a",
+                                 std::string("a\0", 2),
+                                 std::string("a\0b", 3),
+                                 "\xC3\xA9t\xC3\xA9"};
+  const std::string alphabet("ab\0\xFF", 4);
+  for (int i = 0; i < 3000; ++i) {
+    std::string t = i % 3 == 0 ? "decision:" : "";
+    if (i % 5 == 0)
+      t += std::string(40, 'x');
+    const std::size_t length = random() % 20;
+    for (std::size_t k = 0; k < length; ++k)
+      t += alphabet[random() % alphabet.size()];
+    texts.push_back(t);
+    if (i % 7 == 0)
+      texts.push_back(t);  // a duplicate, later
+  }
+  std::vector<TextSortEntry> entries;
+  std::vector<std::pair<std::string_view, uint32_t>> expected;
+  for (uint32_t i = 0; i < texts.size(); ++i) {
+    entries.push_back({0, texts[i], i, 0});
+    expected.emplace_back(texts[i], i);
+  }
+  std::sort(expected.begin(), expected.end());
+  sort_text_entries(entries);
+  ASSERT_EQ(entries.size(), expected.size());
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    EXPECT_EQ(entries[i].index, expected[i].second) << i;
+
+  std::vector<std::string> items = texts;
+  sort_by_text(items, [](const std::string& s) { return std::string_view(s); });
+  std::vector<std::string> stable = texts;
+  std::stable_sort(stable.begin(), stable.end());
+  EXPECT_EQ(items, stable);
 }
 
 TEST(Calendar, OnlyRealDates) {

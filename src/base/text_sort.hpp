@@ -1,0 +1,41 @@
+// Sorting by text with integer comparisons, for the millions of ids and names a graph sorts.
+// A comparison sort reads two texts, scattered in memory, at each of its n log n comparisons;
+// here each text is read once per 8 bytes it shares with others, into a key sorted as an integer.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/huge_pages.hpp"
+
+namespace jurigraph {
+
+struct TextSortEntry {
+  uint64_t key = 0;  // the sort's own: 8 bytes of the text
+  std::string_view text;
+  uint32_t index = 0;  // the item's, for instance its position before sorting
+  uint32_t left = 0;   // the sort's own: how many bytes the text has from the key's on, up to 9
+};
+
+// Sorts entries by text, then by index: the order std::sort gives comparing (text, index).
+void sort_text_entries(std::vector<TextSortEntry>& entries);
+
+// Sorts items by text_of(item), keeping items of equal text in their order (std::stable_sort).
+template <typename T, typename TextOf>
+void sort_by_text(std::vector<T>& items, TextOf&& text_of) {
+  std::vector<TextSortEntry> entries;
+  reserve_huge(entries, items.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    entries.push_back({0, text_of(items[i]), static_cast<uint32_t>(i), 0});
+  sort_text_entries(entries);
+  std::vector<T> sorted;
+  reserve_huge(sorted, items.size());
+  for (const TextSortEntry& e : entries)
+    sorted.push_back(std::move(items[e.index]));
+  items = std::move(sorted);
+}
+
+}  // namespace jurigraph
