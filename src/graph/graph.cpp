@@ -63,6 +63,30 @@ void sort_edges(std::vector<EdgeRow>& edges, std::size_t node_count) {
   edges = std::move(sorted);
 }
 
+// Edge details in the order of what they hold, not of the first edge that had them; returns
+// old index → new index. The order edges were added in then changes no byte: `build --update`
+// hands the snapshot's edges to the resolver in an order that repeats every other write of the
+// build, but not which of the edges sharing details came first.
+std::vector<uint32_t> sort_edge_details(GraphTables& t) {
+  auto key = [&](uint32_t i) {
+    const EdgeDetails& d = t.edge_details[i];
+    return std::tie(d.sources.begin, d.sources.count, d.properties.begin, d.properties.count,
+                    d.claims.begin, d.claims.count);
+  };
+  std::vector<uint32_t> order(t.edge_details.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  std::vector<EdgeDetails> sorted;
+  sorted.reserve(order.size());
+  std::vector<uint32_t> new_index(order.size());
+  for (uint32_t pos = 0; pos < order.size(); ++pos) {
+    sorted.push_back(t.edge_details[order[pos]]);
+    new_index[order[pos]] = pos;
+  }
+  t.edge_details = std::move(sorted);
+  return new_index;
+}
+
 // Built-in types keep their ids; declared types follow in name order.
 std::vector<RelTypeId> sort_relation_types(GraphTables& t) {
   std::vector<RelTypeId> order(t.relation_types.size());
@@ -152,10 +176,12 @@ void build_name_index(OwnedArrays& o) {
 Graph Graph::freeze(GraphTables tables) {
   const std::vector<VertexId> new_vertex = sort_nodes_by_id(tables);
   const std::vector<RelTypeId> new_type = sort_relation_types(tables);
+  const std::vector<uint32_t> new_details = sort_edge_details(tables);
   for (EdgeRow& e : tables.edges) {
     e.source = new_vertex[e.source];
     e.target = new_vertex[e.target];
     e.type = new_type[e.type];
+    e.details = new_details[e.details];
   }
   sort_edges(tables.edges, tables.nodes.size());
   auto o = std::make_shared<OwnedArrays>();
