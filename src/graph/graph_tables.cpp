@@ -1,7 +1,6 @@
 #include "graph/graph_tables.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -110,6 +109,23 @@ bool same(const PropertyRecord& a, const PropertyRecord& b) {
          a.integer == b.integer && bits(a.number) == bits(b.number);
 }
 
+uint64_t hash_of(std::span<const EdgeDetails> list) {
+  uint64_t h = list.size();
+  for (const EdgeDetails& d : list) {
+    for (const Range r : {d.properties, d.sources, d.claims}) {
+      h = mix(h, r.begin);
+      h = mix(h, r.count);
+    }
+  }
+  return h;
+}
+
+bool same_details(const EdgeDetails& a, const EdgeDetails& b) {
+  auto same_range = [](Range x, Range y) { return x.begin == y.begin && x.count == y.count; };
+  return same_range(a.properties, b.properties) && same_range(a.sources, b.sources) &&
+         same_range(a.claims, b.claims);
+}
+
 // The stored copy of `list` in `table`, or a new one.
 template <typename T, typename Same>
 Range intern_list(std::vector<T>& table, std::unordered_multimap<uint64_t, Range>& lists,
@@ -153,26 +169,10 @@ void TableWriter::add_edge(const EdgeRecord& edge) {
   auto canonical = [](Range r) { return r.count == 0 ? Range{} : r; };
   const EdgeDetails details{canonical(edge.properties), canonical(edge.sources),
                             canonical(edge.claims)};
-  const std::array<uint32_t, 6> key = {details.properties.begin, details.properties.count,
-                                       details.sources.begin,    details.sources.count,
-                                       details.claims.begin,     details.claims.count};
-  const uint64_t h = hash_of(key);
-  uint32_t index = std::numeric_limits<uint32_t>::max();
-  const auto [first, last] = details_.equal_range(h);
-  for (auto it = first; it != last; ++it) {
-    const EdgeDetails& d = tables_.edge_details[it->second];
-    if (std::array<uint32_t, 6>{d.properties.begin, d.properties.count, d.sources.begin,
-                                d.sources.count, d.claims.begin, d.claims.count} == key) {
-      index = it->second;
-      break;
-    }
-  }
-  if (index == std::numeric_limits<uint32_t>::max()) {
-    index = static_cast<uint32_t>(tables_.edge_details.size());
-    tables_.edge_details.push_back(details);
-    details_.emplace(h, index);
-  }
-  tables_.edges.push_back({edge.source, edge.target, edge.type, 0, index});
+  // Interned as a list of one record: its index is where that list begins.
+  const Range stored = intern_list(tables_.edge_details, details_,
+                                   std::span<const EdgeDetails>(&details, 1), same_details);
+  tables_.edges.push_back({edge.source, edge.target, edge.type, 0, stored.begin});
 }
 
 }  // namespace jurigraph::graph

@@ -69,7 +69,7 @@ class TableWriter {
   // Stored lists by hash of their content; a hash names one list or, rarely, a few.
   std::unordered_multimap<uint64_t, Range> source_lists_;
   std::unordered_multimap<uint64_t, Range> property_lists_;
-  std::unordered_multimap<uint64_t, uint32_t> details_;  // index into edge_details, by hash
+  std::unordered_multimap<uint64_t, Range> details_;  // into edge_details, one record each
 };
 
 }  // namespace jurigraph::graph
