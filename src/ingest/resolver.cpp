@@ -13,6 +13,7 @@
 #include "base/huge_pages.hpp"
 #include "base/text_sort.hpp"
 #include "ingest/carried_claims.hpp"
+#include "ingest/decision_name.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -894,22 +895,13 @@ class Builder {
       graph::NodeRecord& n = tables_.nodes[v];
       if (n.label != Label::Decision || !n.name.empty())
         continue;
-      std::string name;
+      std::string_view issuer_name;
       if (issuer[v] != kNone) {
         const graph::NodeRecord& i = tables_.nodes[issuer[v]];
-        name = std::string(
-                   writer_.view(i.aliases.count ? tables_.string_refs[i.aliases.begin] : i.name)) +
-               ' ';
+        issuer_name = writer_.view(i.aliases.count ? tables_.string_refs[i.aliases.begin] : i.name);
       }
-      std::string kind(writer_.view(n.kind));
-      std::replace(kind.begin(), kind.end(), '_', ' ');
-      name += kind;
-      if (!n.number.empty()) {
-        name += ' ' + std::string(writer_.view(n.number));
-      } else if (n.date != 0) {
-        name += " of " + format_iso_date(n.date);
-      }
-      n.name = writer_.store(name);
+      n.name = writer_.store(
+          made_decision_name(issuer_name, writer_.view(n.kind), writer_.view(n.number), n.date));
     }
   }
 

@@ -6,7 +6,7 @@
 #include <numeric>
 #include <tuple>
 
-#include "base/calendar.hpp"
+#include "ingest/decision_name.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -129,13 +129,14 @@ void add_tables(const Graph& g, FileRecords& r) {
 
 void add_nodes(const Graph& g, FileRecords& r) {
   r.nodes.reserve(g.node_count());
+  std::string scratch;
   for (const graph::VertexId v : creation_order_of_nodes(g)) {
     const graph::NodeRecord& n = g.node(v);
     NodeSpec spec;
     spec.label = n.label;
     spec.id = g.str(n.id);
     spec.name = g.str(n.name);
-    if (n.label == graph::Label::Decision && has_default_decision_name(g, v))
+    if (n.label == graph::Label::Decision && has_default_decision_name(g, v, scratch))
       spec.name = {};
     spec.country = g.str(n.country);
     spec.description = g.str(n.description);
@@ -247,33 +248,16 @@ std::string_view issuer_short_name(const Graph& g, graph::VertexId decision) {
 }  // namespace
 
 std::string default_decision_name(const graph::Graph& g, graph::VertexId decision) {
-  // As the resolver's name_unnamed_decisions: the issuer's first alias, else its name; the kind
-  // in words; the number, else the date.
   const graph::NodeRecord& n = g.node(decision);
-  std::string name;
-  if (const std::string_view issuer = issuer_short_name(g, decision); !issuer.empty())
-    name = std::string(issuer) + ' ';
-  std::string kind(g.str(n.kind));
-  std::replace(kind.begin(), kind.end(), '_', ' ');
-  name += kind;
-  if (!n.number.empty()) {
-    name += ' ' + std::string(g.str(n.number));
-  } else if (n.date != 0) {
-    name += " of " + format_iso_date(n.date);
-  }
-  return name;
+  return made_decision_name(issuer_short_name(g, decision), g.str(n.kind), g.str(n.number), n.date);
 }
 
-bool has_default_decision_name(const graph::Graph& g, graph::VertexId decision) {
-  // Lengths first: most names are not made, and this needs no string.
+bool has_default_decision_name(const graph::Graph& g, graph::VertexId decision,
+                               std::string& scratch) {
   const graph::NodeRecord& n = g.node(decision);
-  const std::string_view issuer = issuer_short_name(g, decision);
-  std::size_t length = (issuer.empty() ? 0 : issuer.size() + 1) + n.kind.length;
-  if (!n.number.empty())
-    length += 1 + n.number.length;
-  else if (n.date != 0)
-    length += 4 + 10;  // " of YYYY-MM-DD"
-  return n.name.length == length && g.str(n.name) == default_decision_name(g, decision);
+  write_made_decision_name(scratch, issuer_short_name(g, decision), g.str(n.kind), g.str(n.number),
+                           n.date);
+  return g.str(n.name) == scratch;
 }
 
 }  // namespace jurigraph::ingest

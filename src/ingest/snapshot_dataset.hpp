@@ -50,7 +50,8 @@ LoadedFile snapshot_as_dataset(graph::Graph graph, const std::string& path);
 // from `graph` as it is. A snapshot's decision whose name is exactly that is presented unnamed,
 // so that the name is made again from the issuer as merged with the new files.
 std::string default_decision_name(const graph::Graph& graph, graph::VertexId decision);
-// Whether the decision's name is that one (compared by length first: most names are not).
-bool has_default_decision_name(const graph::Graph& graph, graph::VertexId decision);
+// Whether the decision's name is that one; `scratch` is a buffer the caller reuses.
+bool has_default_decision_name(const graph::Graph& graph, graph::VertexId decision,
+                               std::string& scratch);
 
 }  // namespace jurigraph::ingest

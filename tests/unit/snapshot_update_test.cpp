@@ -456,8 +456,9 @@ TEST_F(SnapshotUpdate, AnUnnamedDecisionIsNamedAgainFromItsIssuerAsMerged) {
     const graph::VertexId d = *g.find_id("decision:one");
     EXPECT_EQ(g.str(g.node(d).name), "Data Protection Authority sanction 2016-1");
     EXPECT_EQ(ingest::default_decision_name(g, d), "Data Protection Authority sanction 2016-1");
-    EXPECT_TRUE(ingest::has_default_decision_name(g, d));
-    EXPECT_FALSE(ingest::has_default_decision_name(g, *g.find_id("authority:dpa")));
+    std::string scratch;
+    EXPECT_TRUE(ingest::has_default_decision_name(g, d, scratch));
+    EXPECT_FALSE(ingest::has_default_decision_name(g, *g.find_id("authority:dpa"), scratch));
   }
   const std::string added = write("alias.json", R"({
     "sources": {"s": {"url": "https://example.org/s"}},
