@@ -28,6 +28,8 @@ struct Definition {
 };
 
 constexpr uint32_t kNone = 0xFFFFFFFF;
+// How far ahead of the id it looks up a loop over the id table prefetches (see IdTable::prefetch).
+constexpr std::size_t kAhead = 16;
 
 // An edge of a file with its endpoints and type looked up once, by the checker: the slots of its
 // ids (kNone when undefined) and its index in the relation types (kNone when undeclared).
@@ -117,6 +119,9 @@ class IdTable {
     const auto it = slot_of_.find(id);
     return it == slot_of_.end() ? kNone : it->second;
   }
+  // Starts fetching the cache lines that finding or adding `id` will read; a loop over millions
+  // of ids asks for an id some places ahead of the one it looks up, so that the misses overlap.
+  void prefetch(std::string_view id) const { slot_of_.prefetch(id); }
   std::size_t size() const { return first_.size(); }
   Definition first(uint32_t slot) const { return first_[slot]; }
   Label label(uint32_t slot) const { return labels_[slot]; }
@@ -242,7 +247,11 @@ class Checker {
       if (!files_[f].accepted)
         continue;
       const auto& nodes = files_[f].records.nodes;
+      for (uint32_t i = 0; i < std::min<std::size_t>(kAhead, nodes.size()); ++i)
+        ids_.prefetch(nodes[i].id);
       for (uint32_t i = 0; i < nodes.size(); ++i) {
+        if (i + kAhead < nodes.size())
+          ids_.prefetch(nodes[i + kAhead].id);
         const NodeSpec& n = nodes[i];
         const auto [slot, first_definition] = ids_.add(n.id, {f, i}, n.label);
         if (first_definition)
@@ -298,7 +307,21 @@ class Checker {
       // (Looking an id up reads its text where the id table's entry points, far in memory.)
       std::string_view last_from;
       uint32_t last_from_slot = kNone;
-      for (const EdgeSpec& e : files_[f].records.edges) {
+      const std::vector<EdgeSpec>& edges = files_[f].records.edges;
+      // Each look-up misses the cache: the ids of the edge kAhead places on are fetched while
+      // this one is looked up (a decision's first edge names it, the others repeat its id).
+      auto prefetch = [&](std::size_t i) {
+        if (i >= edges.size())
+          return;
+        if (i == 0 || edges[i].from != edges[i - 1].from)
+          ids_.prefetch(edges[i].from);
+        ids_.prefetch(edges[i].to);
+      };
+      for (std::size_t i = 0; i < kAhead; ++i)
+        prefetch(i);
+      for (std::size_t i = 0; i < edges.size(); ++i) {
+        prefetch(i + kAhead);
+        const EdgeSpec& e = edges[i];
         ResolvedEdge& r = resolved.emplace_back();
         // Pointers are composed only for an error: millions of edges have none.
         auto pointer = [&] { return edge_pointer(e); };
