@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace jurigraph {
@@ -19,6 +20,23 @@ void reserve_huge(std::vector<T>& v, std::size_t n) {
   v.reserve(n);
   prefer_huge_pages(v.data(), v.capacity() * sizeof(T));
 }
+
+// An allocator whose blocks are advised for huge pages before the container first writes them:
+// for hash tables that are probed at random (a TLB miss per probe on 4 KB pages).
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: converting, as allocators are
+  T* allocate(std::size_t n) {
+    T* const p = std::allocator<T>().allocate(n);
+    prefer_huge_pages(p, n * sizeof(T));
+    return p;
+  }
+  void deallocate(T* p, std::size_t n) { std::allocator<T>().deallocate(p, n); }
+  friend bool operator==(const HugePageAllocator&, const HugePageAllocator&) { return true; }
+};
 
 // Gives the kernel back the whole pages inside [data, data + bytes), which must hold no live
 // object: they read as zeros if touched again. For a table's spare capacity once it is full.
