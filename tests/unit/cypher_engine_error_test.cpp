@@ -68,7 +68,10 @@ TEST(CypherEngineError, NamesAndScopes) {
   EXPECT_EQ(error_of(g, "RETURN *"), "1:1: RETURN * needs at least one variable in scope");
   EXPECT_EQ(error_of(g, "RETURN 1 AS a UNION RETURN 2 AS b"),
             "1:21: every part of a UNION must return the same columns, in the same order");
-  EXPECT_EQ(error_of(g, "MATCH (n) RETURN n SKIP n.age"), "1:25: variable 'n' is not defined");
+  EXPECT_EQ(
+      error_of(g, "MATCH (n) RETURN n SKIP n.age"),
+      "1:25: SKIP cannot refer to variable 'n': it takes an integer, a parameter or an expression "
+      "of them");
 }
 
 TEST(CypherEngineError, FunctionsAndAggregation) {

@@ -1,0 +1,2 @@
+// args: --timeout 0.05
+MATCH p = (a)-[*]-(b) RETURN count(p)

@@ -1,0 +1,2 @@
+// args: --timeout 0.05
+UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y RETURN count(*)
