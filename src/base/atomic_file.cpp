@@ -128,6 +128,9 @@ void write_file_atomically(const std::string& path, const std::function<void(std
       temp = temporary_name(folder, target, random);
       if (::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) == 0)
         break;
+      // Without /proc: the descriptor itself (AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH).
+      if (errno == ENOENT && ::linkat(fd, "", AT_FDCWD, temp.c_str(), AT_EMPTY_PATH) == 0)
+        break;
       const int error = errno;
       if (error != EEXIST || attempt == 15) {
         ::close(fd);
