@@ -58,6 +58,32 @@ class FdBuffer : public std::streambuf {
   char buffer_[1 << 16];
 };
 
+// The temporary's name beside the target: `.NAME.tmp-PID-RANDOM`.
+std::string temporary_name(const std::filesystem::path& folder, const std::filesystem::path& target,
+                           std::random_device& random) {
+  return (folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                    std::to_string(random())))
+      .string();
+}
+
+// Creates the file to write. First an unnamed file (O_TMPFILE): a process killed while writing
+// leaves nothing behind, since the file has no name until it is complete. Where the file system
+// has no O_TMPFILE, a named temporary with O_EXCL (the usual 0666 & ~umask mode, unlike mkstemp).
+// `temp` is left empty for an unnamed file.
+int create_temporary(const std::filesystem::path& folder, const std::filesystem::path& target,
+                     std::random_device& random, std::string& temp) {
+  int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+    return fd;
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    temp = temporary_name(folder, target, random);
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST)
+      break;
+  }
+  return fd;
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
@@ -65,23 +91,15 @@ void write_file_atomically(const std::string& path, const std::function<void(std
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  // O_EXCL with a random name instead of mkstemp: the file gets the usual 0666 & ~umask mode.
   std::random_device random;
-  std::string temp;
-  int fd = -1;
-  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
-    temp = (folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                      "-" + std::to_string(random())))
-               .string();
-    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST)
-      break;
-  }
+  std::string temp;  // empty while the file has no name
+  int fd = create_temporary(folder, target, random, temp);
   if (fd < 0)
     fail_output(path, "cannot create a file in " + folder.string(), errno);
   auto discard = [&] {
     ::close(fd);
-    ::unlink(temp.c_str());
+    if (!temp.empty())
+      ::unlink(temp.c_str());
   };
   FdBuffer buffer(fd);
   try {
@@ -101,6 +119,24 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     const int error = errno;
     discard();
     fail_output(path, "cannot write", error);
+  }
+  if (temp.empty()) {
+    // Complete: give the unnamed file a temporary name (linkat cannot replace a file), then
+    // rename it over the target. Only a kill between these two calls leaves a temporary.
+    const std::string from = "/proc/self/fd/" + std::to_string(fd);
+    for (int attempt = 0; attempt < 16; ++attempt) {
+      temp = temporary_name(folder, target, random);
+      if (::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) == 0)
+        break;
+      // Without /proc: the descriptor itself (AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH).
+      if (errno == ENOENT && ::linkat(fd, "", AT_FDCWD, temp.c_str(), AT_EMPTY_PATH) == 0)
+        break;
+      const int error = errno;
+      if (error != EEXIST || attempt == 15) {
+        ::close(fd);
+        fail_output(path, "cannot create a file in " + folder.string(), error);
+      }
+    }
   }
   if (::close(fd) != 0) {
     const int error = errno;

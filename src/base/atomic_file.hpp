@@ -1,6 +1,8 @@
-// Writing an output file so that nothing is ever half-written: the content goes to a temporary
-// file in the same folder, is flushed to disk, and is renamed over the target only when
-// complete. On any failure the temporary is removed and the previous file is untouched.
+// Writing an output file so that nothing is ever half-written: the content goes to an unnamed
+// temporary file (O_TMPFILE) in the same folder, is flushed to disk, is given a temporary name
+// only when complete and is renamed over the target. On any failure the temporary is removed and
+// the previous file is untouched; a process killed while writing leaves no file behind (where the
+// file system lacks O_TMPFILE, a named `.NAME.tmp-PID-N` is written instead, and a kill leaves it).
 #pragma once
 
 #include <functional>

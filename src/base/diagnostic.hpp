@@ -50,6 +50,9 @@ enum class ErrorKind : uint8_t {
   usage,         // a command-line value is wrong (unknown relation type, bad bound)
   not_found,     // a node name is unknown or ambiguous
   output,        // an output cannot be written
+  row_limit,     // a query exceeded --max-rows
+  time_limit,    // a query exceeded --timeout
+  memory_limit,  // a query exceeded --max-memory
 };
 
 // The single exception type: thrown for fatal problems (unreadable file, unknown node name,

@@ -27,6 +27,7 @@ struct QueryOptions {
   std::string output;
   uint64_t max_rows = 1'000'000;
   double timeout_seconds = 60;
+  uint64_t max_memory = uint64_t{4} << 30;
   bool stats = false;
 };
 
@@ -69,6 +70,7 @@ int run_query(const QueryOptions& o, std::ostream& out, std::ostream& err) {
   const query::cypher::GraphView view(loaded->graph);
   query::cypher::QueryLimits limits;
   limits.max_rows = o.max_rows;
+  limits.max_memory = o.max_memory;
   limits.timeout = std::chrono::milliseconds(static_cast<int64_t>(o.timeout_seconds * 1000));
 
   uint64_t rows = 0;
@@ -118,6 +120,11 @@ void setup_query(CLI::App& app, CommandRunner& runner) {
   cmd->add_option("--max-rows", o->max_rows,
                   "stop when an operator holds more rows (ORDER BY, DISTINCT, groups, collect) or "
                   "the result has more (default 1000000)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-memory", o->max_memory,
+                  "stop when the rows, groups, lists and path searches the query holds take more "
+                  "bytes (suffixes k, M, G: powers of 1024; default 4G)")
+      ->transform(CLI::AsSizeValue(/*kb_is_1000=*/false))
       ->check(CLI::PositiveNumber);
   cmd->add_option("--timeout", o->timeout_seconds, "stop after this many seconds (default 60)")
       ->check(CLI::PositiveNumber);

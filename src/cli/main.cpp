@@ -49,6 +49,12 @@ int main(int argc, char** argv) {
         return kExitNotFound;
       case jurigraph::ErrorKind::output:
         return kExitOutput;
+      case jurigraph::ErrorKind::row_limit:
+        return kExitRowLimit;
+      case jurigraph::ErrorKind::time_limit:
+        return kExitTimeLimit;
+      case jurigraph::ErrorKind::memory_limit:
+        return kExitMemoryLimit;
     }
     return kExitInternal;
   } catch (const std::exception& e) {

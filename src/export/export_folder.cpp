@@ -1,7 +1,8 @@
 #include "export/export_folder.hpp"
 
 #include <fcntl.h>
-#include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28)
+#include <signal.h>  // kill(pid, 0): is the process that left a temporary alive
+#include <stdio.h>   // renameat2, RENAME_EXCHANGE (glibc 2.28)
 #include <unistd.h>
 
 #include <cerrno>
@@ -63,6 +64,30 @@ std::string json_string(const std::string& s) {
   return out + "\"";
 }
 
+// Removes the temporary folders `.NAME.tmp-PID-N` beside the target that a process no longer
+// running left (killed while exporting, or while removing the earlier export it replaced). A
+// folder of a live process (another export running now) is left alone.
+void remove_stale_temporaries(const fs::path& parent, const std::string& name) {
+  const std::string prefix = "." + name + ".tmp-";
+  std::error_code error;
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(parent, error), end; !error && it != end; it.increment(error)) {
+    const std::string entry = it->path().filename().string();
+    if (entry.compare(0, prefix.size(), prefix) != 0)
+      continue;
+    const std::string rest = entry.substr(prefix.size());
+    const std::size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789") != dash)
+      continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(rest.substr(0, dash)));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH)
+      continue;
+    stale.push_back(it->path());
+  }
+  for (const fs::path& p : stale)
+    fs::remove_all(p, error);
+}
+
 }  // namespace
 
 void ExportFolder::file(const std::string& name,
@@ -108,6 +133,7 @@ void write_export_folder(const std::string& path, const std::string& format,
   if (!fs::is_directory(parent, error))
     fail(parent, "the output's folder does not exist");
 
+  remove_stale_temporaries(parent, name.string());
   std::random_device random;
   fs::path temp;
   for (int attempt = 0; attempt < 16; ++attempt) {

@@ -1,7 +1,8 @@
 // Exports that are folders (Neo4j CSV, Kuzu): every file goes into a temporary folder beside
 // the target, a manifest.json lists the files with their row counts and sizes, and only then is
 // the folder put in place — in one step (an atomic exchange) when it replaces an earlier export.
-// On any failure the temporary folder is removed and the previous export is untouched.
+// On any failure the temporary folder is removed and the previous export is untouched; the
+// temporary of a process killed while exporting is removed by the next export to the same path.
 #pragma once
 
 #include <cstdint>

@@ -16,8 +16,9 @@ namespace jurigraph::graph {
 
 // Writes `g` to `path` through a temporary file that is flushed to disk and renamed into place.
 // Throws Error (kind output) when the file cannot be written. The same graph gives the same
-// bytes (padding included). Datasets read in another order may not: the resolver merges a
-// node's definitions in file order.
+// bytes (padding included). The resolver merges a node's definitions in file order, so
+// ingest::find_dataset_files reads the files in one order (by absolute path) whatever order the
+// command line gives them in: the same datasets give the same snapshot.
 void write_snapshot(const Graph& g, const std::string& path);
 
 // Opens a snapshot: maps the file, checks header, version, size and every section's checksum

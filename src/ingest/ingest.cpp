@@ -88,6 +88,22 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
     if (!seen)
       unique.push_back(f);
   }
+  // One canonical order whatever the command line's: the resolver merges a node's definitions
+  // (and keeps the first of duplicates) in file order, so `build b.json a.json` must read what
+  // `build a.json b.json` reads, or the snapshot and every export could differ. The key is the
+  // absolute path (a file named `./a.json` or `a.json` sorts alike); the paths stay as given,
+  // for the diagnostics.
+  std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(unique.size());
+  for (std::string& f : unique) {
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(f, ec);
+    keyed.emplace_back(ec ? f : key.string(), std::move(f));
+  }
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t k = 0; k < keyed.size(); ++k)
+    unique[k] = std::move(keyed[k].second);
   return unique;
 }
 

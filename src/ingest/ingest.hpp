@@ -36,8 +36,9 @@ struct LoadResult {
 };
 
 // The dataset files named by `paths`: files as given, folders searched recursively for *.json,
-// *.jsonl and *.ndjson (hidden entries skipped), sorted so the load order never depends on the file
-// system. Missing or unreadable paths are errors in `diagnostics`.
+// *.jsonl and *.ndjson (hidden entries skipped), all sorted by absolute path, so the load order
+// depends neither on the file system nor on the order of `paths`. Missing or unreadable paths are
+// errors in `diagnostics`.
 std::vector<std::string> find_dataset_files(const std::vector<std::string>& paths,
                                             Diagnostics& diagnostics);
 

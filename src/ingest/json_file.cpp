@@ -3,6 +3,7 @@
 #include <rapidjson/error/en.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -44,6 +45,59 @@ std::string parse_error_message(rapidjson::ParseErrorCode code) {
   return "malformed JSON: " + message;
 }
 
+std::string parse_error_message(rapidjson::ParseErrorCode code, std::string_view text,
+                                std::size_t offset) {
+  // RapidJSON stops at a raw control character in a string with "missing a closing quotation
+  // mark" (U+0000) or "invalid escape character" (the others): say what the byte is instead.
+  if ((code == rapidjson::kParseErrorStringMissQuotationMark ||
+       code == rapidjson::kParseErrorStringInvalidEncoding ||
+       code == rapidjson::kParseErrorStringEscapeInvalid) &&
+      offset < text.size() && static_cast<unsigned char>(text[offset]) < 0x20) {
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(text[offset]));
+    return std::string("malformed JSON: a control character in a string: write it escaped, as ") +
+           escaped;
+  }
+  return parse_error_message(code);
+}
+
+namespace {
+
+// The first object member whose name an earlier member of the same object has: RapidJSON keeps
+// both, and which one a reader uses would be a guess. Returns the object's pointer and the name.
+bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key) {
+  if (v.IsObject()) {
+    const auto object = v.GetObject();
+    for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
+      for (auto earlier = object.MemberBegin(); earlier != m; ++earlier) {
+        if (earlier->name == m->name) {
+          key.assign(m->name.GetString(), m->name.GetStringLength());
+          return true;
+        }
+      }
+    }
+    for (const auto& m : object) {
+      const std::size_t size = pointer.size();
+      pointer +=
+          "/" + pointer_token(std::string_view(m.name.GetString(), m.name.GetStringLength()));
+      if (find_duplicate_key(m.value, pointer, key))
+        return true;
+      pointer.resize(size);
+    }
+  } else if (v.IsArray()) {
+    for (rapidjson::SizeType k = 0; k < v.Size(); ++k) {
+      const std::size_t size = pointer.size();
+      pointer += "/" + std::to_string(k);
+      if (find_duplicate_key(v[k], pointer, key))
+        return true;
+      pointer.resize(size);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 JsonFile::JsonFile(std::string path, Diagnostics& diagnostics) : path_(std::move(path)) {
   std::ifstream in(path_, std::ios::binary);
   if (!in) {
@@ -71,6 +125,12 @@ void JsonFile::parse(Diagnostics& diagnostics) {
     diagnostics.add(at_offset(0, "the file is empty: a dataset is a JSON object"));
     return;
   }
+  if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF")) {
+    diagnostics.add(at_offset(0,
+                              "the file is UTF-16 (it starts with a UTF-16 byte-order mark); "
+                              "save it as UTF-8 without BOM"));
+    return;
+  }
   if (text_.starts_with("\xEF\xBB\xBF")) {
     diagnostics.add(
         at_offset(0, "the file starts with a byte-order mark; save it as UTF-8 without BOM"));
@@ -88,8 +148,16 @@ void JsonFile::parse(Diagnostics& diagnostics) {
   document_.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
       text_.data(), text_.size());
   if (document_.HasParseError()) {
-    diagnostics.add(
-        at_offset(document_.GetErrorOffset(), parse_error_message(document_.GetParseError())));
+    diagnostics.add(at_offset(
+        document_.GetErrorOffset(),
+        parse_error_message(document_.GetParseError(), text_, document_.GetErrorOffset())));
+    return;
+  }
+  // Objects are small (a record's fields), so the quadratic look-up costs less than a set.
+  std::string pointer, key;
+  if (find_duplicate_key(document_, pointer, key)) {
+    diagnostics.add(diagnostic(Severity::error, pointer,
+                               "duplicate key \"" + key + "\" in an object: give each key once"));
     return;
   }
   ok_ = true;

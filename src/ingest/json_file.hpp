@@ -58,6 +58,9 @@ constexpr int kMaxDepth = 64;
 std::size_t too_deep_at(std::string_view text);
 // "malformed JSON: missing a comma or '}' after an object member", for a RapidJSON error.
 std::string parse_error_message(rapidjson::ParseErrorCode code);
+// The same, told what the text holds at the error's offset (a raw control character in a string).
+std::string parse_error_message(rapidjson::ParseErrorCode code, std::string_view text,
+                                std::size_t offset);
 
 // Escapes a pointer token (~ → ~0, / → ~1).
 std::string pointer_token(std::string_view key);

@@ -3,6 +3,7 @@
 #include <rapidjson/pointer.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -76,6 +77,13 @@ std::string describe_value(const rapidjson::Value& doc, const std::string& point
     return "null";
   if (v->IsBool())
     return v->GetBool() ? "true" : "false";
+  if (v->IsDouble()) {  // RapidJSON keeps as double what is no 64-bit integer
+    const double d = v->GetDouble();
+    if (std::trunc(d) != d)
+      return "a number with a fraction";
+    return std::fabs(d) >= 0x1p63 ? "a number beyond the 64-bit integer range"
+                                  : "a number written with a decimal point or an exponent";
+  }
   if (v->IsNumber())
     return "a number";
   if (v->IsArray())

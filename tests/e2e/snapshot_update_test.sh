@@ -14,12 +14,14 @@ data=$root/datasets
 # about the same entities (company:c0…, authority:a0…), which merge.
 "$jg" generate --decisions 300 --seed 1 --format jsonl -o "$work/old.jsonl" >/dev/null
 "$jg" generate --decisions 60 --seed 2 --format jsonl -o "$work/other-seed.jsonl" >/dev/null
-sed 's/"decision:d/"decision:n/g' "$work/other-seed.jsonl" >"$work/add.jsonl"
+# update.jsonl sorts after old.jsonl: a build reads its files in path order, an update the
+# snapshot first, so the build of both it is compared with reads old.jsonl first too.
+sed 's/"decision:d/"decision:n/g' "$work/other-seed.jsonl" >"$work/update.jsonl"
 "$jg" build "$work/old.jsonl" -o "$work/old.jg" >/dev/null
-"$jg" build "$work/old.jsonl" "$work/add.jsonl" -o "$work/full.jg" >/dev/null
+"$jg" build "$work/old.jsonl" "$work/update.jsonl" -o "$work/full.jg" >/dev/null
 
 cp "$work/old.jg" "$work/g.jg"
-run build --update "$work/g.jg" "$work/add.jsonl"
+run build --update "$work/g.jg" "$work/update.jsonl"
 check "update in place: exit 0" test "$code" -eq 0
 check "update in place: says what it wrote and what the snapshot had" \
   has "wrote $work/g.jg: " "$out"
@@ -28,7 +30,7 @@ check "update in place: byte-identical to a build of both" cmp -s "$work/g.jg" "
 run stats -g "$work/g.jg"
 check "the updated snapshot opens" test "$code" -eq 0
 
-run build --update "$work/old.jg" "$work/add.jsonl" -o "$work/out.jg"
+run build --update "$work/old.jg" "$work/update.jsonl" -o "$work/out.jg"
 check "update -o: exit 0" test "$code" -eq 0
 check "update -o: byte-identical to a build of both" cmp -s "$work/out.jg" "$work/full.jg"
 "$jg" build "$work/old.jsonl" -o "$work/old-again.jg" >/dev/null
@@ -44,7 +46,7 @@ check "… says nothing was written" has "nothing was written, $work/kept.jg is 
 check "… the snapshot is unchanged" cmp -s "$work/kept.jg" "$work/old.jg"
 "$jg" build "$work/old.jsonl" "$work/other-seed.jsonl" -o "$work/both.jg" >/dev/null 2>"$work/build-err"
 check "… as a build of both refuses it" has "duplicate decision id \"decision:d0\"" "$(cat "$work/build-err")"
-run build --update "$work/kept.jg" "$work/other-seed.jsonl" "$work/add.jsonl" --keep-going -o "$work/kept-going.jg"
+run build --update "$work/kept.jg" "$work/other-seed.jsonl" "$work/update.jsonl" --keep-going -o "$work/kept-going.jg"
 check "--keep-going: exit 1" test "$code" -eq 1
 check "--keep-going: the file with errors is left out" has "those files were left out" "$err"
 check "--keep-going: the good file is added" cmp -s "$work/kept-going.jg" "$work/full.jg"
@@ -100,15 +102,15 @@ check "… says nothing was written" has "close an APPEAL_OF cycle through decis
 check "… the snapshot is unchanged" cmp -s "$work/appeals.jg" "$work/appeals-before.jg"
 
 # Bad snapshots and arguments.
-run build --update "$work/none.jg" "$work/add.jsonl"
+run build --update "$work/none.jg" "$work/update.jsonl"
 check "a missing snapshot: exit 1" test "$code" -eq 1
 check "a missing snapshot: file: error: cannot open" has "$work/none.jg: error: cannot open" "$err"
 head -c 5000 "$work/old.jg" >"$work/cut.jg"
-run build --update "$work/cut.jg" "$work/add.jsonl"
+run build --update "$work/cut.jg" "$work/update.jsonl"
 check "a truncated snapshot: exit 1" test "$code" -eq 1
 check "a truncated snapshot: says truncated" has "$work/cut.jg: error: cannot open the graph snapshot: truncated" "$err"
 check "a truncated snapshot: left as it was" test "$(stat -c %s "$work/cut.jg")" -eq 5000
-run build --update "$data/kaspr.json" "$work/add.jsonl"
+run build --update "$data/kaspr.json" "$work/update.jsonl"
 check "a dataset given as the snapshot: refused" has "not a jurigraph snapshot" "$err"
 run build --update "$work/old.jg" "$work/missing.jsonl"
 check "a missing new file: exit 1" test "$code" -eq 1
@@ -120,7 +122,7 @@ check "no new file: says so" has "$work/old.jg: error: no datasets to add" "$err
 run build "$work/old.jsonl"
 check "build without -o nor --update: usage error (exit 2)" test "$code" -eq 2
 check "build without -o: says so" has "give the snapshot to write with -o FILE" "$err"
-run build --update "$work/old.jg" "$work/add.jsonl" -o "$work/no-such-folder/g.jg"
+run build --update "$work/old.jg" "$work/update.jsonl" -o "$work/no-such-folder/g.jg"
 check "an output that cannot be written: exit 4" test "$code" -eq 4
 check "no temporary file is left beside the snapshots" \
   test "$(ls -A "$work" | grep -c '^\.\|tmp')" -eq 0

@@ -68,7 +68,10 @@ TEST(CypherEngineError, NamesAndScopes) {
   EXPECT_EQ(error_of(g, "RETURN *"), "1:1: RETURN * needs at least one variable in scope");
   EXPECT_EQ(error_of(g, "RETURN 1 AS a UNION RETURN 2 AS b"),
             "1:21: every part of a UNION must return the same columns, in the same order");
-  EXPECT_EQ(error_of(g, "MATCH (n) RETURN n SKIP n.age"), "1:25: variable 'n' is not defined");
+  EXPECT_EQ(
+      error_of(g, "MATCH (n) RETURN n SKIP n.age"),
+      "1:25: SKIP cannot refer to variable 'n': it takes an integer, a parameter or an expression "
+      "of them");
 }
 
 TEST(CypherEngineError, FunctionsAndAggregation) {
@@ -171,6 +174,43 @@ TEST(CypherEngineError, RuntimeTypeErrorsArePositioned) {
 
 // max_rows bounds the rows an operator holds and the result rows; rows that stream through
 // (MATCH, UNWIND, into count(*)) are bounded by the timeout only.
+// --max-memory: what operators hold is counted in bytes, not rows; streaming is not, and ORDER
+// BY with a LIMIT releases what it prunes. Each bound has its own error kind (its exit code).
+TEST(CypherEngineError, MaxMemory) {
+  const MemoryGraph g = people();
+  QueryLimits limits = testing::loose_limits();
+  limits.max_memory = 64 * 1024;
+  const std::string thousands = "UNWIND range(1, 100) AS x UNWIND range(1, 100) AS y ";
+  EXPECT_EQ(rows(g, thousands + "RETURN count(*) AS n", {}, limits), (Rows{"10000"}));
+  EXPECT_EQ(rows(g, thousands + "RETURN x * 1000 + y AS v ORDER BY v DESC LIMIT 1", {}, limits),
+            (Rows{"100100"}));
+  EXPECT_EQ(error_of(g, thousands + "RETURN x, y ORDER BY y", {}, limits),
+            "1:74: the query exceeded --max-memory (64 KiB held in rows, groups, lists and path "
+            "searches)");
+  EXPECT_EQ(error_of(g, thousands + "RETURN collect(x) AS l", {}, limits),
+            "1:60: the query exceeded --max-memory (64 KiB held in rows, groups, lists and path "
+            "searches)");
+  EXPECT_EQ(error_of(g, thousands + "RETURN DISTINCT x * 1000 + y AS v", {}, limits),
+            "1:53: the query exceeded --max-memory (64 KiB held in rows, groups, lists and path "
+            "searches)");
+  limits.max_memory = 0;  // no bound
+  EXPECT_EQ(rows(g, thousands + "RETURN size(collect(x)) AS n", {}, limits), (Rows{"10000"}));
+  auto kind_of = [&](std::string_view text, const QueryLimits& l) {
+    try {
+      testing::run_query(g, text, {}, l);
+    } catch (const Error& e) {
+      return e.kind();
+    }
+    return ErrorKind::usage;
+  };
+  QueryLimits small = testing::loose_limits();
+  small.max_memory = 1024;
+  EXPECT_EQ(kind_of(thousands + "RETURN collect(x) AS l", small), ErrorKind::memory_limit);
+  small = testing::loose_limits();
+  small.max_rows = 10;
+  EXPECT_EQ(kind_of(thousands + "RETURN collect(x) AS l", small), ErrorKind::row_limit);
+}
+
 TEST(CypherEngineError, MaxRows) {
   const MemoryGraph g = people();
   QueryLimits limits = testing::loose_limits();

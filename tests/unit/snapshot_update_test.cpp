@@ -140,6 +140,8 @@ class SnapshotUpdate : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
+  // The snapshots' own files are named 0-…: a build reads its files in path order and an update
+  // reads the snapshot first, so an update is compared with a build whose old files sort first.
   std::string write(const std::string& name, const std::string& text) const {
     const fs::path p = dir_ / name;
     std::ofstream(p, std::ios::binary) << text;
@@ -170,7 +172,7 @@ class SnapshotUpdate : public ::testing::Test {
 TEST_F(SnapshotUpdate, GeneratedDataGivesTheFileOfAFullBuild) {
   // Another seed shares every entity id (company:c0…, authority:a0…) and the source: entities
   // merge, decisions and relations are new, subcontracting pairs may repeat (parallel edges).
-  const std::string old = write("old.jsonl", jsonl_of(generate::generate_graph(400, 1)));
+  const std::string old = write("0-old.jsonl", jsonl_of(generate::generate_graph(400, 1)));
   const std::string add =
       write("add.jsonl", renamed_decisions(jsonl_of(generate::generate_graph(80, 2)), "n"));
   const std::string more =
@@ -190,7 +192,7 @@ TEST_F(SnapshotUpdate, GeneratedDataGivesTheFileOfAFullBuild) {
 
 TEST_F(SnapshotUpdate, AnUpdateWithNothingNewGivesTheSameFile) {
   // A file that only repeats what the snapshot says (same entities, same source).
-  const std::string old = write("old.jsonl", jsonl_of(generate::generate_graph(200, 4)));
+  const std::string old = write("0-old.jsonl", jsonl_of(generate::generate_graph(200, 4)));
   std::string entities;
   std::istringstream lines(read_bytes(old));
   for (std::string line; std::getline(lines, line);) {
@@ -206,7 +208,7 @@ TEST_F(SnapshotUpdate, AnUpdateWithNothingNewGivesTheSameFile) {
 // that source) are handed back from the snapshot in another order than the build made them: the
 // details table must not depend on that order.
 TEST_F(SnapshotUpdate, EdgesSharingDetailsGiveTheFileOfAFullBuild) {
-  const std::string old = write("old.json", R"({
+  const std::string old = write("0-old.json", R"({
   "sources": {"x": {"url": "https://example.org/x", "kind": "press"},
               "y": {"url": "https://example.org/y", "kind": "press"}},
   "entities": [
@@ -286,7 +288,7 @@ const char* kOldTwo = R"({
 })";
 
 TEST_F(SnapshotUpdate, ConflictingValuesBecomeClaimsBesideThoseTheSnapshotHolds) {
-  const std::string one = write("one.json", kOldOne), two = write("two.json", kOldTwo);
+  const std::string one = write("0-one.json", kOldOne), two = write("0-two.json", kOldTwo);
   const std::string snapshot = built({one, two}, "old.jg");
   auto both = [&](const std::string& name, const std::string& text) {
     const std::string added = write(name, text);
@@ -364,7 +366,7 @@ TEST_F(SnapshotUpdate, ConflictingValuesBecomeClaimsBesideThoseTheSnapshotHolds)
 }
 
 TEST_F(SnapshotUpdate, ADecisionTheSnapshotHoldsRejectsTheNewFileOnly) {
-  const std::string snapshot = built({write("one.json", kOldOne)}, "old.jg");
+  const std::string snapshot = built({write("0-one.json", kOldOne)}, "old.jg");
   const std::string added = write("again.json", R"({
     "sources": {"s": {"url": "https://example.org/s"}},
     "entities": [{"id": "company:new", "label": "Company", "name": "New", "sources": ["s"]}],
@@ -380,7 +382,7 @@ TEST_F(SnapshotUpdate, ADecisionTheSnapshotHoldsRejectsTheNewFileOnly) {
 }
 
 TEST_F(SnapshotUpdate, NewFilesReferToTheSnapshotAndDeclareTypes) {
-  const std::string snapshot = built({write("one.json", kOldOne)}, "old.jg");
+  const std::string snapshot = built({write("0-one.json", kOldOne)}, "old.jg");
   const std::string added = write("add.json", R"({
     "sources": {"s": {"url": "https://example.org/s"}},
     "vocabulary": {"relation_types": [{"type": "OWNS", "description": "holds shares of", "from": ["Company"], "to": ["Company"]}]},
@@ -390,7 +392,8 @@ TEST_F(SnapshotUpdate, NewFilesReferToTheSnapshotAndDeclareTypes) {
     "relations": [{"type": "OWNS", "from": "company:parent", "to": "company:acme", "sources": ["s"]}]})");
   const std::string out = updated(snapshot, {added}, "new.jg");
   const graph::Graph g = graph::open_snapshot(out);
-  EXPECT_TRUE(same_text(nquads(g), nquads(ingest::load_datasets({path("one.json"), added}).graph)));
+  EXPECT_TRUE(
+      same_text(nquads(g), nquads(ingest::load_datasets({path("0-one.json"), added}).graph)));
   ASSERT_TRUE(g.find_relation_type("OWNS"));
   // And a later update knows the type from the snapshot.
   const std::string later = write("later.json", R"({
@@ -411,7 +414,7 @@ TEST_F(SnapshotUpdate, NewFilesReferToTheSnapshotAndDeclareTypes) {
 }
 
 TEST_F(SnapshotUpdate, UnknownIdsAndWrongLabelsAreErrorsOfTheNewFile) {
-  const std::string snapshot = built({write("one.json", kOldOne)}, "old.jg");
+  const std::string snapshot = built({write("0-one.json", kOldOne)}, "old.jg");
   const std::string added = write("bad.json", R"({
     "sources": {"s": {"url": "https://example.org/s"}},
     "entities": [{"id": "decision:one", "label": "Company", "name": "Not a decision", "sources": ["s"]}],
@@ -430,7 +433,7 @@ TEST_F(SnapshotUpdate, UnknownIdsAndWrongLabelsAreErrorsOfTheNewFile) {
 }
 
 TEST_F(SnapshotUpdate, AnAppealCycleThroughTheSnapshotRejectsTheUpdate) {
-  const std::string snapshot = built({write("one.json", kOldOne)}, "old.jg");
+  const std::string snapshot = built({write("0-one.json", kOldOne)}, "old.jg");
   // decision:one is in the snapshot; the new file makes it rule on a new decision that rules on
   // it, through a relation between a snapshot decision and a new one.
   const std::string added = write("cycle.json", R"({
@@ -450,7 +453,7 @@ TEST_F(SnapshotUpdate, AnAppealCycleThroughTheSnapshotRejectsTheUpdate) {
 TEST_F(SnapshotUpdate, AnUnnamedDecisionIsNamedAgainFromItsIssuerAsMerged) {
   // decision:one has a number and no name: "Data Protection Authority sanction 2016-1". A new
   // file gives its issuer a first alias, which a full build names it by.
-  const std::string snapshot = built({write("one.json", kOldOne)}, "old.jg");
+  const std::string snapshot = built({write("0-one.json", kOldOne)}, "old.jg");
   {
     const graph::Graph g = graph::open_snapshot(snapshot);
     const graph::VertexId d = *g.find_id("decision:one");
@@ -471,7 +474,7 @@ TEST_F(SnapshotUpdate, AnUnnamedDecisionIsNamedAgainFromItsIssuerAsMerged) {
 }
 
 TEST_F(SnapshotUpdate, AMissingOrDamagedSnapshotIsAnError) {
-  const std::string added = write("one.json", kOldOne);
+  const std::string added = write("0-one.json", kOldOne);
   EXPECT_THROW(ingest::update_snapshot(path("none.jg"), {added}), Error);
   EXPECT_THROW(ingest::update_snapshot(added, {added}), Error);
   const std::string snapshot = built({added}, "old.jg");

@@ -56,6 +56,7 @@ class Accumulator {
       if (!first_time(v, ctx))
         return;
       ctx.check_rows(distinct_, spec_->pos);
+      ctx.hold(value_bytes(v), spec_->pos);
     }
     ++count_;
     switch (spec_->kind) {
@@ -85,6 +86,7 @@ class Accumulator {
       case AggregateKind::collect:
         list_.push_back(v);
         ctx.check_rows(list_.size(), spec_->pos);
+        ctx.hold(value_bytes(v), spec_->pos);
         break;
       case AggregateKind::percentile_cont:
       case AggregateKind::percentile_disc:
@@ -93,6 +95,7 @@ class Accumulator {
                                        "() expects numbers, not " + a_type(v));
         list_.push_back(v);
         ctx.check_rows(list_.size(), spec_->pos);
+        ctx.hold(value_bytes(v), spec_->pos);
         break;
     }
   }
@@ -201,6 +204,7 @@ class AggregateOp final : public Operator {
     }
     if (inserted) {
       ctx_.check_rows(groups_.size() + 1, plan_.pos);
+      ctx_.hold(row_bytes(row) + row_bytes(key_) + 64 * plan_.aggregates.size(), plan_.pos);
       // The group keeps its first row: an aggregating item may also read grouping keys
       // (`n.x + count(*)`), which are the same in every row of the group.
       groups_.push_back(new_group(row));

@@ -1,6 +1,7 @@
 // Expressions: variables to slots, parameters to constants, functions to the function table,
 // aggregates to the projection's list, label tests to ids, and patterns to nested plans;
 // operations on constants are folded.
+#include <algorithm>
 #include <array>
 
 #include "base/diagnostic.hpp"
@@ -156,6 +157,11 @@ BoundExpr Binder::expression(const Expression& e) {
     return b;
   } else if (const auto* x = e.as<Variable>()) {
     const Var* v = lookup(x->name);
+    if (!v && constant_clause_ && hidden_scope_ &&
+        std::any_of(hidden_scope_->begin(), hidden_scope_->end(),
+                    [&](const Var& h) { return h.name == x->name; }))
+      fail(e.pos, std::string(constant_clause_) + " cannot refer to variable '" + x->name +
+                      "': it takes an integer, a parameter or an expression of them");
     if (!v)
       fail(e.pos, "variable '" + x->name + "' is not defined");
     b.kind = ExprKind::variable;

@@ -454,7 +454,11 @@ uint64_t Binder::constant_count(const Expression& e, const char* what) {
   scope_.clear();
   aggregates_ = nullptr;
   no_aggregation_ = std::string("in ") + what;
+  constant_clause_ = what;
+  hidden_scope_ = &saved;
   const BoundExpr b = expression(e);
+  constant_clause_ = nullptr;
+  hidden_scope_ = nullptr;
   scope_ = std::move(saved);
   Row row(next_slot_);
   const Value v = evaluate(b, row, fold_ctx_);

@@ -95,6 +95,10 @@ class Binder {
   // `no_aggregation_` says where we are ("in WHERE").
   std::vector<AggregateSpec>* aggregates_ = nullptr;
   std::string no_aggregation_ = "here";
+  // While SKIP or LIMIT is bound ("SKIP"): the scope hidden from it, to say why a variable of
+  // the query cannot be used there rather than that it is not defined.
+  const char* constant_clause_ = nullptr;
+  const std::vector<Var>* hidden_scope_ = nullptr;
   // In ORDER BY and WITH's WHERE: an expression written like a projection item (other than a
   // plain variable) stands for that item's value, e.g. `RETURN n.age, count(*) ORDER BY
   // n.age + count(*)`. Not applied inside comprehensions and patterns, where names may differ.

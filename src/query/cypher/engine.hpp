@@ -18,7 +18,8 @@
 //   such an entry is a predicate `b.x = a.x` placed like a WHERE conjunct.
 // - date() without an argument is an error: there is no clock in a reproducible tool.
 //
-// Errors are jurigraph::Error of kind `usage`, positioned at the offending part of the query.
+// Errors are jurigraph::Error of kind `usage`, positioned at the offending part of the query;
+// a query that exceeds a limit fails with kind row_limit, time_limit or memory_limit.
 #pragma once
 
 #include <chrono>
@@ -44,6 +45,11 @@ struct QueryLimits {
   // aggregate like count(*)) are not counted: `MATCH (a)-->(b) RETURN count(*)` holds one row
   // whatever the graph's size, and only the timeout bounds it.
   uint64_t max_rows = 1'000'000;
+  // Bounds memory in bytes: what the executor holds, estimated from the values it keeps (rows
+  // held by ORDER BY, DISTINCT and result de-duplication, the groups and their aggregates,
+  // collect() lists, the breadth-first state of shortest paths). Streaming rows are not
+  // counted, as for max_rows. Zero disables the check.
+  uint64_t max_memory = uint64_t{4} << 30;
   // Wall-clock time for binding and execution; zero or less disables the check.
   std::chrono::milliseconds timeout{60'000};
   // Unknown labels and relationship types are errors (jurigraph's fixed schema); false for the

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,16 @@ class ExecContext {
       fail_rows(pos);
   }
   [[noreturn]] void fail_rows(uint32_t pos) const;
+  // Counts `bytes` more held by an operator; fails past limits.max_memory.
+  void hold(uint64_t bytes, uint32_t pos) {
+    held_ += bytes;
+    if (limits.max_memory != 0 && held_ > limits.max_memory)
+      fail_memory(pos);
+  }
+  // Bytes an operator no longer holds.
+  void release(uint64_t bytes) { held_ -= bytes < held_ ? bytes : held_; }
+  uint64_t held() const { return held_; }
+  [[noreturn]] void fail_memory(uint32_t pos) const;
 
  private:
   void check_time(uint32_t pos);
@@ -50,7 +61,13 @@ class ExecContext {
   std::chrono::steady_clock::time_point deadline_;
   uint32_t countdown_ = kTicksPerCheck;
   uint64_t checks_ = 0;
+  uint64_t held_ = 0;
 };
+
+// The bytes a held value takes, estimated: the value itself, and what it owns (a string's
+// characters, a list's or map's elements, a path's ids). Shared lists are counted at each holder.
+uint64_t value_bytes(const Value& v);
+uint64_t row_bytes(std::span<const Value> row);
 
 // "an INTEGER", "a STRING": a value's type for messages.
 std::string a_type(const Value& v);

@@ -29,8 +29,11 @@ class ResultSink final : public Operator {
 
   bool push(Row& row) override {
     const std::span<const Value> columns(row.data() + first_, width_);
-    if (seen_ && !seen_->insert(columns).second)
-      return true;
+    if (seen_) {
+      if (!seen_->insert(columns).second)
+        return true;
+      ctx_.hold(row_bytes(columns), pos_);
+    }
     ctx_.check_rows(++count_, pos_);
     on_row_(columns);
     return true;

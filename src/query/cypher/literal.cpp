@@ -79,7 +79,8 @@ ParameterMap parse_parameters(const std::vector<std::string>& pairs) {
                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
     if (eq == std::string::npos || !valid_name) {
       throw Error(Location("--param"),
-                  "\"" + pair + "\" is not name=value (a name is letters, digits and _)",
+                  "\"" + pair +
+                      "\" is not name=value (a name is a letter or _, then letters, digits and _)",
                   ErrorKind::usage);
     }
     if (out.count(name))

@@ -98,6 +98,7 @@ class DistinctOp final : public Operator {
     if (!seen_.insert(key).second)
       return true;
     ctx_.check_rows(seen_.size(), plan_.pos);
+    ctx_.hold(row_bytes(key), plan_.pos);
     return next_->push(row);
   }
 
@@ -141,11 +142,17 @@ class SortOp final : public Operator {
       e.keys.push_back(evaluate(k.expr, row, ctx_));
     e.seq = seq_++;
     e.row = row;
+    const uint64_t bytes = entry_bytes(e);
     entries_.push_back(std::move(e));
+    held_ += bytes;
     // With a LIMIT only skip + limit rows are held for good (fewer than max_rows): prune
-    // before the check rather than fail on rows about to be dropped.
-    if (keep_ && (entries_.size() >= 2 * *keep_ + 1024 || entries_.size() > ctx_.limits.max_rows))
+    // before the checks rather than fail on rows about to be dropped.
+    const uint64_t max_memory = ctx_.limits.max_memory;
+    if (keep_ && (entries_.size() >= 2 * *keep_ + 1024 || entries_.size() > ctx_.limits.max_rows ||
+                  (max_memory != 0 && ctx_.held() + bytes > max_memory)))
       prune();
+    ctx_.hold(held_ - counted_, plan_.order_pos);
+    counted_ = held_;
     ctx_.check_rows(entries_.size(), plan_.order_pos);
     return true;
   }
@@ -166,18 +173,31 @@ class SortOp final : public Operator {
  private:
   Less less() const { return Less{&plan_}; }
 
+  static uint64_t entry_bytes(const Entry& e) {
+    return sizeof(Entry) + row_bytes(e.keys) + row_bytes(e.row);
+  }
+
   void prune() {
     if (entries_.size() <= *keep_)
       return;
     std::nth_element(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(*keep_),
                      entries_.end(), less());
     entries_.resize(*keep_);
+    held_ = 0;
+    for (const Entry& e : entries_)
+      held_ += entry_bytes(e);
+    if (counted_ > held_) {
+      ctx_.release(counted_ - held_);
+      counted_ = held_;
+    }
   }
 
   const ProjectionPlan& plan_;
   std::optional<uint64_t> keep_;
   std::vector<Entry> entries_;
   uint64_t seq_ = 0;
+  uint64_t held_ = 0;     // bytes of entries_
+  uint64_t counted_ = 0;  // the part of them counted by ctx_.hold
 };
 
 class SkipLimitOp final : public Operator {

@@ -13,6 +13,6 @@ namespace jurigraph::query::cypher {
 
 // `offset` may equal text.size() (an error at the end of the query).
 Error query_error(std::string_view text, const std::string& origin, uint32_t offset,
-                  std::string message);
+                  std::string message, ErrorKind kind = ErrorKind::usage);
 
 }  // namespace jurigraph::query::cypher

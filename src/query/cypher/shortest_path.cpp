@@ -53,6 +53,7 @@ bool Matcher::shortest(Step& s, std::size_t i) {
     s.bfs = std::make_shared<BfsScratch>();
   BfsScratch& b = *s.bfs;
   if (b.dist.size() != g_.node_count()) {
+    ctx_.hold(uint64_t{g_.node_count()} * (sizeof(uint32_t) + sizeof(uint8_t)), r.pos);
     b.dist.assign(g_.node_count(), kUnreached);
     b.mark.assign(g_.node_count(), 0);
   }

@@ -1,0 +1,1 @@
+MATCH (d:Decision) WHERE count(d) > 1 RETURN d

@@ -1,0 +1,3 @@
+MATCH (d:Decision)
+WITH DISTINCT d.kind AS kind
+RETURN kind ORDER BY d.amount

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a:Company)-[*2..]->(b:Company)) RETURN p

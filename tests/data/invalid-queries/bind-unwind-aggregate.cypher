@@ -1,0 +1,1 @@
+UNWIND collect(1) AS x RETURN x

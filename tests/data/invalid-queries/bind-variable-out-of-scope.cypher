@@ -1,0 +1,1 @@
+MATCH (d:Decision) WITH d.id AS id RETURN d

@@ -1,0 +1,1 @@
+RETURN 1 SKIP 1.5

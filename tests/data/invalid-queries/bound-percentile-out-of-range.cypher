@@ -1,0 +1,1 @@
+MATCH (d:Decision) RETURN percentileCont(d.amount, 1.5)

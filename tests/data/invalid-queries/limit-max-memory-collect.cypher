@@ -1,0 +1,2 @@
+// args: --max-memory 1k
+MATCH (d:Decision) RETURN collect(d.name) AS names

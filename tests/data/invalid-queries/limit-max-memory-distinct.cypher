@@ -1,0 +1,2 @@
+// args: --max-memory 1k
+MATCH (d:Decision) RETURN DISTINCT d.name

@@ -1,0 +1,2 @@
+// args: --max-rows 3
+MATCH (d:Decision) RETURN d.id

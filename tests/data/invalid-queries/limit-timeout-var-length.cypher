@@ -1,0 +1,3 @@
+// args: --timeout 0.05
+// position varies
+MATCH p = (a)-[*]-(b) RETURN count(p)

@@ -1,0 +1,2 @@
+// args: --param 1x=5
+RETURN 1

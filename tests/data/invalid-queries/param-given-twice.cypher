@@ -1,0 +1,2 @@
+// args: --param a=1 --param a=2
+RETURN $a

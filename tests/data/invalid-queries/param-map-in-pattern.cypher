@@ -1,0 +1,1 @@
+MATCH (d $props) RETURN d

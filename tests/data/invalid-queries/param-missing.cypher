@@ -1,0 +1,1 @@
+MATCH (d:Decision) WHERE d.amount > $min RETURN d.id

@@ -1,0 +1,2 @@
+// args: --param min
+RETURN $min

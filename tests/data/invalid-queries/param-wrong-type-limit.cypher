@@ -1,0 +1,2 @@
+// args: --param n='ten'
+MATCH (d:Decision) RETURN d.id LIMIT $n

@@ -1,0 +1,1 @@
+MATCH (d)-[:issued_by]->(a) RETURN d

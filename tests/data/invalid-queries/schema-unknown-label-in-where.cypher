@@ -1,0 +1,1 @@
+MATCH (d) WHERE d:Judgement RETURN d

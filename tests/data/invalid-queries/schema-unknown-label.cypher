@@ -1,0 +1,1 @@
+MATCH (d:Judgment) RETURN d

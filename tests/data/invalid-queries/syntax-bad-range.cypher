@@ -1,0 +1,1 @@
+MATCH (a)-[:APPEAL_OF*1..x]->(b) RETURN a

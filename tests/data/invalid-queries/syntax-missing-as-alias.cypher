@@ -1,0 +1,1 @@
+MATCH (d:Decision) WITH d.amount RETURN 1

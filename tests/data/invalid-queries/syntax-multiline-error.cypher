@@ -1,0 +1,3 @@
+MATCH (d:Decision)
+WHERE d.amount >
+RETURN d.id

@@ -1,0 +1,1 @@
+MATCH (d)-[r:ISSUED_BY->(a) RETURN d

@@ -1,0 +1,1 @@
+MATCH (d:Decision {name: 'Décision État'}) RETURN d.id +

@@ -1,0 +1,1 @@
+RETURN 123 AND true

@@ -1,0 +1,1 @@
+WITH '(' AS p RETURN 'a' =~ p

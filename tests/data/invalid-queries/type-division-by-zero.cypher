@@ -1,0 +1,1 @@
+WITH 0 AS z RETURN 1 / z

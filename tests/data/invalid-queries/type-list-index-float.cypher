@@ -1,0 +1,1 @@
+WITH [1, 2] AS l RETURN l[1.5]

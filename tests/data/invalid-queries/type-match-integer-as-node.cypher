@@ -1,0 +1,1 @@
+UNWIND [1] AS n MATCH (n)-->() RETURN n

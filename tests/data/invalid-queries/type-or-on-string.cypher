@@ -1,0 +1,1 @@
+RETURN false OR 'x'

@@ -1,0 +1,1 @@
+WITH 0 AS s RETURN range(1, 5, s)

@@ -1,0 +1,1 @@
+MATCH (d:Decision) RETURN 'x' + d

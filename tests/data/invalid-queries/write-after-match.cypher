@@ -1,0 +1,2 @@
+MATCH (a:Company), (b:Company)
+CREATE (a)-[:OWNS]->(b)

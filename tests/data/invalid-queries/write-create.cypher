@@ -1,0 +1,1 @@
+CREATE (d:Decision {id: 'decision:x'})

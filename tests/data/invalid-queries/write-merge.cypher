@@ -1,0 +1,1 @@
+MERGE (c:Company {id: 'company:x'}) RETURN c

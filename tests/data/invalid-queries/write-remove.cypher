@@ -1,0 +1,1 @@
+MATCH (d:Decision) REMOVE d.amount RETURN d

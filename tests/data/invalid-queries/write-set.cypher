@@ -1,0 +1,1 @@
+MATCH (d:Decision) SET d.amount = 0 RETURN d
