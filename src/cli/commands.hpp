@@ -19,5 +19,7 @@ void setup_generate(CLI::App& app, CommandRunner& runner);
 void setup_export(CLI::App& app, CommandRunner& runner);
 void setup_render(CLI::App& app, CommandRunner& runner);
 void setup_query(CLI::App& app, CommandRunner& runner);
+// `import dila` under the `import` command.
+void setup_import_dila(CLI::App& import_command, CommandRunner& runner);
 
 }  // namespace jurigraph::cli
