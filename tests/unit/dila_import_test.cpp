@@ -75,7 +75,7 @@ TEST(DilaCnil, ReadsTheMetaOfAnAuthorisation) {
   EXPECT_EQ(r.court, "");
   EXPECT_EQ(r.ecli, "");
   // &#13; and the new line at the end of TITREFULL collapse away
-  EXPECT_EQ(r.full_title.substr(r.full_title.size() - 39), "(Demande d’autorisation n° 1573383)");
+  EXPECT_EQ(r.full_title.substr(r.full_title.size() - 38), "(Demande d’autorisation n° 1573383)");
   EXPECT_TRUE(r.links.empty());
 }
 
