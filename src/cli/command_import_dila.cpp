@@ -17,7 +17,7 @@ struct ImportDilaOptions {
   bool keep_going = false;
 };
 
-bool ends_with(std::string_view s, std::string_view suffix) {
+bool output_ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
@@ -27,8 +27,8 @@ void print_left_out(std::ostream& out, uint64_t n, const char* what) {
 }
 
 int run_import_dila(const ImportDilaOptions& o, std::ostream& out, std::ostream& err) {
-  const bool json_lines = ends_with(o.output, ".jsonl") || ends_with(o.output, ".ndjson");
-  if (!json_lines && !ends_with(o.output, ".json"))
+  const bool json_lines = output_ends_with(o.output, ".jsonl") || output_ends_with(o.output, ".ndjson");
+  if (!json_lines && !output_ends_with(o.output, ".json"))
     throw Error(Location("<command line>"),
                 "-o " + o.output + ": the output must end in .jsonl, .ndjson or .json",
                 ErrorKind::usage);

@@ -8,7 +8,7 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void string(Writer& w, const std::string& s) {
+void write_string(Writer& w, const std::string& s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
@@ -16,7 +16,7 @@ void member(Writer& w, const char* key, const std::string& value) {
   if (value.empty())
     return;
   w.Key(key);
-  string(w, value);
+  write_string(w, value);
 }
 
 void key_values(Writer& w, const char* key, const KeyValues& values) {
@@ -25,8 +25,8 @@ void key_values(Writer& w, const char* key, const KeyValues& values) {
   w.Key(key);
   w.StartObject();
   for (const auto& [k, v] : values) {
-    string(w, k);
-    string(w, v);
+    write_string(w, k);
+    write_string(w, v);
   }
   w.EndObject();
 }
@@ -52,7 +52,7 @@ void write_entity(Writer& w, const ImportEntity& e) {
     w.Key("aliases");
     w.StartArray();
     for (const std::string& a : e.aliases)
-      string(w, a);
+      write_string(w, a);
     w.EndArray();
   }
   key_values(w, "identifiers", e.identifiers);
@@ -71,7 +71,7 @@ void write_decision(Writer& w, const ImportDecision& d) {
     w.Key("against");
     w.StartArray();
     for (const std::string& a : d.against)
-      string(w, a);
+      write_string(w, a);
     w.EndArray();
   }
   member(w, "date", d.date);
