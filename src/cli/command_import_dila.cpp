@@ -27,7 +27,8 @@ void print_left_out(std::ostream& out, uint64_t n, const char* what) {
 }
 
 int run_import_dila(const ImportDilaOptions& o, std::ostream& out, std::ostream& err) {
-  const bool json_lines = output_ends_with(o.output, ".jsonl") || output_ends_with(o.output, ".ndjson");
+  const bool json_lines =
+      output_ends_with(o.output, ".jsonl") || output_ends_with(o.output, ".ndjson");
   if (!json_lines && !output_ends_with(o.output, ".json"))
     throw Error(Location("<command line>"),
                 "-o " + o.output + ": the output must end in .jsonl, .ndjson or .json",

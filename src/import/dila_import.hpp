@@ -24,7 +24,7 @@ struct DilaImportReport {
   DilaCounts counts;
 };
 
-// Reads, maps and writes each file in turn, then the stub decisions. A file that cannot be
+// Reads, maps and writes each file in turn. A file that cannot be
 // read or parsed, or that repeats a decision, throws Error; with `keep_going` it is left out
 // instead, its diagnostic printed on `err` and kept in the report.
 DilaImportReport import_dila(const std::vector<std::string>& files, bool keep_going,

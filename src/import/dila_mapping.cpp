@@ -351,9 +351,14 @@ void DilaMapper::add(const std::string& path, const DilaRecord& r) {
   for (const ImportEntity& e : entities)
     emit_entity(e);
   decision_ids_.insert(d.id);
-  if (new_stub)
-    stubs_.emplace(new_stub->id, std::move(*new_stub));
   sink_.decision(d);
+  if (new_stub) {
+    // Written when first named: its id (court and date) is never one of an imported decision
+    // (a Légifrance id), so nothing needs to wait for the end.
+    stubs_.insert(new_stub->id);
+    sink_.decision(*new_stub);
+    ++counts_.stub_decisions;
+  }
   ++counts_.decisions;
   counts_.appeals += counts.appeals;
   counts_.citations += counts.citations;
@@ -367,12 +372,6 @@ void DilaMapper::add(const std::string& path, const DilaRecord& r) {
 }
 
 void DilaMapper::finish() {
-  for (const auto& [id, stub] : stubs_) {
-    if (decision_ids_.count(id) != 0)
-      continue;
-    sink_.decision(stub);
-    ++counts_.stub_decisions;
-  }
   sink_.finish();
 }
 

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -49,10 +48,11 @@ class DilaMapper {
  public:
   explicit DilaMapper(DatasetSink& sink) : sink_(sink) {}
 
-  // Writes the decision of one file and the entities it is the first to name. Throws Error at
-  // `path` when this Légifrance id was imported already; then nothing is written.
+  // Writes the decision of one file, the entities it is the first to name, and the stub of the
+  // decision it attacks when it is the first to name it. Throws Error at `path` when this
+  // Légifrance id was imported already; then nothing is written.
   void add(const std::string& path, const DilaRecord& r);
-  // Writes the stub decisions (attacked decisions that no file imported), in id order.
+  // After the last file: lets the sink close its document.
   void finish();
 
   const DilaCounts& counts() const { return counts_; }
@@ -64,7 +64,7 @@ class DilaMapper {
   DilaCounts counts_;
   std::unordered_set<std::string> entity_ids_;
   std::unordered_set<std::string> decision_ids_;
-  std::map<std::string, ImportDecision> stubs_;
+  std::unordered_set<std::string> stubs_;  // ids of the stub decisions written
 };
 
 }  // namespace jurigraph::import

@@ -208,14 +208,14 @@ TEST(DilaCass, TheAttackedDecisionIsAStubThatTwoArretsMeetAt) {
   EXPECT_EQ(first.appeal_of[0].outcome, "partially_annulled");
   EXPECT_EQ(first.appeal_of[0].solution, "Cassation partielle");
   EXPECT_TRUE(first.cites.empty());  // the LIEN names no Légifrance text
-  const ImportDecision& second = sink.decisions[1];
+  const ImportDecision& second = sink.decisions[2];
   EXPECT_EQ(second.appeal_of[0].decision, "decision:fr-ca-douai-2023-05-11");
   EXPECT_EQ(second.appeal_of[0].outcome, "confirmed");
   EXPECT_EQ(value(second.identifiers, "pourvoi"), "23-21001, 23-21002");
   EXPECT_EQ(value(second.properties, "demandeur"), "Société Exemple industrie");
   // the same LEGIARTI twice is one citation; the JURITEXT link and the MODIFIE one are left out
   EXPECT_EQ(second.cites, std::vector<std::string>{"provision:legiarti000006900782"});
-  const ImportDecision& stub = sink.decisions[2];
+  const ImportDecision& stub = sink.decisions[1];  // written after the first to name it
   EXPECT_EQ(stub.id, "decision:fr-ca-douai-2023-05-11");
   EXPECT_EQ(stub.kind, "judgment");
   EXPECT_EQ(stub.issued_by, "court:fr-ca-douai");
