@@ -19,5 +19,7 @@ void setup_generate(CLI::App& app, CommandRunner& runner);
 void setup_export(CLI::App& app, CommandRunner& runner);
 void setup_render(CLI::App& app, CommandRunner& runner);
 void setup_query(CLI::App& app, CommandRunner& runner);
+// import and its subcommands, one per format (command_import.cpp lists them).
+void setup_import(CLI::App& app, CommandRunner& runner);
 
 }  // namespace jurigraph::cli
