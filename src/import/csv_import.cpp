@@ -61,14 +61,8 @@ class RowMapper {
     d.origin.record = Location(path_, row.line(), 1);
     d.sources = row_sources();
 
-    if (const Cell id = value(m_.id, /*for_id=*/true); id.text.empty())
-      error(d.origin.record, "no decision id: " + empty_columns(m_.id));
-    else
-      d.id = take(d, "id", id);
-    if (const Cell kind = value(m_.kind); kind.text.empty())
-      error(d.origin.record, "no decision kind: " + empty_columns(m_.kind));
-    else
-      d.kind = take(d, "kind", kind);
+    d.id = take(d, "id", required(m_.id, "id", d.origin.record, /*for_id=*/true));
+    d.kind = take(d, "kind", required(m_.kind, "kind", d.origin.record));
     d.name = take(d, "name", value(m_.name));
     const std::vector<std::string> issuers = entities(m_.issued_by, d, "issued_by");
     if (issuers.size() == 1)
@@ -175,6 +169,15 @@ class RowMapper {
     s.append(t.text, pos);
     out.text = std::move(s);
     return true;
+  }
+
+  // A value the decision must have; an empty one is an error, unless value() said why already.
+  Cell required(const ValueSpec& spec, const char* what, const Location& row, bool for_id = false) {
+    const std::size_t before = errors_;
+    Cell c = value(spec, for_id);
+    if (c.text.empty() && errors_ == before)
+      error(row, std::string("no decision ") + what + ": " + empty_columns(spec));
+    return c;
   }
 
   std::string empty_columns(const ValueSpec& spec) const {

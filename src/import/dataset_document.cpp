@@ -349,6 +349,21 @@ Location DatasetDocument::origin_of(std::string_view pointer) const {
 }
 
 Diagnostics DatasetDocument::check(const std::vector<std::string>& context) const {
+  // A decision made twice (two rows with one id) is reported here, at both origins: the
+  // dataset check would name the second's place in a text that is never written.
+  Diagnostics duplicates;
+  std::unordered_map<std::string_view, std::size_t> first;
+  for (std::size_t i = 0; i < decisions_.size(); ++i) {
+    const auto [it, added] = first.try_emplace(decisions_[i].id, i);
+    if (!added) {
+      const Location& before = decisions_[it->second].origin.of("id");
+      duplicates.error(decisions_[i].origin.of("id"),
+                       "duplicate decision id \"" + decisions_[i].id + "\", already made at " +
+                           format_place(before));
+    }
+  }
+  if (duplicates.has_errors())
+    return duplicates;
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   write_document(w, info_, sources_, entities_, decisions_, relations_);
