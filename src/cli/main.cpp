@@ -24,10 +24,7 @@ int main(int argc, char** argv) {
   setup_export(app, runner);
   setup_render(app, runner);
   setup_query(app, runner);
-  // The `import` command and its subcommands (until command_import.cpp of branch csv owns it).
-  CLI::App* import_command = app.add_subcommand("import", "turn other formats into datasets");
-  import_command->require_subcommand(1);
-  setup_import_dila(*import_command, runner);
+  setup_import(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

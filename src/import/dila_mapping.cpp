@@ -8,6 +8,7 @@
 #include "base/diagnostic.hpp"
 #include "base/fold.hpp"
 #include "base/utf8.hpp"
+#include "import/dataset_document.hpp"
 
 namespace jurigraph::import {
 namespace {
@@ -143,22 +144,6 @@ void add_property(KeyValues& properties, const char* key, const std::string& val
 
 }  // namespace
 
-std::string slug(std::string_view text) {
-  const std::string folded = fold_for_lookup(text);
-  std::string out;
-  for (const char c : folded) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (keep) {
-      out += c;
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-')
-    out.pop_back();
-  return out;
-}
-
 CourtRef court_for(std::string_view name) {
   const std::string folded = fold_for_lookup(name);
   if (folded == "conseil d etat")
@@ -232,11 +217,11 @@ void DilaMapper::add(const std::string& path, const DilaRecord& r) {
     d.issued_by = "authority:fr-cnil";
     d.kind = cnil_kind(r);
     if (d.kind != "ruling") {
-      if (const std::string addressee = cnil_addressee(r.full_title); !addressee.empty()) {
-        const std::string id = "company:" + slug(addressee);
+      const std::string addressee = cnil_addressee(r.full_title);
+      if (const std::optional<std::string> id = make_id("company", addressee)) {
         entities.push_back(
-            ImportEntity{id, "Company", clip(addressee, kShortText), {}, {}, {}, d.source});
-        d.against.push_back(id);
+            ImportEntity{*id, "Company", clip(addressee, kShortText), {}, {}, {}, d.source});
+        d.against.push_back(*id);
       }
     }
   } else {

@@ -40,10 +40,6 @@ CourtRef court_for(std::string_view name);
 // "Cassation partielle" → partially_annulled…); empty when the wording is not one we know.
 std::string appeal_outcome(std::string_view solution);
 
-// Lower-case letters, digits and '-' from any text ("Cour d'appel de Douai" →
-// cour-d-appel-de-douai).
-std::string slug(std::string_view text);
-
 class DilaMapper {
  public:
   explicit DilaMapper(DatasetSink& sink) : sink_(sink) {}

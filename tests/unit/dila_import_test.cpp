@@ -268,7 +268,6 @@ TEST(DilaMapping, CourtsOutcomesAndSlugs) {
   EXPECT_EQ(appeal_outcome("Désistement"), "withdrawn");
   EXPECT_EQ(appeal_outcome("Renvoi"), "");
   EXPECT_EQ(appeal_outcome(""), "");
-  EXPECT_EQ(slug("Société Générale S.A."), "societe-generale-s-a");
 }
 
 TEST(DilaErrors, MalformedXmlGivesTheFirstErrorWithLineAndColumn) {
