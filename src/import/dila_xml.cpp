@@ -118,31 +118,34 @@ bool is_legifrance_id(std::string_view id, std::string_view prefix) {
   return true;
 }
 
-void read_links(const xmlNode* links, DilaRecord& r) {
-  if (links == nullptr)
+// Calls `f` on each element child of `parent` named `name`, in document order.
+template <typename F>
+void for_each_child(const xmlNode* parent, std::string_view name, F f) {
+  if (parent == nullptr)
     return;
-  for (const xmlNode* l = links->children; l != nullptr; l = l->next) {
-    if (l->type != XML_ELEMENT_NODE || name_of(l) != "LIEN")
-      continue;
-    r.links.push_back(DilaLink{attribute(l, "typelien"), attribute(l, "id"),
-                               attribute(l, "cidtexte"), attribute(l, "naturetexte"),
-                               attribute(l, "num"), text(l), line_of(l)});
+  for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE && name_of(c) == name)
+      f(c);
   }
 }
 
+void read_links(const xmlNode* links, DilaRecord& r) {
+  for_each_child(links, "LIEN", [&](const xmlNode* l) {
+    r.links.push_back(DilaLink{attribute(l, "typelien"), attribute(l, "id"),
+                               attribute(l, "cidtexte"), attribute(l, "naturetexte"),
+                               attribute(l, "num"), text(l), line_of(l)});
+  });
+}
+
 void read_summary(const xmlNode* sommaire, DilaRecord& r) {
-  if (sommaire == nullptr)
-    return;
-  for (const xmlNode* a = sommaire->children; a != nullptr; a = a->next) {
-    if (a->type != XML_ELEMENT_NODE || name_of(a) != "ANA")
-      continue;
+  for_each_child(sommaire, "ANA", [&](const xmlNode* a) {
     std::string piece = text(a);
     if (piece.empty())
-      continue;
+      return;
     if (!r.summary.empty())
       r.summary += ' ';
     r.summary += piece;
-  }
+  });
 }
 
 void read_cnil(const xmlNode* meta_spec, DilaRecord& r) {
@@ -176,14 +179,10 @@ void read_court_decision(const xmlNode* root, const xmlNode* meta_spec, DilaReco
   } else {
     if (const xmlNode* bull = child(spec, "PUBLI_BULL"))
       r.publication = attribute(bull, "publie");
-    if (const xmlNode* numbers = child(spec, "NUMEROS_AFFAIRES")) {
-      for (const xmlNode* n = numbers->children; n != nullptr; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE && name_of(n) == "NUMERO_AFFAIRE") {
-          if (std::string v = text(n); !v.empty())
-            r.case_numbers.push_back(std::move(v));
-        }
-      }
-    }
+    for_each_child(child(spec, "NUMEROS_AFFAIRES"), "NUMERO_AFFAIRE", [&](const xmlNode* n) {
+      if (std::string v = text(n); !v.empty())
+        r.case_numbers.push_back(std::move(v));
+    });
     const xmlNode* attacked = child(spec, "FORM_DEC_ATT");
     r.attacked_court = text(attacked);
     r.attacked_date = text(child(spec, "DATE_DEC_ATT"));
