@@ -108,20 +108,24 @@ std::string court_decision_kind(const DilaRecord& r, const std::string& court_id
 // The organisation a CNIL deliberation is about, where its full title says so: "… prononçant
 // un avertissement à l'encontre de la société Orange", "… concernant la société CRITEO".
 std::string cnil_addressee(const std::string& full_title) {
+  // "à l'encontre de" names the addressee; "concernant" does when it is the only marker.
   std::size_t at = std::string::npos;
   std::size_t skip = 0;
   for (const std::string_view marker :
        {std::string_view(" à l'encontre de "), std::string_view(" à l’encontre de "),
         std::string_view(" concernant ")}) {
-    const std::size_t found = full_title.rfind(marker);
-    if (found != std::string::npos && (at == std::string::npos || found > at)) {
-      at = found;
+    at = full_title.find(marker);
+    if (at != std::string::npos) {
       skip = marker.size();
+      break;
     }
   }
   if (at == std::string::npos)
     return {};
   std::string name = full_title.substr(at + skip);
+  // "… à l'encontre de la société X concernant son site web": the name ends before.
+  if (const std::size_t end = name.find(" concernant "); end != std::string::npos)
+    name.erase(end);
   for (const std::string_view article :
        {std::string_view("la société "), std::string_view("la SAS "), std::string_view("la SA "),
         std::string_view("société ")}) {

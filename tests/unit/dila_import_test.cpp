@@ -110,6 +110,16 @@ TEST(DilaCnil, ASanctionIsAgainstTheCompanyItsFullTitleNames) {
   EXPECT_EQ(sink.entities[2].name, "Loi n° 78-17 du 6 janvier 1978 - article 20");
 }
 
+TEST(DilaCnil, TheAddresseeEndsBeforeWhatTheDeliberationIsAbout) {
+  DilaRecord r = parse_sample("cnil/CNILTEXT000047707063.xml");
+  r.full_title =
+      "Délibération de la formation restreinte n° 2014-298 du 7 août 2014 prononçant un "
+      "avertissement à l'encontre de la société Orange concernant la sécurité des données.";
+  RecordingSink sink;
+  EXPECT_EQ(map_one(r, sink).against, std::vector<std::string>{"company:orange"});
+  EXPECT_EQ(sink.entities[1].name, "Orange");
+}
+
 TEST(DilaJade, ReadsTheMetaOfAConseilDEtatRuling) {
   const DilaRecord r = parse_sample("jade/CETATEXT000049314894.xml");
   EXPECT_EQ(r.fond, DilaFond::jade);
