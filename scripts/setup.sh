@@ -13,6 +13,7 @@ packages=(
   libcli11-dev                            # the command line
   libxxhash-dev                           # XXH3 checksums of graph snapshots
   libabsl-dev                             # Abseil's Swiss-table hash maps for ingesting millions of ids
+  libxml2-dev                             # libxml2: the DILA XML of `import dila`
   libgtest-dev googletest libbenchmark-dev # tests and benchmarks
   python3                                 # the end-to-end tests parse JSON output with json.tool
   python3-rdflib                          # the linked-data tests read the JSON-LD export with rdflib

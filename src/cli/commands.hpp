@@ -19,5 +19,9 @@ void setup_generate(CLI::App& app, CommandRunner& runner);
 void setup_export(CLI::App& app, CommandRunner& runner);
 void setup_render(CLI::App& app, CommandRunner& runner);
 void setup_query(CLI::App& app, CommandRunner& runner);
+// import and its subcommands, one per format (command_import.cpp lists them).
+void setup_import(CLI::App& app, CommandRunner& runner);
+// `import dila` under the `import` command.
+void setup_import_dila(CLI::App& import_command, CommandRunner& runner);
 
 }  // namespace jurigraph::cli

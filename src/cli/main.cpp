@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   setup_export(app, runner);
   setup_render(app, runner);
   setup_query(app, runner);
+  setup_import(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -225,6 +225,24 @@ LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOption
   return result;
 }
 
+Diagnostics check_dataset_text(const std::string& name, std::string text,
+                               const std::vector<std::string>& context,
+                               const LoadOptions& options) {
+  LoadResult result;
+  const std::vector<std::string> files = find_dataset_files(context, result.diagnostics);
+  std::vector<LoadedFile> loaded;
+  read_dataset_files(files, loaded, result.diagnostics, options);
+  LoadedFile& lf = loaded.emplace_back();
+  auto file = std::make_shared<JsonFile>(name, std::move(text), result.diagnostics);
+  lf.file_ptr = file;
+  if (file->ok() && SchemaCheck().check(*file, result.diagnostics, options.max_errors_per_file)) {
+    lf.read_errors = !read_dataset(*file, lf.records, result.diagnostics);
+    lf.accepted = true;
+  }
+  resolve_files(loaded, result);
+  return std::move(result.diagnostics);
+}
+
 UpdateResult update_snapshot(const std::string& snapshot, const std::vector<std::string>& paths,
                              const LoadOptions& options) {
   UpdateResult update;

@@ -47,6 +47,14 @@ bool is_jsonl_extension(const std::string& extension);
 
 LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
+// Checks a dataset held in memory, a JSON document named `name` in diagnostics (an importer's
+// output before it is written), exactly as `validate` checks a file: schema, records, then the
+// cross-file rules together with the dataset files of `context` (which it may refer to; their
+// own problems are reported too). The diagnostics about `name` carry JSON pointers.
+Diagnostics check_dataset_text(const std::string& name, std::string text,
+                               const std::vector<std::string>& context = {},
+                               const LoadOptions& options = {});
+
 struct UpdateResult {
   LoadResult loaded;  // files and rejected name the snapshot first
   std::size_t snapshot_nodes = 0, snapshot_edges = 0;

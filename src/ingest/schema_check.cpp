@@ -337,6 +337,27 @@ bool SchemaCheck::check_line(const rapidjson::Value& line, const DatasetFile& wh
                           max_errors);
 }
 
+struct JsonSchemaCheck::Impl {
+  rapidjson::Document schema_doc;
+  valijson::Schema schema;
+};
+
+JsonSchemaCheck::JsonSchemaCheck(std::string_view schema_text) : impl_(std::make_unique<Impl>()) {
+  impl_->schema_doc.Parse(schema_text.data(), schema_text.size());
+  if (impl_->schema_doc.HasParseError())
+    throw std::logic_error("an embedded JSON schema is not valid JSON");
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  parser.populateSchema(valijson::adapters::RapidJsonAdapter(impl_->schema_doc), impl_->schema);
+}
+
+JsonSchemaCheck::~JsonSchemaCheck() = default;
+
+bool JsonSchemaCheck::check(const JsonFile& file, Diagnostics& diagnostics,
+                            std::size_t max_errors) const {
+  return validate_against(impl_->schema, impl_->schema_doc, file.document(), file, diagnostics,
+                          max_errors);
+}
+
 namespace {
 
 bool validate_against(const valijson::Schema& schema, const rapidjson::Document& schema_doc,

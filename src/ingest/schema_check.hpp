@@ -33,4 +33,20 @@ class SchemaCheck {
   std::unique_ptr<Impl> impl_;
 };
 
+// Another JSON Schema (draft 7) checked with the same messages and positions as the dataset
+// schema: the import mappings' schema (schema/csv-mapping.schema.json).
+class JsonSchemaCheck {
+ public:
+  // `schema_text` must be a valid schema (it is compiled into the binary).
+  explicit JsonSchemaCheck(std::string_view schema_text);
+  ~JsonSchemaCheck();
+  JsonSchemaCheck(const JsonSchemaCheck&) = delete;
+  JsonSchemaCheck& operator=(const JsonSchemaCheck&) = delete;
+  bool check(const JsonFile& file, Diagnostics& diagnostics, std::size_t max_errors = 50) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace jurigraph::ingest

@@ -1,0 +1,168 @@
+#include "import/dila_dataset_writer.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace jurigraph::import {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_string(Writer& w, const std::string& s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void member(Writer& w, const char* key, const std::string& value) {
+  if (value.empty())
+    return;
+  w.Key(key);
+  write_string(w, value);
+}
+
+void key_values(Writer& w, const char* key, const KeyValues& values) {
+  if (values.empty())
+    return;
+  w.Key(key);
+  w.StartObject();
+  for (const auto& [k, v] : values) {
+    write_string(w, k);
+    write_string(w, v);
+  }
+  w.EndObject();
+}
+
+void sources(Writer& w, const ImportSource& s) {
+  w.Key("sources");
+  w.StartArray();
+  w.StartObject();
+  member(w, "url", s.url);
+  member(w, "title", s.title);
+  member(w, "publisher", s.publisher);
+  member(w, "kind", s.kind);
+  w.EndObject();
+  w.EndArray();
+}
+
+void write_entity(Writer& w, const ImportEntity& e) {
+  w.StartObject();
+  member(w, "id", e.id);
+  member(w, "label", e.label);
+  member(w, "name", e.name);
+  if (!e.aliases.empty()) {
+    w.Key("aliases");
+    w.StartArray();
+    for (const std::string& a : e.aliases)
+      write_string(w, a);
+    w.EndArray();
+  }
+  key_values(w, "identifiers", e.identifiers);
+  member(w, "country", e.country);
+  sources(w, e.source);
+  w.EndObject();
+}
+
+void write_decision(Writer& w, const ImportDecision& d) {
+  w.StartObject();
+  member(w, "id", d.id);
+  member(w, "kind", d.kind);
+  member(w, "name", d.name);
+  member(w, "issued_by", d.issued_by);
+  if (!d.against.empty()) {
+    w.Key("against");
+    w.StartArray();
+    for (const std::string& a : d.against)
+      write_string(w, a);
+    w.EndArray();
+  }
+  member(w, "date", d.date);
+  member(w, "number", d.number);
+  key_values(w, "identifiers", d.identifiers);
+  member(w, "summary", d.summary);
+  if (!d.appeal_of.empty()) {
+    w.Key("appeal_of");
+    w.StartArray();
+    for (const ImportAppeal& a : d.appeal_of) {
+      w.StartObject();
+      member(w, "decision", a.decision);
+      member(w, "outcome", a.outcome);
+      member(w, "solution", a.solution);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  if (!d.cites.empty()) {
+    w.Key("cites");
+    w.StartArray();
+    for (const std::string& p : d.cites) {
+      w.StartObject();
+      member(w, "provision", p);
+      member(w, "role", "cited");
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  key_values(w, "properties", d.properties);
+  sources(w, d.source);
+  w.EndObject();
+}
+
+// `{"<section>": record}` or the bare record, as one string.
+template <typename Record, typename Write>
+std::string serialize(const char* section, const Record& r, Write write) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  if (section != nullptr) {
+    w.StartObject();
+    w.Key(section);
+  }
+  write(w, r);
+  if (section != nullptr)
+    w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string dataset_info(const std::string& title) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  member(w, "title", title);
+  member(w, "license", "Licence Ouverte 2.0 (DILA open data, via Légifrance)");
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace
+
+JsonLinesSink::JsonLinesSink(std::ostream& out, const std::string& title) : out_(out) {
+  out_ << "{\"dataset\":" << dataset_info(title) << "}\n";
+}
+
+void JsonLinesSink::entity(const ImportEntity& e) {
+  out_ << serialize("entity", e, write_entity) << '\n';
+}
+
+void JsonLinesSink::decision(const ImportDecision& d) {
+  out_ << serialize("decision", d, write_decision) << '\n';
+}
+
+JsonDocumentSink::JsonDocumentSink(std::ostream& out, const std::string& title) : out_(out) {
+  out_ << "{\n\"dataset\": " << dataset_info(title) << ",\n\"decisions\": [";
+}
+
+void JsonDocumentSink::entity(const ImportEntity& e) {
+  entities_.push_back(serialize(nullptr, e, write_entity));
+}
+
+void JsonDocumentSink::decision(const ImportDecision& d) {
+  out_ << (first_decision_ ? "\n" : ",\n") << serialize(nullptr, d, write_decision);
+  first_decision_ = false;
+}
+
+void JsonDocumentSink::finish() {
+  out_ << "\n],\n\"entities\": [";
+  for (std::size_t i = 0; i < entities_.size(); ++i)
+    out_ << (i == 0 ? "\n" : ",\n") << entities_[i];
+  out_ << "\n]\n}\n";
+}
+
+}  // namespace jurigraph::import
