@@ -351,7 +351,8 @@ class RowMapper {
         e.id = id;
         e.label = "Provision";
         e.name = groups.format(dollar_groups(p.name));
-        e.sources = sources;
+        // The mapping names it: the file's source, when there is one, rather than every row's.
+        e.sources = file_source_.empty() ? sources : std::vector<std::string>{file_source_};
         e.origin.record = where;
         doc_.add_entity(std::move(e));
       }
