@@ -36,6 +36,7 @@ struct CsvRecord {
 struct CsvTable {
   std::vector<std::string> header;  // "column 1", "column 2"… when the sheet has no header row
   std::vector<CsvRecord> rows;      // blank lines are skipped
+  std::string text;  // the sheet as read (after any byte-order mark), for diagnostics
 };
 
 // Parses `text`; `path` names it in diagnostics. Throws Error (invalid data) at file:line:col
