@@ -68,7 +68,9 @@ void setup_import_csv(CLI::App& import, CommandRunner& runner) {
   });
 }
 
-// One line per format.
+// One line per format. A format in a file of its own (command_import_dila.cpp) declares its
+// `void setup_import_X(CLI::App& import, CommandRunner& runner)` in commands.hpp and is listed
+// here.
 using ImporterSetup = void (*)(CLI::App&, CommandRunner&);
 constexpr ImporterSetup kImporters[] = {
     setup_import_csv,

@@ -84,21 +84,12 @@ std::optional<std::string> parse_date(std::string_view text, std::string_view fo
   }
   if (t != text.size() || year < 0 || month < 1 || day < 1)
     return std::nullopt;
-  char iso[11];
-  iso[0] = static_cast<char>('0' + year / 1000);
-  iso[1] = static_cast<char>('0' + year / 100 % 10);
-  iso[2] = static_cast<char>('0' + year / 10 % 10);
-  iso[3] = static_cast<char>('0' + year % 10);
-  iso[4] = '-';
-  iso[5] = static_cast<char>('0' + month / 10);
-  iso[6] = static_cast<char>('0' + month % 10);
-  iso[7] = '-';
-  iso[8] = static_cast<char>('0' + day / 10);
-  iso[9] = static_cast<char>('0' + day % 10);
-  iso[10] = 0;
-  if (!parse_iso_date(iso))
+  if (month > 12 || day > 31)
     return std::nullopt;
-  return std::string(iso, 10);
+  std::string iso = format_iso_date(year * 10000 + month * 100 + day);
+  if (!parse_iso_date(iso))  // the calendar: 31/04 and 29/02/2023 do not exist
+    return std::nullopt;
+  return iso;
 }
 
 std::optional<int64_t> parse_amount(std::string_view text, const AmountFormat& format) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/source_text.hpp"
+
 namespace jurigraph::import {
 
 namespace {
@@ -351,7 +353,8 @@ class RowMapper {
         e.id = id;
         e.label = "Provision";
         e.name = groups.format(dollar_groups(p.name));
-        e.sources = sources;
+        // The mapping names it: the file's source, when there is one, rather than every row's.
+        e.sources = file_source_.empty() ? sources : std::vector<std::string>{file_source_};
         e.origin.record = where;
         doc_.add_entity(std::move(e));
       }
@@ -422,6 +425,15 @@ CsvImportResult import_csv_table(const std::string& sheet_path, const CsvTable& 
   }
   if (mapper.errors() == 0)
     result.diagnostics.append(result.document.check(options.context));
+  // The sheet's lines under its diagnostics, with a caret at the cell.
+  const SourceText sheet(table.text);
+  Diagnostics shown;
+  for (Diagnostic d : result.diagnostics.all()) {
+    if (d.where.file == sheet_path && d.where.line > 0 && d.source_line.empty())
+      d.source_line = std::string(sheet.line(d.where.line));
+    shown.add(std::move(d));
+  }
+  result.diagnostics = std::move(shown);
   return result;
 }
 

@@ -198,6 +198,7 @@ CsvTable parse_csv(const std::string& path, std::string_view text, const CsvDial
     table.rows.push_back(std::move(record));
     record = CsvRecord();
   }
+  table.text.assign(body);
   return table;
 }
 

@@ -3,9 +3,9 @@
 // hold the delimiter, line breaks and doubled quotes (""). The text must be UTF-8; a byte-order
 // mark at the start is skipped. Every field keeps its line and column, for diagnostics.
 //
-// Our own reader rather than a library: Debian's libcsv (3.0.3, 2013) hands fields to callbacks
-// without their position, and libfccp (Fast C++ CSV Parser) fixes the column count at compile
-// time and does not take line breaks inside quoted fields.
+// Our own reader rather than a library: Debian's libcsv (3.0.3) hands fields to callbacks without
+// their line and column, and libfccp (Fast C++ CSV Parser) fixes the number of columns at compile
+// time, where a mapping names them at run time.
 #pragma once
 
 #include <cstdint>
@@ -36,6 +36,7 @@ struct CsvRecord {
 struct CsvTable {
   std::vector<std::string> header;  // "column 1", "column 2"… when the sheet has no header row
   std::vector<CsvRecord> rows;      // blank lines are skipped
+  std::string text;  // the sheet as read (after any byte-order mark), for diagnostics
 };
 
 // Parses `text`; `path` names it in diagnostics. Throws Error (invalid data) at file:line:col

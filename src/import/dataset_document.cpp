@@ -79,7 +79,11 @@ void add_missing(std::vector<T>& into, const std::vector<T>& from) {
 
 void DatasetDocument::add_entity(EntityRecord entity) {
   const auto [it, added] = entity_index_.try_emplace(entity.id, entities_.size());
+  auto new_source = [this, &entity](const std::string& key) {
+    return entity_sources_.insert(entity.id + '\0' + key).second;
+  };
   if (added) {
+    std::erase_if(entity.sources, [&](const std::string& key) { return !new_source(key); });
     entities_.push_back(std::move(entity));
     return;
   }
@@ -94,7 +98,10 @@ void DatasetDocument::add_entity(EntityRecord entity) {
     if (!known)
       kept.identifiers.push_back(pair);
   }
-  add_missing(kept.sources, entity.sources);
+  for (const std::string& key : entity.sources) {
+    if (new_source(key))
+      kept.sources.push_back(key);
+  }
   if (kept.country.empty())
     kept.country = entity.country;
   if (kept.description.empty())

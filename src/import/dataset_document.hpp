@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -130,6 +131,9 @@ class DatasetDocument {
   std::vector<EntityRecord> entities_;
   std::unordered_map<std::string, std::size_t> entity_index_;  // id → index in entities_
   std::unordered_map<std::string, std::size_t> source_index_;  // url, title, publisher → index
+  // "entity id\0source key" for every source an entity holds: a company named on thousands of
+  // rows gathers their sources without a search through its list each time.
+  std::unordered_set<std::string> entity_sources_;
   std::vector<DecisionRecord> decisions_;
   std::vector<RelationRecord> relations_;
 };
