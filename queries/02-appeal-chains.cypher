@@ -4,9 +4,10 @@
 // outcome. No appeal in the data was taken further, so the last two columns are null: the
 // Conseil d'État, the Cour d'appel de Grenoble and the Tribunal administratif de Luxembourg had
 // the last word in every case. Google Inc.'s 2016 fine has two appeal rows: the Conseil d'État's
-// referral to the CJEU (2017, referred) and its final ruling (2020, annulled).
-// Expected: 15 rows — 13 CNIL decisions before the Conseil d'État (confirmed 9 times, partially
-// confirmed once, reduced twice, referred then annulled for 2016-054), the CNPD's fine of
+// referral to the CJEU (2017, referred) and its final ruling (2020, annulled); its 2014 fine one,
+// the juge des référés' refusal to suspend its publication (dismissed).
+// Expected: 16 rows — 14 before the Conseil d'État (confirmed 9 times, partially confirmed
+// once, reduced twice, dismissed once in référé, referred then annulled for 2016-054), the CNPD's fine of
 // Amazon Europe Core confirmed by the Tribunal administratif de Luxembourg, and the undated
 // Tribunal de commerce de Grenoble judgment confirmed by the Cour d'appel.
 MATCH (first:Decision)<-[a1:APPEAL_OF]-(second:Decision)

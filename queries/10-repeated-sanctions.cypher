@@ -1,7 +1,8 @@
 // Question: which companies were sanctioned (fine or public warning) more than once by an
 // authority, and what happened to each of those sanctions on appeal?
 // Shows: Google LLC is the most sanctioned (five CNIL fines, 2014–2021: one annulled after a
-// reference to the CJEU, two confirmed, two never appealed in the data); Optical Center three
+// reference to the CJEU, two confirmed, the 2014 one's publication not suspended in référé
+// (dismissed), one never appealed in the data); Optical Center three
 // times for security failures; Amazon Europe Core, Clearview AI and TikTok Technology by two
 // different authorities; Google Ireland twice with Google LLC. A sanction appealed twice (the
 // 2016 referral and ruling) gives two rows.

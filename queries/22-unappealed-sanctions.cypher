@@ -3,8 +3,8 @@
 // Shows: the sanctions with no APPEAL_OF edge ("not in the sources", not proof that none was
 // lodged: Apple, for one, said it would appeal); a decision against two companies gives a row
 // per company.
-// Expected: 21 rows — 19 decisions, from Google Inc.'s 2014 fine (2013-420) to Kaspr's of
-// 2024, with SAN-2021-023 and SAN-2022-027 twice; among them the Irish DPC's fines of Meta and
+// Expected: 20 rows — 18 decisions, from Darty's fine of 2018 to Kaspr's of 2024, with
+// SAN-2021-023 and SAN-2022-027 twice; among them the Irish DPC's fines of Meta and
 // TikTok and the Garante's of Clearview AI.
 MATCH (:Authority)<-[:ISSUED_BY]-(d:Decision)-[:AGAINST]->(c:Company)
 WHERE d.kind IN ['sanction', 'warning']
