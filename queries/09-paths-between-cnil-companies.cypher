@@ -6,7 +6,7 @@
 // decisions (later decisions count too), plus loi 78-17 art. 34 when both were found to
 // infringe it. Google LLC, with six CNIL decisions, has the most; its decisions share no
 // provision with the others (art. 82 only). The later addressees (Kaspr and the 2018–2023
-// sanctions) are left out: 30 companies would give 435 pairs.
+// sanctions) are left out: all 24 CNIL addressees would give 276 pairs.
 // Expected: 6 rows — the 6 pairs of Darty, Google LLC, Optical Center, Orange; paths:
 // Darty–Google LLC 6 (1 × 6 via the CNIL), Darty–Optical Center 6 (4 via the CNIL + 2 via
 // art. 34), Darty–Orange 2, Google LLC–Optical Center 24 (6 × 4), Google LLC–Orange 6,
