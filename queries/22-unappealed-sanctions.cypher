@@ -1,8 +1,11 @@
 // Question: which sanctions (fines or public warnings) of an authority were never taken before
 // a court, as far as the data knows?
-// Shows: Darty's and Kaspr's fines have no APPEAL_OF edge (the sources found none: "not in the
-// sources", not proof that none was lodged); every other CNIL sanction went to the Conseil d'État.
-// Expected: 2 rows — Darty (2018-01-08) and Kaspr (2024-12-05).
+// Shows: the sanctions with no APPEAL_OF edge ("not in the sources", not proof that none was
+// lodged: Apple, for one, said it would appeal); a decision against two companies gives a row
+// per company.
+// Expected: 20 rows — 18 decisions, from Darty's fine of 2018 to Kaspr's of 2024, with
+// SAN-2021-023 and SAN-2022-027 twice; among them the Irish DPC's fines of Meta and
+// TikTok and the Garante's of Clearview AI.
 MATCH (:Authority)<-[:ISSUED_BY]-(d:Decision)-[:AGAINST]->(c:Company)
 WHERE d.kind IN ['sanction', 'warning']
 OPTIONAL MATCH (d)<-[a:APPEAL_OF]-(:Decision)

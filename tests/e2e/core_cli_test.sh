@@ -27,7 +27,7 @@ check "validate unknown option: exit 2" test "$code" -eq 2
 # --- stats ----------------------------------------------------------------------------------
 run stats "$data"
 check "stats: exit 0" test "$code" -eq 0
-check "stats: decisions counted" has "  Decision                    15" "$out"
+check "stats: decisions counted" has "  Decision                    62" "$out"
 check "stats: amounts per currency" has "USD" "$out"
 run stats "$data" --format json
 check "stats json: parses" json_ok "$work/out"
@@ -36,7 +36,7 @@ check "stats with a broken file: exit 1" test "$code" -eq 1
 check "stats with a broken file: nothing on stdout" test -z "$out"
 run stats "$work/broken.json" "$data" --keep-going
 check "stats --keep-going: exit 1, counts of the good files" test "$code" -eq 1
-check "stats --keep-going: output" has "  Decision                    15" "$out"
+check "stats --keep-going: output" has "  Decision                    62" "$out"
 
 # --- show -----------------------------------------------------------------------------------
 run show "conseil d'etat" "$data"

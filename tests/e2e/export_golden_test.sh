@@ -77,7 +77,7 @@ printf '%s\n' "$out" >"$work/bare.dot"
 run stats --format json "$data"
 expected=$(/usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["nodes"], d["relationships"])' <<<"$out")
 check "seed DOT has the graph's $expected nodes and edges" test "$(dot_counts "$work/bare.dot")" = "$expected"
-check "seed DOT is 41 nodes and 52 edges" test "$expected" = "41 52"
+check "seed DOT is 127 nodes and 206 edges" test "$expected" = "127 206"
 # 4 nodes and 3 edges, and a legend of 3 labels and 3 relationship types (2 points, 1 edge each).
 check "path DOT: 4 + 9 legend nodes, 3 + 3 legend edges" test "$(dot_counts "$work/path.dot")" = "13 6"
 check "DOT keeps accents" grep -q "Conseil d'État" "$work/seed.dot"

@@ -83,7 +83,7 @@ check "checker: an unknown header type fails" test "$code" -eq 1
 check "checker: names the type" logged badtype "unknown type 'strin'"
 corrupt badspace '1s/:END_ID(Node)/:END_ID(Company)/' relationships-AGAINST.csv
 check "checker: an ID space no node file defines fails" logged badspace "ID space 'Company', which no node file defines"
-corrupt badquote '2s/"Darty"/"Dar"ty"/' nodes-Company.csv
+corrupt badquote '/^"company:darty"/s/"Darty"/"Dar"ty"/' nodes-Company.csv
 check "checker: a stray quote fails" test "$code" -eq 1
 corrupt missingfile '/nodes-Court.csv/d' import.sh
 check "checker: a file the import command leaves out fails" logged missingfile "nodes-Court.csv is in the folder but not in the import command"

@@ -1,13 +1,16 @@
 CREATE NODE TABLE `Company`(`id` STRING, `aliases` STRING[], `country` STRING, `description` STRING, `name` STRING, PRIMARY KEY (`id`));
 CREATE NODE TABLE `Authority`(`id` STRING, `aliases` STRING[], `country` STRING, `description` STRING, `name` STRING, PRIMARY KEY (`id`));
 CREATE NODE TABLE `Court`(`id` STRING, `aliases` STRING[], `country` STRING, `description` STRING, `name` STRING, PRIMARY KEY (`id`));
-CREATE NODE TABLE `Decision`(`id` STRING, `amount` DOUBLE, `case_number` STRING, `contacts_in_database` INT64, `currency` STRING, `date` DATE, `docket_entry` STRING, `formation` STRING, `kind` STRING, `legifrance` STRING, `motion_for_preliminary_approval` STRING, `name` STRING, `number` STRING, `reduced_to` STRING, `summary` STRING, PRIMARY KEY (`id`));
+CREATE NODE TABLE `Decision`(`id` STRING, `amount` DOUBLE, `case_number` STRING, `contacts_in_database` INT64, `currency` STRING, `date` DATE, `docket_entry` STRING, `docweb` STRING, `ecli` STRING, `fine_google_ireland` STRING, `fine_google_llc` STRING, `formation` STRING, `kind` STRING, `legifrance` STRING, `motion_for_preliminary_approval` STRING, `name` STRING, `number` STRING, `reduced_to` STRING, `requete` STRING, `summary` STRING, PRIMARY KEY (`id`));
 CREATE NODE TABLE `Provision`(`id` STRING, `aliases` STRING[], `celex` STRING, `country` STRING, `description` STRING, `eli` STRING, `name` STRING, PRIMARY KEY (`id`));
 CREATE REL TABLE `ISSUED_BY`(FROM `Decision` TO `Authority`, FROM `Decision` TO `Court`);
 CREATE REL TABLE `AGAINST`(FROM `Decision` TO `Company`);
 CREATE REL TABLE `APPEAL_OF`(FROM `Decision` TO `Decision`, `outcome` STRING, `solution` STRING);
 CREATE REL TABLE `CITES`(FROM `Decision` TO `Provision`, `role` STRING);
 CREATE REL TABLE `SUBCONTRACTOR_OF`(FROM `Company` TO `Company`, `contract` STRING, `incident` STRING, `service` STRING);
+CREATE REL TABLE `ANSWERS_REFERENCE_OF`(FROM `Decision` TO `Decision`);
 CREATE REL TABLE `APPROVES`(FROM `Decision` TO `Decision`);
+CREATE REL TABLE `BASED_ON`(FROM `Decision` TO `Decision`);
+CREATE REL TABLE `CITES_DECISION`(FROM `Decision` TO `Decision`);
 CREATE REL TABLE `COLLECTED_DATA_FROM`(FROM `Company` TO `Company`, `data` STRING);
 CREATE REL TABLE `SHARED_DATA_WITH`(FROM `Company` TO `Company`, `status` STRING, `via` STRING);

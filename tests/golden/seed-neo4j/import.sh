@@ -21,6 +21,9 @@ cd "$(dirname "$0")"
   --relationships=APPEAL_OF=relationships-APPEAL_OF.csv \
   --relationships=CITES=relationships-CITES.csv \
   --relationships=SUBCONTRACTOR_OF=relationships-SUBCONTRACTOR_OF.csv \
+  --relationships=ANSWERS_REFERENCE_OF=relationships-ANSWERS_REFERENCE_OF.csv \
   --relationships=APPROVES=relationships-APPROVES.csv \
+  --relationships=BASED_ON=relationships-BASED_ON.csv \
+  --relationships=CITES_DECISION=relationships-CITES_DECISION.csv \
   --relationships=COLLECTED_DATA_FROM=relationships-COLLECTED_DATA_FROM.csv \
   --relationships=SHARED_DATA_WITH=relationships-SHARED_DATA_WITH.csv
