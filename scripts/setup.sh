@@ -15,6 +15,8 @@ packages=(
   libabsl-dev                             # Abseil's Swiss-table hash maps for ingesting millions of ids
   libxml2-dev                             # libxml2: the DILA XML of `import dila`
   libgtest-dev googletest libbenchmark-dev # tests and benchmarks
+  clang libclang-rt-14-dev                # the fuzz targets: clang's libFuzzer, ASan and UBSan
+  clang-tidy                              # scripts/tidy.sh
   python3                                 # the end-to-end tests parse JSON output with json.tool
   python3-rdflib                          # the linked-data tests read the JSON-LD export with rdflib
   python3-networkx python3-igraph         # the graph-tool tests read the GraphML export

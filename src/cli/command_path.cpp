@@ -83,7 +83,7 @@ void setup_path(CLI::App& app, CommandRunner& runner) {
   cmd->add_option("--limit", o->limit,
                   "at most this many paths for --all and --simple (default 1000)")
       ->check(CLI::PositiveNumber);
-  cmd->callback([o, cmd, &runner] {
+  cmd->callback([o, &runner] {
     if (o->simple && o->traversal.max_hops == query::kUnbounded) {
       throw CLI::ValidationError(
           "--simple", "needs --max-hops: the number of simple paths grows exponentially");

@@ -770,8 +770,9 @@ class Builder {
       const NodeSpec& n = spec(d);
       for (uint32_t i = 0; i < n.identifiers.count; ++i) {
         const auto& [scheme, value] = r.identifiers[n.identifiers.begin + i];
+        // [&scheme = scheme]: clang 14 cannot capture a structured binding (C++20, clang 16).
         auto it = std::find_if(identifiers.begin(), identifiers.end(),
-                               [&](const auto& e) { return e.first == scheme; });
+                               [&scheme = scheme](const auto& e) { return e.first == scheme; });
         if (it == identifiers.end())
           it = identifiers.insert(identifiers.end(), {scheme, {}});
         it->second.push_back({std::string(value), d});
