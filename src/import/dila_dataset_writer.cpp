@@ -43,7 +43,7 @@ void sources(Writer& w, const ImportSource& s) {
   w.EndArray();
 }
 
-void write_entity(Writer& w, const ImportEntity& e) {
+void write_import_entity(Writer& w, const ImportEntity& e) {
   w.StartObject();
   member(w, "id", e.id);
   member(w, "label", e.label);
@@ -61,7 +61,7 @@ void write_entity(Writer& w, const ImportEntity& e) {
   w.EndObject();
 }
 
-void write_decision(Writer& w, const ImportDecision& d) {
+void write_import_decision(Writer& w, const ImportDecision& d) {
   w.StartObject();
   member(w, "id", d.id);
   member(w, "kind", d.kind);
@@ -108,7 +108,7 @@ void write_decision(Writer& w, const ImportDecision& d) {
 
 // `{"<section>": record}` or the bare record, as one string.
 template <typename Record, typename Write>
-std::string serialize(const char* section, const Record& r, Write write) {
+std::string serialize_record(const char* section, const Record& r, Write write) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   if (section != nullptr) {
@@ -138,11 +138,11 @@ JsonLinesSink::JsonLinesSink(std::ostream& out, const std::string& title) : out_
 }
 
 void JsonLinesSink::entity(const ImportEntity& e) {
-  out_ << serialize("entity", e, write_entity) << '\n';
+  out_ << serialize_record("entity", e, write_import_entity) << '\n';
 }
 
 void JsonLinesSink::decision(const ImportDecision& d) {
-  out_ << serialize("decision", d, write_decision) << '\n';
+  out_ << serialize_record("decision", d, write_import_decision) << '\n';
 }
 
 JsonDocumentSink::JsonDocumentSink(std::ostream& out, const std::string& title) : out_(out) {
@@ -150,11 +150,11 @@ JsonDocumentSink::JsonDocumentSink(std::ostream& out, const std::string& title) 
 }
 
 void JsonDocumentSink::entity(const ImportEntity& e) {
-  entities_.push_back(serialize(nullptr, e, write_entity));
+  entities_.push_back(serialize_record(nullptr, e, write_import_entity));
 }
 
 void JsonDocumentSink::decision(const ImportDecision& d) {
-  out_ << (first_decision_ ? "\n" : ",\n") << serialize(nullptr, d, write_decision);
+  out_ << (first_decision_ ? "\n" : ",\n") << serialize_record(nullptr, d, write_import_decision);
   first_decision_ = false;
 }
 
