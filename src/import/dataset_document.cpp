@@ -323,7 +323,8 @@ void DatasetDocument::write_jsonl(std::ostream& out) const {
   if (has_info(info_))
     write_line(out, "dataset", [&](auto& w) { write_info(w, info_); });
   for (const auto& [key, s] : sources_) {
-    write_line(out, "sources", [&](auto& w) {
+    // Named captures: clang 14 (the fuzz build) cannot capture a structured binding.
+    write_line(out, "sources", [&key = key, &s = s](auto& w) {
       w.StartObject();
       w.Key(key.c_str());
       write_source(w, s);
