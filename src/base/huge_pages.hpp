@@ -49,4 +49,13 @@ void release_spare_capacity(std::vector<T>& v) {
   release_pages(v.data() + v.size(), (v.capacity() - v.size()) * sizeof(T));
 }
 
+// Empties v and gives its pages back to the kernel at once. Freeing a vector alone may not: a
+// block of a few MB can come from a malloc arena that keeps it (glibc raises its mmap threshold
+// once a mapped block is freed), so RSS stays at its peak while the memory waits for reuse.
+template <typename T>
+void release_now(std::vector<T>& v) {
+  release_pages(v.data(), v.capacity() * sizeof(T));
+  std::vector<T>().swap(v);
+}
+
 }  // namespace jurigraph
