@@ -334,9 +334,9 @@ class RecordReader::Impl {
   void add_edge(std::string_view type, std::string_view from, std::string_view to, Section section,
                 uint32_t record, EdgeField field, uint32_t item, Range sources, Range properties) {
     EdgeSpec e;
-    e.type = type;
-    e.from = from;
-    e.to = to;
+    e.set_type(type);
+    e.set_from(from);
+    e.set_to(to);
     e.section = section;
     e.record = record;
     e.field = field;

@@ -3,10 +3,12 @@
 // document; lists live in flat per-file tables (Range) rather than in per-record vectors.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "base/text_arena.hpp"
 #include "graph/model.hpp"
 
 namespace jurigraph::ingest {
@@ -63,21 +65,44 @@ struct NodeSpec {
 enum class EdgeField : uint8_t { relation, issued_by, against, appeal_of, cites };
 std::string_view edge_field_name(EdgeField field);  // "issued_by", …; empty for relation
 
-// Millions of these live until the graph tables are built: fields are ordered to leave no
-// padding but at the end (88 bytes).
+// Millions of these live until the graph tables are built (1M decisions: 5M of them). The type
+// and the ends are held as pointer and 16-bit length, not as views: 24 bytes an edge saved.
+// Ids are at most 200 bytes and type names 64 (the schema); a longer text, which only a crafted
+// snapshot could hold, is cut at 65,535 bytes, so it names no node and is reported unknown.
 struct EdgeSpec {
-  std::string_view type;  // relationship type name
-  std::string_view from, to;
+ private:
+  // First, so that the fields below fill the struct without padding.
+  const char* type_text_ = nullptr;
+  const char* from_text_ = nullptr;
+  const char* to_text_ = nullptr;
+  uint16_t type_size_ = 0;
+  uint16_t from_size_ = 0;
+  uint16_t to_size_ = 0;
+
+ public:
+  Section section = Section::relations;
+  EdgeField field = EdgeField::relation;
   Range properties;
   Range sources;
   Range claims;
   // Where the edge is written: /decisions/3/against/0, /relations/5.
   uint32_t record = 0;
   uint32_t item = 0;
-  Section section = Section::relations;
-  EdgeField field = EdgeField::relation;
+
+  std::string_view type() const { return {type_text_, type_size_}; }
+  std::string_view from() const { return {from_text_, from_size_}; }
+  std::string_view to() const { return {to_text_, to_size_}; }
+  void set_type(std::string_view t) { set(t, type_text_, type_size_); }
+  void set_from(std::string_view id) { set(id, from_text_, from_size_); }
+  void set_to(std::string_view id) { set(id, to_text_, to_size_); }
+
+ private:
+  static void set(std::string_view text, const char*& at, uint16_t& size) {
+    at = text.data();
+    size = static_cast<uint16_t>(std::min<std::size_t>(text.size(), 0xFFFF));
+  }
 };
-static_assert(sizeof(EdgeSpec) == 88, "EdgeSpec grew: millions of them are in memory at once");
+static_assert(sizeof(EdgeSpec) == 64, "EdgeSpec grew: millions of them are in memory at once");
 
 struct RelationTypeSpec {
   graph::RelationType type;
@@ -117,6 +142,9 @@ struct FileRecords {
   // the order written) and the key references waiting for them.
   std::vector<std::pair<std::string_view, uint32_t>> source_keys;
   std::vector<SourceKeyRef> source_key_refs;
+  // The text the views above point into when the buffer they were read from is not kept (JSON
+  // Lines: see keep_record_text); empty otherwise.
+  TextArena text;
 };
 
 // The JSON pointer of a record, or of one of its fields: /decisions/3, /decisions/3/against/0.

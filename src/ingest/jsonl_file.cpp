@@ -4,12 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <fstream>
 
-#include "base/huge_pages.hpp"
 #include "base/utf8.hpp"
 #include "ingest/json_file.hpp"
 
@@ -121,36 +121,53 @@ JsonlFile::JsonlFile(std::string path, Diagnostics& diagnostics) : path_(std::mo
     ::close(fd);
     return;
   }
-  // Not a std::string: resizing one would write every byte once before the read does.
-  buffer_.reset(new char[static_cast<std::size_t>(st.st_size) + 1]);
-  prefer_huge_pages(buffer_.get(), static_cast<std::size_t>(st.st_size) + 1);
-  std::size_t done = 0;
-  while (done < static_cast<std::size_t>(st.st_size)) {
-    const ssize_t n = ::read(fd, buffer_.get() + done, static_cast<std::size_t>(st.st_size) - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      fail();
-      ::close(fd);
-      return;
-    }
-    if (n == 0)
-      break;  // the file shrank while read: take what is there
-    done += static_cast<std::size_t>(n);
-  }
-  ::close(fd);
-  size_ = done;
-  buffer_[size_] = '\0';
+  fd_ = fd;
+  size_ = static_cast<std::size_t>(st.st_size);
   ok_ = true;
 }
 
 JsonlFile::JsonlFile(std::string path, std::string text)
     : path_(std::move(path)), pristine_(std::move(text)), in_memory_(true) {
   size_ = pristine_.size();
-  buffer_.reset(new char[size_ + 1]);
-  std::memcpy(buffer_.get(), pristine_.data(), size_);
-  buffer_[size_] = '\0';
   ok_ = true;
+}
+
+JsonlFile::~JsonlFile() {
+  if (fd_ >= 0)
+    ::close(fd_);
+}
+
+std::size_t JsonlFile::read_at(uint64_t offset, char* out, std::size_t length) const {
+  if (offset >= size_)
+    return 0;
+  length = std::min<std::size_t>(length, size_ - offset);
+  if (in_memory_) {
+    std::memcpy(out, pristine_.data() + offset, length);
+    return length;
+  }
+  std::size_t done = 0;
+  while (done < length) {
+    const ssize_t n = ::pread(fd_, out + done, length - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      break;  // an error or the file shrank: what was read is all there is
+    done += static_cast<std::size_t>(n);
+  }
+  return done;
+}
+
+uint64_t JsonlFile::next_line_start(uint64_t offset) const {
+  char window[64 * 1024];
+  while (offset < size_) {
+    const std::size_t n = read_at(offset, window, sizeof window);
+    if (n == 0)
+      break;
+    if (const void* nl = std::memchr(window, '\n', n))
+      return offset + static_cast<uint64_t>(static_cast<const char*>(nl) - window) + 1;
+    offset += n;
+  }
+  return size_;
 }
 
 std::string JsonlFile::original_line(uint64_t offset) const {

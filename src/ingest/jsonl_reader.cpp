@@ -11,6 +11,7 @@
 #include "base/utf8.hpp"
 #include "ingest/dataset_reader.hpp"
 #include "ingest/json_file.hpp"
+#include "ingest/record_text.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -94,7 +95,9 @@ class RunReader {
         value_pool_(value_buffer_, sizeof value_buffer_),
         parse_pool_(parse_buffer_, sizeof parse_buffer_) {}
 
-  void read() {
+  // Reads the run's lines into `buffer` (the thread's, reused from run to run), parses them
+  // there and keeps what the records need in the run's own text (keep_record_text).
+  void read(std::unique_ptr<char[]>& buffer, std::size_t& capacity) {
     // Generous estimates from the run's size (a decision line is ~350 bytes and makes ~5 edges):
     // growing the vectors would copy them several times, while capacity never written costs
     // little memory (at most the rest of a 2 MB page: measured, huge pages pay here too).
@@ -104,29 +107,46 @@ class RunReader {
     reserve_huge(run_.records.source_refs, bytes / 100);
     reserve_huge(run_.records.source_key_refs, bytes / 200);
     reserve_huge(run_.records.properties, bytes / 100);
-    char* const text = file_.data();
-    std::size_t pos = run_.begin;
+    if (capacity < bytes + 1) {
+      buffer = std::make_unique_for_overwrite<char[]>(bytes + 1);
+      capacity = bytes + 1;
+    }
+    char* const text = buffer.get();
+    const std::size_t got = file_.read_at(run_.begin, text, bytes);
+    if (got < bytes) {
+      error_line(Diagnostic{Severity::error,
+                            Location(file_.path()),
+                            "cannot read the file (it changed or shrank while it was read)",
+                            {}});
+      flush_line();
+    }
+    text[got] = '\0';
+    const std::size_t run_end = got;
+    std::size_t pos = 0;
     uint64_t records_since = 0;
     std::size_t bytes_since = pos;
-    while (pos < run_.end) {
+    while (pos < run_end) {
       char* const start = text + pos;
-      char* newline = static_cast<char*>(std::memchr(start, '\n', run_.end - pos));
+      char* newline = static_cast<char*>(std::memchr(start, '\n', run_end - pos));
       const std::size_t length =
-          newline ? static_cast<std::size_t>(newline - start) : run_.end - pos;
-      const RecordPlace place{pos, ++run_.lines};
+          newline ? static_cast<std::size_t>(newline - start) : run_end - pos;
+      const RecordPlace place{run_.begin + pos, ++run_.lines};
       // The line ends in '\0' for the parser (the '\n' is not needed any more).
       if (newline != nullptr)
         *newline = '\0';
       if (read_line(start, length, place))
         ++records_since;
       pos += length + 1;
-      if (options_.progress != nullptr && (records_since == 4096 || pos >= run_.end)) {
-        options_.progress->add(records_since, std::min(pos, run_.end) - bytes_since);
+      if (options_.progress != nullptr && (records_since == 4096 || pos >= run_end)) {
+        options_.progress->add(records_since, std::min(pos, run_end) - bytes_since);
         records_since = 0;
-        bytes_since = std::min(pos, run_.end);
+        bytes_since = std::min(pos, run_end);
       }
     }
-    // The records stay in these tables until the graph is built (see Merger).
+    // The records stay in these tables until the graph is built (see Merger); their strings
+    // move out of the buffer, which the thread's next run overwrites.
+    keep_record_text(run_.records);
+    run_.index.source_keys.clear();  // viewed the buffer; the merge uses records.source_keys
     release_spare_capacity(run_.records.nodes);
     release_spare_capacity(run_.records.edges);
     release_spare_capacity(run_.records.source_refs);
@@ -323,15 +343,14 @@ class RunReader {
 };
 
 // Runs of about `target` bytes, each ending at the end of a line.
-std::vector<Run> split_runs(const char* text, std::size_t size, std::size_t target) {
+std::vector<Run> split_runs(const JsonlFile& file, std::size_t target) {
   std::vector<Run> runs;
+  const std::size_t size = file.size();
   std::size_t begin = 0;
   while (begin < size) {
-    std::size_t end = std::min(size, begin + target);
-    if (end < size) {
-      const void* nl = std::memchr(text + end, '\n', size - end);
-      end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text) + 1 : size;
-    }
+    const std::size_t end = begin + target >= size
+                                ? size
+                                : static_cast<std::size_t>(file.next_line_start(begin + target));
     Run& run = runs.emplace_back();
     run.begin = begin;
     run.end = end;
@@ -465,12 +484,14 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
   // that merging costs.
   const unsigned threads = std::max(1u, options.threads);
   const std::size_t target = std::max<std::size_t>(1 << 20, file.size() / (threads * 16) + 1);
-  std::vector<Run> runs = split_runs(file.data(), file.size(), target);
+  std::vector<Run> runs = split_runs(file, target);
 
   std::atomic<std::size_t> next{0};
   auto work = [&] {
+    std::unique_ptr<char[]> buffer;  // the thread's, for one run at a time
+    std::size_t capacity = 0;
     for (std::size_t i = next++; i < runs.size(); i = next++)
-      RunReader(file, schema, fast, options, runs[i]).read();
+      RunReader(file, schema, fast, options, runs[i]).read(buffer, capacity);
   };
   if (threads == 1 || runs.size() <= 1) {
     work();

@@ -317,9 +317,9 @@ class Checker {
       auto prefetch = [&](std::size_t i) {
         if (i >= edges.size())
           return;
-        if (i == 0 || edges[i].from != edges[i - 1].from)
-          ids_.prefetch(edges[i].from);
-        ids_.prefetch(edges[i].to);
+        if (i == 0 || edges[i].from() != edges[i - 1].from())
+          ids_.prefetch(edges[i].from());
+        ids_.prefetch(edges[i].to());
       };
       for (std::size_t i = 0; i < kAhead; ++i)
         prefetch(i);
@@ -329,20 +329,20 @@ class Checker {
         ResolvedEdge& r = resolved.emplace_back();
         // Pointers are composed only for an error: millions of edges have none.
         auto pointer = [&] { return edge_pointer(e); };
-        r.type = find_type(e.type);
+        r.type = find_type(e.type());
         if (r.type == kNone) {
           error(f, pointer() + (e.field == EdgeField::relation ? "/type" : ""),
-                "undeclared relation type " + std::string(e.type) +
+                "undeclared relation type " + std::string(e.type()) +
                     ": declare it in vocabulary.relation_types (with its from and to labels)");
           continue;
         }
         const graph::RelationType& type = types_[r.type];
-        if (e.from != last_from || last_from_slot == kNone) {
-          last_from = e.from;
-          last_from_slot = ids_.find(e.from);
+        if (e.from() != last_from || last_from_slot == kNone) {
+          last_from = e.from();
+          last_from_slot = ids_.find(e.from());
         }
         r.from = last_from_slot;
-        r.to = ids_.find(e.to);
+        r.to = ids_.find(e.to());
         auto from_pointer = [&] {
           return e.field == EdgeField::relation ? pointer() + "/from" : pointer();
         };
@@ -350,19 +350,19 @@ class Checker {
           return e.field == EdgeField::relation ? pointer() + "/to" : pointer();
         };
         if (r.from == kNone)
-          error(f, from_pointer(), unknown_id_message(e.from));
+          error(f, from_pointer(), unknown_id_message(e.from()));
         if (r.to == kNone)
-          error(f, to_pointer(), unknown_id_message(e.to));
+          error(f, to_pointer(), unknown_id_message(e.to()));
         if (r.from == kNone || r.to == kNone)
           continue;
         const Label from = ids_.label(r.from), to = ids_.label(r.to);
         if (std::find(type.from.begin(), type.from.end(), from) == type.from.end()) {
           error(f, from_pointer(),
-                type.name + " goes from " + labels_text(type.from) + ", but " + q(e.from) +
+                type.name + " goes from " + labels_text(type.from) + ", but " + q(e.from()) +
                     " is a " + std::string(graph::label_name(from)));
         } else if (std::find(type.to.begin(), type.to.end(), to) == type.to.end()) {
           error(f, to_pointer(),
-                type.name + " goes to " + labels_text(type.to) + ", but " + q(e.to) + " is a " +
+                type.name + " goes to " + labels_text(type.to) + ", but " + q(e.to()) + " is a " +
                     std::string(graph::label_name(to)));
         }
       }
@@ -953,10 +953,10 @@ class Builder {
     const graph::NodeRecord& later = tables_.nodes[r.from];
     const graph::NodeRecord& earlier = tables_.nodes[r.to];
     if (later.date != 0 && earlier.date != 0 && later.date < earlier.date) {
-      diagnostics_.add(files_[f].file().diagnostic(Severity::warning, edge_pointer(e),
-                                                   q(e.from) + " (" + format_iso_date(later.date) +
-                                                       ") rules on " + q(e.to) + ", dated later (" +
-                                                       format_iso_date(earlier.date) + ")"));
+      diagnostics_.add(files_[f].file().diagnostic(
+          Severity::warning, edge_pointer(e),
+          q(e.from()) + " (" + format_iso_date(later.date) + ") rules on " + q(e.to()) +
+              ", dated later (" + format_iso_date(earlier.date) + ")"));
     }
   }
 

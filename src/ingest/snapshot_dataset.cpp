@@ -166,9 +166,9 @@ void add_edges(const Graph& g, FileRecords& r) {
   for (const graph::EdgeId e : creation_order_of_edges(g)) {
     const graph::EdgeRecord& rec = g.edge(e);
     EdgeSpec spec;
-    spec.type = g.relation_type(rec.type).name;
-    spec.from = ids[rec.source];
-    spec.to = ids[rec.target];
+    spec.set_type(g.relation_type(rec.type).name);
+    spec.set_from(ids[rec.source]);
+    spec.set_to(ids[rec.target]);
     spec.properties = rec.properties;
     spec.sources = rec.sources;
     spec.claims = rec.claims;
