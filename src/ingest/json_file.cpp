@@ -61,10 +61,6 @@ std::string parse_error_message(rapidjson::ParseErrorCode code, std::string_view
   return parse_error_message(code);
 }
 
-namespace {
-
-// The first object member whose name an earlier member of the same object has: RapidJSON keeps
-// both, and which one a reader uses would be a guess. Returns the object's pointer and the name.
 bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key) {
   if (v.IsObject()) {
     const auto object = v.GetObject();
@@ -96,8 +92,6 @@ bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::st
   return false;
 }
 
-}  // namespace
-
 JsonFile::JsonFile(std::string path, Diagnostics& diagnostics) : path_(std::move(path)) {
   std::ifstream in(path_, std::ios::binary);
   if (!in) {
@@ -125,7 +119,7 @@ void JsonFile::parse(Diagnostics& diagnostics) {
     diagnostics.add(at_offset(0, "the file is empty: a dataset is a JSON object"));
     return;
   }
-  if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF")) {
+  if (starts_with_utf16_bom(text_)) {
     diagnostics.add(at_offset(0,
                               "the file is UTF-16 (it starts with a UTF-16 byte-order mark); "
                               "save it as UTF-8 without BOM"));

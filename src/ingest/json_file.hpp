@@ -53,6 +53,16 @@ class JsonFile final : public DatasetFile {
 std::size_t locate_json_pointer(std::string_view text, std::string_view pointer);
 
 // Datasets nest a few levels; anything deeper is a mistake or an attack on the stack.
+// The first object member whose name an earlier member of the same object has: RapidJSON keeps
+// both, and which one a reader uses would be a guess. Fills in the object's pointer (below the
+// one `pointer` holds) and the name; false when every object's names are distinct.
+bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key);
+
+// Whether a text starts with a UTF-16 byte-order mark (either order).
+inline bool starts_with_utf16_bom(std::string_view text) {
+  return text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
+}
+
 constexpr int kMaxDepth = 64;
 // Offset of the first bracket that opens a value deeper than kMaxDepth, or npos.
 std::size_t too_deep_at(std::string_view text);

@@ -328,6 +328,16 @@ bool has_member(const Value& object, std::string_view name) {
   return false;
 }
 
+bool has_duplicate_name(const Value& object) {
+  for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
+    for (auto earlier = object.MemberBegin(); earlier != m; ++earlier) {
+      if (earlier->name == m->name)
+        return true;
+    }
+  }
+  return false;
+}
+
 bool check(const FastSchemaCheck::Node& n, const Value& v);
 
 bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
@@ -343,17 +353,31 @@ bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
         return false;
     }
   }
+  // A name given twice in one object (RapidJSON keeps both members) is not valid here: the slow
+  // path reports it. A named property seen twice is caught by its bit; an object with other
+  // members (free keys, such as a record's `properties`) is compared pairwise, which is rare.
+  uint64_t seen = 0;
+  bool compare_pairwise = false;
   for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
     const std::string_view key(m->name.GetString(), m->name.GetStringLength());
     bool matched = false;
-    for (const auto& [name, sub] : n.properties) {
+    for (std::size_t i = 0; i < n.properties.size(); ++i) {
+      const auto& [name, sub] = n.properties[i];
       if (name == key) {
+        if (i >= 64) {
+          compare_pairwise = true;
+        } else if ((seen >> i & 1) != 0) {
+          return false;
+        } else {
+          seen |= uint64_t{1} << i;
+        }
         if (!check(*sub, m->value))
           return false;
         matched = true;
         break;
       }
     }
+    compare_pairwise |= !matched;
     for (const auto& [match, sub] : n.pattern_properties) {
       if (match == nullptr)
         return false;  // unknown pattern: let valijson decide
@@ -370,7 +394,7 @@ bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
         return false;
     }
   }
-  return true;
+  return !compare_pairwise || !has_duplicate_name(v);
 }
 
 bool check(const FastSchemaCheck::Node& n, const Value& v) {

@@ -225,6 +225,15 @@ class RunReader {
                     "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
       return false;
     }
+    // As in a JSON file, before the schema: which of two equal names the schema would see is a
+    // guess.
+    std::string pointer, key;
+    if (find_duplicate_key(root, pointer, key)) {
+      error_line(
+          file_.line_diagnostic(Severity::error, place, pointer,
+                                "duplicate key \"" + key + "\" in an object: give each key once"));
+      return false;
+    }
     const LineView where(file_, place);
     if (schema_.check_line(root, where, line_diagnostics_, options_.max_errors))
       return true;
@@ -483,6 +492,15 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
   // Enough runs for the threads to share the work evenly and the progress to move; not so many
   // that merging costs.
   const unsigned threads = std::max(1u, options.threads);
+  // A UTF-16 file would make every line malformed: said once, as for a JSON file.
+  char start[2] = {};
+  if (starts_with_utf16_bom(std::string_view(start, file.read_at(0, start, sizeof start)))) {
+    diagnostics.add(file.line_diagnostic(
+        Severity::error, RecordPlace{0, 1}, {},
+        "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 without "
+        "BOM"));
+    return false;
+  }
   const std::size_t target = std::max<std::size_t>(1 << 20, file.size() / (threads * 16) + 1);
   std::vector<Run> runs = split_runs(file, target);
 

@@ -196,9 +196,9 @@ TEST_F(JsonlErrors, InvalidCorpusGivesTheMessagesOfJsonFiles) {
     if (!lines || lines->empty())
       continue;  // not a dataset object, or nothing to put on a line
     // Where the formats differ by design: a JSON Lines line with an error is left out and the
-    // other lines are still cross-checked, so a record referring to it adds "unknown id"; and
-    // a JSON object's duplicate key is found in JSON files only (the JSON Lines reader does not
-    // look for it yet).
+    // other lines are still cross-checked, so a record referring to it adds "unknown id" (the
+    // duplicate key, the overlong UTF-8 and the null name are each in an entity that a decision
+    // names). Their JSON Lines forms are corpus cases of their own (jsonl-duplicate-key, ...).
     static const std::set<std::string> differ = {
         "json-duplicate-key.json", "json-overlong-utf8.json", "wrong-type-name-null.json"};
     if (differ.count(entry.path().filename().string()))

@@ -182,6 +182,26 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
   std::cout << "fast check agreed with valijson on " << agreed << " of " << checked << " records\n";
 }
 
+// A name given twice in one object is never "valid": RapidJSON keeps both members, so the slow
+// path must see the record and report it. A schema property (the bit per property), a free key
+// of `properties` (compared pairwise), and the record without the duplicate, which is valid.
+TEST(JsonlFastCheck, ANameGivenTwiceInOneObjectIsNeverValid) {
+  const ingest::SchemaCheck schema;
+  const ingest::FastSchemaCheck fast(schema.line_schema_document());
+  auto valid = [&](const char* line) {
+    rapidjson::Document d;
+    d.Parse(line);
+    EXPECT_FALSE(d.HasParseError()) << line;
+    return fast.valid(d);
+  };
+  EXPECT_TRUE(valid(R"({"entity": {"id": "company:a", "label": "Company", "name": "A",
+      "properties": {"x": 1, "y": 2}, "sources": [{"url": "https://example.org/s"}]}})"));
+  EXPECT_FALSE(valid(R"({"entity": {"id": "company:a", "label": "Company", "name": "A",
+      "name": "B", "sources": [{"url": "https://example.org/s"}]}})"));
+  EXPECT_FALSE(valid(R"({"entity": {"id": "company:a", "label": "Company", "name": "A",
+      "properties": {"x": 1, "x": 2}, "sources": [{"url": "https://example.org/s"}]}})"));
+}
+
 TEST(JsonlFastCheck, WrittenOutPatternsMatchAsStdRegexDoes) {
   rapidjson::Document schema;
   schema.Parse(ingest::dataset_schema_text().data(), ingest::dataset_schema_text().size());
