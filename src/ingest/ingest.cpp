@@ -194,8 +194,9 @@ void release_copied_sections(const graph::Graph& g) {
 }
 
 // Resolves the files read and builds the tables of those accepted; fills in `rejected`.
-graph::GraphTables resolve_files(std::vector<LoadedFile>& loaded, LoadResult& result) {
-  graph::GraphTables tables = resolve(loaded, result.diagnostics);
+graph::GraphTables resolve_files(std::vector<LoadedFile>& loaded, LoadResult& result,
+                                 const LoadOptions& options) {
+  graph::GraphTables tables = resolve(loaded, result.diagnostics, options.threads);
   for (const LoadedFile& lf : loaded) {
     if (!lf.accepted && !lf.continues)
       result.rejected.push_back(lf.file().path());
@@ -214,7 +215,7 @@ LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOption
   read_dataset_files(result.files, loaded, result.diagnostics, options);
   result.timings.read = seconds_since(start);
   start = std::chrono::steady_clock::now();
-  graph::GraphTables tables = resolve_files(loaded, result);
+  graph::GraphTables tables = resolve_files(loaded, result, options);
   // The tables hold copies of every string: the files' text and records are not needed any more,
   // and freeing them before freezing lowers the peak.
   loaded = std::vector<LoadedFile>();
@@ -239,7 +240,7 @@ Diagnostics check_dataset_text(const std::string& name, std::string text,
     lf.read_errors = !read_dataset(*file, lf.records, result.diagnostics);
     lf.accepted = true;
   }
-  resolve_files(loaded, result);
+  resolve_files(loaded, result, options);
   return std::move(result.diagnostics);
 }
 
@@ -262,7 +263,7 @@ UpdateResult update_snapshot(const std::string& snapshot, const std::vector<std:
   read_dataset_files(added, loaded, result.diagnostics, options);
   result.timings.read = seconds_since(start);
   start = std::chrono::steady_clock::now();
-  graph::GraphTables tables = resolve_files(loaded, result);
+  graph::GraphTables tables = resolve_files(loaded, result, options);
   // Only an appeal cycle closed by one of the snapshot's own edges can reject it: the graph of
   // the new files alone is then no update of it.
   update.snapshot_rejected = !loaded.front().accepted;

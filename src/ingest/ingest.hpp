@@ -16,7 +16,7 @@ namespace jurigraph::ingest {
 
 struct LoadOptions {
   std::size_t max_errors_per_file = 50;
-  unsigned threads = 0;              // threads reading JSON Lines; 0: one per core
+  unsigned threads = 0;  // threads reading JSON Lines and checking edges; 0: one per core
   std::ostream* progress = nullptr;  // where to draw a progress bar (see progress_stream)
 };
 

@@ -173,8 +173,8 @@ std::string q(std::string_view s) {
 
 class Checker {
  public:
-  Checker(std::vector<LoadedFile>& files, Diagnostics& diagnostics)
-      : files_(files), diagnostics_(diagnostics) {}
+  Checker(std::vector<LoadedFile>& files, Diagnostics& diagnostics, unsigned threads)
+      : files_(files), diagnostics_(diagnostics), threads_(threads) {}
 
   // One round over the accepted files; returns true when it dropped any.
   bool round() {
@@ -317,8 +317,9 @@ class Checker {
           check_file_edges(f, found[f]);
       }
     };
-    const unsigned threads =
-        edges < 100000 ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 2u);
+    unsigned threads = threads_;
+    if (threads == 0)
+      threads = edges < 100000 ? 1u : std::max(1u, std::thread::hardware_concurrency());
     {
       std::vector<std::jthread> helpers;
       for (unsigned t = 1; t < threads; ++t)
@@ -483,6 +484,7 @@ class Checker {
 
   std::vector<LoadedFile>& files_;
   Diagnostics& diagnostics_;
+  unsigned threads_;  // for check_edges; 0: one per core
   std::vector<bool> round_errors_;
   std::vector<graph::RelationType> types_;
   std::map<std::string, std::string> type_origin_;
@@ -1023,8 +1025,9 @@ class Builder {
 
 }  // namespace
 
-graph::GraphTables resolve(std::vector<LoadedFile>& files, Diagnostics& diagnostics) {
-  Checker checker(files, diagnostics);
+graph::GraphTables resolve(std::vector<LoadedFile>& files, Diagnostics& diagnostics,
+                           unsigned threads) {
+  Checker checker(files, diagnostics, threads);
   while (checker.round()) {
   }
   return Builder(files, checker, diagnostics).build();

@@ -33,7 +33,9 @@ struct LoadedFile {
 // Drops inconsistent files (accepted = false, with diagnostics) and builds the tables of the
 // rest. Conflicting values of an entity defined in several files become claims, each with its
 // sources, and a warning; the value backed by an official source, else the first file's, is
-// authoritative.
-graph::GraphTables resolve(std::vector<LoadedFile>& files, Diagnostics& diagnostics);
+// authoritative. `threads` check the edges (0: one per core, when there are enough edges to pay);
+// the result is the same for any number.
+graph::GraphTables resolve(std::vector<LoadedFile>& files, Diagnostics& diagnostics,
+                           unsigned threads = 0);
 
 }  // namespace jurigraph::ingest
