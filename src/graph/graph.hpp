@@ -153,7 +153,7 @@ class Graph {
   std::optional<RelTypeId> find_relation_type(std::string_view name) const;
 
   // The value of a property of an edge or node, when present.
-  const PropertyRecord* property(Range properties, std::string_view key) const;
+  const PropertyRecord* property(Range props, std::string_view key) const;
 
   // Exact id look-up (binary search: nodes are sorted by id).
   std::optional<VertexId> find_id(std::string_view id) const;

@@ -6,7 +6,8 @@ void settle_carried_claims(std::vector<graph::ClaimRecord>& claims, std::size_t 
                            std::string_view snapshot_place, const graph::TableWriter& writer) {
   if (claims.size() == merged)
     return;
-  const std::vector<graph::ClaimRecord> carried(claims.begin() + merged, claims.end());
+  const std::vector<graph::ClaimRecord> carried(
+      claims.begin() + static_cast<std::ptrdiff_t>(merged), claims.end());
   std::vector<bool> placed(carried.size(), false);
   std::vector<graph::ClaimRecord> settled;
   settled.reserve(claims.size());

@@ -501,7 +501,8 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
         "BOM"));
     return false;
   }
-  const std::size_t target = std::max<std::size_t>(1 << 20, file.size() / (threads * 16) + 1);
+  const std::size_t target =
+      std::max<std::size_t>(1 << 20, file.size() / (std::size_t{threads} * 16) + 1);
   std::vector<Run> runs = split_runs(file, target);
 
   std::atomic<std::size_t> next{0};

@@ -395,7 +395,7 @@ bool validate_against(const valijson::Schema& schema, const rapidjson::Document&
             continue;
           std::string list;
           for (const std::string& a : allowed)
-            list += (list.empty() ? "" : ", ") + a;
+            list.append(list.empty() ? "" : ", ").append(a);
           add(pointer + "/" + pointer_token(key),
               "unknown property \"" + key + "\" (expected one of: " + list + ")");
         }
