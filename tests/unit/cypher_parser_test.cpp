@@ -650,6 +650,39 @@ TEST(CypherParser, DeepNestingIsAnErrorNotACrash) {
   EXPECT_EQ(error_of(fine), "no error");
 }
 
+// Found by fuzz_cypher_parse (tests/data/fuzz/parse-chained-operators-stack-overflow): chained
+// operators make a tree as deep as their count without any recursion in the parser, and the
+// binder's recursion over 46 KB of `-0--0-…` overflowed the stack. The tree's height is bounded.
+TEST(CypherParser, ParseChainedOperatorsStackOverflowIsAnError) {
+  std::ifstream in(std::filesystem::path(JURIGRAPH_TEST_DATA) / "fuzz" /
+                       "parse-chained-operators-stack-overflow",
+                   std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string found = text.str();
+  ASSERT_GT(found.size(), 40000u);
+  EXPECT_NE(error_of(found).find("the expression is too deep (more than 1000 nested or chained "
+                                 "operators)"),
+            std::string::npos)
+      << error_of(found);
+  std::string minus = "RETURN 1", ors = "RETURN true", dots = "RETURN {a: 1}";
+  for (int i = 0; i < 5000; ++i) {
+    minus += " - 1";
+    ors += " OR false";
+    dots += ".a";
+  }
+  // At the 1000th '-' (column 4 × 1000 + 6): the RETURN item's expression is the first level.
+  EXPECT_EQ(error_of(minus),
+            "1:4006: the expression is too deep (more than 1000 nested or chained operators)");
+  EXPECT_NE(error_of(ors).find("too deep"), std::string::npos);
+  EXPECT_NE(error_of(dots).find("too deep"), std::string::npos);
+  // Long but bounded chains are fine: 900 alternatives of an OR.
+  std::string fine = "RETURN true";
+  for (int i = 0; i < 900; ++i)
+    fine += " OR false";
+  EXPECT_EQ(error_of(fine), "no error");
+}
+
 TEST(CypherParser, WriteClausesAreRefusedAtTheirKeyword) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"CREATE (n)", "1:1: the query engine is read-only: CREATE is not supported"},

@@ -44,9 +44,11 @@ ExprPtr Parser::expression() {
 }
 
 ExprPtr Parser::or_expression() {
+  ChainGuard chain(*this);
   ExprPtr e = xor_expression();
   while (at_keyword(Keyword::or_)) {
     const uint32_t op_pos = advance().pos;
+    chain.link(op_pos);
     ExprPtr right = xor_expression();
     e = binary(BinaryOp::logical_or, op_pos, std::move(e), std::move(right));
   }
@@ -54,9 +56,11 @@ ExprPtr Parser::or_expression() {
 }
 
 ExprPtr Parser::xor_expression() {
+  ChainGuard chain(*this);
   ExprPtr e = and_expression();
   while (at_keyword(Keyword::xor_)) {
     const uint32_t op_pos = advance().pos;
+    chain.link(op_pos);
     ExprPtr right = and_expression();
     e = binary(BinaryOp::logical_xor, op_pos, std::move(e), std::move(right));
   }
@@ -64,9 +68,11 @@ ExprPtr Parser::xor_expression() {
 }
 
 ExprPtr Parser::and_expression() {
+  ChainGuard chain(*this);
   ExprPtr e = not_expression();
   while (at_keyword(Keyword::and_)) {
     const uint32_t op_pos = advance().pos;
+    chain.link(op_pos);
     ExprPtr right = not_expression();
     e = binary(BinaryOp::logical_and, op_pos, std::move(e), std::move(right));
   }
@@ -122,6 +128,7 @@ ExprPtr Parser::comparison_expression() {
 }
 
 ExprPtr Parser::predicate_expression() {
+  ChainGuard chain(*this);
   ExprPtr e = additive_expression();
   for (;;) {
     BinaryOp op;
@@ -143,18 +150,21 @@ ExprPtr Parser::predicate_expression() {
     } else if (accept_keyword(Keyword::is)) {
       const bool negated = accept_keyword(Keyword::not_);
       expect_keyword(Keyword::null, negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS");
+      chain.link(op_pos);
       const uint32_t pos = e->pos;
       e = make(pos, IsNull{std::move(e), negated});
       continue;
     } else {
       return e;
     }
+    chain.link(op_pos);
     ExprPtr right = additive_expression();
     e = binary(op, op_pos, std::move(e), std::move(right));
   }
 }
 
 ExprPtr Parser::additive_expression() {
+  ChainGuard chain(*this);
   ExprPtr e = multiplicative_expression();
   for (;;) {
     BinaryOp op;
@@ -165,12 +175,14 @@ ExprPtr Parser::additive_expression() {
     else
       return e;
     const uint32_t op_pos = advance().pos;
+    chain.link(op_pos);
     ExprPtr right = multiplicative_expression();
     e = binary(op, op_pos, std::move(e), std::move(right));
   }
 }
 
 ExprPtr Parser::multiplicative_expression() {
+  ChainGuard chain(*this);
   ExprPtr e = power_expression();
   for (;;) {
     BinaryOp op;
@@ -183,15 +195,18 @@ ExprPtr Parser::multiplicative_expression() {
     else
       return e;
     const uint32_t op_pos = advance().pos;
+    chain.link(op_pos);
     ExprPtr right = power_expression();
     e = binary(op, op_pos, std::move(e), std::move(right));
   }
 }
 
 ExprPtr Parser::power_expression() {
+  ChainGuard chain(*this);
   ExprPtr e = unary_expression();
   while (at(TokenKind::caret)) {
     const uint32_t op_pos = advance().pos;
+    chain.link(op_pos);
     ExprPtr right = unary_expression();
     e = binary(BinaryOp::power, op_pos, std::move(e), std::move(right));
   }
@@ -237,9 +252,11 @@ ExprPtr Parser::number_literal(bool negative, uint32_t pos) {
 }
 
 ExprPtr Parser::postfix_expression() {
+  ChainGuard chain(*this);
   ExprPtr e = atom();
   const uint32_t pos = e->pos;
   for (;;) {
+    chain.link(peek().pos);
     if (accept(TokenKind::dot)) {
       Name key = expect_name("a property name after '.'");
       e = make(pos, PropertyAccess{std::move(e), std::move(key)});

@@ -34,9 +34,21 @@ Parser::Parser(std::string_view text, const ParseOptions& options)
     : text_(text), options_(options), tokens_(tokenize(text, options.origin)) {}
 
 Parser::DepthGuard::DepthGuard(Parser& p) : parser_(p) {
-  if (++parser_.depth_ > kMaxDepth)
+  ++parser_.height_;
+  if (++parser_.depth_ > kMaxDepth) {
+    // The destructor does not run for a constructor that throws.
+    --parser_.depth_;
+    --parser_.height_;
     parser_.fail_at(parser_.peek().pos, "the query is nested too deeply (more than " +
                                             std::to_string(kMaxDepth) + " levels)");
+  }
+}
+
+void Parser::ChainGuard::link(uint32_t pos) {
+  ++links_;
+  if (++parser_.height_ > kMaxHeight)
+    parser_.fail_at(pos, "the expression is too deep (more than " + std::to_string(kMaxHeight) +
+                             " nested or chained operators)");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -104,14 +104,37 @@ class Parser {
   class DepthGuard {
    public:
     explicit DepthGuard(Parser& p);
-    ~DepthGuard() { --parser_.depth_; }
+    ~DepthGuard() {
+      --parser_.depth_;
+      --parser_.height_;
+    }
     DepthGuard(const DepthGuard&) = delete;
     DepthGuard& operator=(const DepthGuard&) = delete;
 
    private:
     Parser& parser_;
   };
+  // Each operator of a chain (a - b - c, a.b.c, x IS NULL IS NULL) puts the tree one level
+  // deeper, as a parenthesis does, without any recursion in the parser; the binder, the
+  // evaluator and the tree's destructor do recurse over it, so the tree's height is bounded too:
+  // nesting and chained operators together, at most kMaxHeight (found by fuzzing: 46 KB of
+  // `-0--0-…` overflowed the binder's stack).
+  static constexpr uint32_t kMaxHeight = 1000;
+  class ChainGuard {
+   public:
+    explicit ChainGuard(Parser& p) : parser_(p) {}
+    ~ChainGuard() { parser_.height_ -= links_; }
+    ChainGuard(const ChainGuard&) = delete;
+    ChainGuard& operator=(const ChainGuard&) = delete;
+    // One more operator in the chain, at `pos`.
+    void link(uint32_t pos);
+
+   private:
+    Parser& parser_;
+    uint32_t links_ = 0;
+  };
   uint32_t depth_ = 0;
+  uint32_t height_ = 0;
 
   std::string_view text_;
   const ParseOptions& options_;
