@@ -176,6 +176,29 @@ TEST(CypherEngineError, RuntimeTypeErrorsArePositioned) {
 // (MATCH, UNWIND, into count(*)) are bounded by the timeout only.
 // --max-memory: what operators hold is counted in bytes, not rows; streaming is not, and ORDER
 // BY with a LIMIT releases what it prunes. Each bound has its own error kind (its exit code).
+// The state of a variable-length match (its stack and trail, a hop at a time, and the table of
+// relationships on the trail) counts against --max-memory: a trail of 20,000 hops through a
+// chain holds some 20,000 × 12 bytes, over a 64 KiB bound; a short one does not.
+TEST(CypherEngineError, MaxMemoryCountsVariableLengthTrails) {
+  MemoryGraph g;
+  std::vector<NodeId> chain;
+  for (int k = 0; k < 20000; ++k)
+    chain.push_back(g.add_node({"Company"}, {}));
+  for (std::size_t k = 0; k + 1 < chain.size(); ++k)
+    g.add_relationship(chain[k], chain[k + 1], "SUBCONTRACTOR_OF", {});
+  g.freeze();
+  QueryLimits limits = testing::loose_limits();
+  limits.max_memory = 64 * 1024;
+  const std::string deep = "MATCH (a)-[*]->(b) WHERE id(a) = 0 RETURN count(*) AS n";
+  EXPECT_EQ(error_of(g, deep, {}, limits),
+            "1:10: the query exceeded --max-memory (64 KiB held in rows, groups, lists and path "
+            "searches)");
+  EXPECT_EQ(rows(g, "MATCH (a)-[*1..100]->(b) WHERE id(a) = 0 RETURN count(*) AS n", {}, limits),
+            (Rows{"100"}));
+  limits.max_memory = 0;  // no bound: the whole chain
+  EXPECT_EQ(rows(g, deep, {}, limits), (Rows{"19999"}));
+}
+
 TEST(CypherEngineError, MaxMemory) {
   const MemoryGraph g = people();
   QueryLimits limits = testing::loose_limits();

@@ -247,9 +247,21 @@ bool Matcher::var_expand(Step& s, std::size_t i) {
   const Dir d = walk_direction(r.direction, s.forward);
   s.frames.clear();
   s.trail.clear();
+  // The walk's stack and trail count against --max-memory, a hop at a time: a long unbounded
+  // trail (`[*]` through a large component) holds a frame and a relationship per hop.
+  constexpr uint64_t kHop = sizeof(Step::Frame) + sizeof(RelId);
+  if (!plan_.used_counted) {
+    // The trails' table of relationships in use, a byte per relationship, held for the query.
+    plan_.used_counted = true;
+    ctx_.hold(plan_.used.size(), s.pos);
+  }
+  auto release_walk = [&] { ctx_.release(s.frames.size() * kHop); };
+  ctx_.hold(kHop, s.pos);
   s.frames.push_back({*u, 0});
-  if (r.min == 0 && !emit_var(s, i, *u))
+  if (r.min == 0 && !emit_var(s, i, *u)) {
+    release_walk();
     return false;
+  }
   while (!s.frames.empty()) {
     Step::Frame& f = s.frames.back();
     const std::size_t depth = s.frames.size() - 1;
@@ -270,6 +282,7 @@ bool Matcher::var_expand(Step& s, std::size_t i) {
           continue;  // a self-loop, already seen in the out-list
         if (!type_ok(r, a.edges[at].type) || plan_.used[rel] || !rel_ok(r, rel, a.edges[at].type))
           continue;
+        ctx_.hold(kHop, s.pos);
         plan_.used[rel] = 1;
         s.trail.push_back(rel);
         s.frames.push_back({v, 0});
@@ -277,12 +290,14 @@ bool Matcher::var_expand(Step& s, std::size_t i) {
         if (depth + 1 >= r.min && !emit_var(s, i, v)) {
           for (RelId t : s.trail)
             plan_.used[t] = 0;
+          release_walk();
           return false;
         }
         break;
       }
     }
     if (!descended) {
+      ctx_.release(kHop);
       s.frames.pop_back();
       if (!s.trail.empty()) {
         plan_.used[s.trail.back()] = 0;

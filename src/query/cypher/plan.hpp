@@ -203,6 +203,7 @@ struct MatchPlan {
   // is compared with the few earlier ones in its step's `conflicts`, read from `rel_ids`.
   bool trail_bitmap = true;
   std::vector<uint8_t> used;   // scratch, by relationship id
+  bool used_counted = false;   // `used` counted against --max-memory (by the first var_expand)
   std::vector<RelId> rel_ids;  // scratch, by relationship index: the current match's
 };
 
