@@ -14,6 +14,7 @@ packages=(
   libxxhash-dev                           # XXH3 checksums of graph snapshots
   libabsl-dev                             # Abseil's Swiss-table hash maps for ingesting millions of ids
   libxml2-dev                             # libxml2: the DILA XML of `import dila`
+  libre2-dev                              # RE2: Cypher's =~ in linear time (no backtracking)
   libgtest-dev googletest libbenchmark-dev # tests and benchmarks
   clang libclang-rt-14-dev                # the fuzz targets: clang's libFuzzer, ASan and UBSan
   clang-tidy                              # scripts/tidy.sh

@@ -4,10 +4,12 @@
 #include <array>
 #include <cstring>
 #include <exception>
+#include <initializer_list>
 #include <memory>
 #include <numeric>
 #include <optional>
 #include <thread>
+#include <type_traits>
 
 #include "base/diagnostic.hpp"
 #include "base/mapped_file.hpp"
@@ -94,6 +96,137 @@ class TypeReader {
   std::size_t at_ = 0;
 };
 
+// The checks behind the checksums: every reference a record holds lies inside the section it
+// points into, every enum and flag has a value the code knows, and the row and label offsets
+// grow. They run on the bytes the checksum pass has just copied (verify_sections), so they cost
+// no page of the mapping: an opened snapshot stays resident only where queries go.
+class RecordCheck {
+ public:
+  explicit RecordCheck(const std::vector<SectionEntry>& entries) : entries_(entries) {}
+
+  // The state one section carries from piece to piece.
+  struct Carry {
+    uint64_t previous = 0;  // the last row or label offset
+    uint32_t max_type = 0;  // the largest relation type id seen
+    std::string error;      // the first reason found, empty while the section is sound
+  };
+
+  // Checks the records of section `s` in `piece`, which holds whole records.
+  void check(Section s, std::span<const std::byte> piece, Carry& c) const {
+    switch (s) {
+      case Section::nodes:
+        return each<NodeRecord>(s, piece, c, [&](const NodeRecord& r) {
+          return strs({r.id, r.name, r.country, r.description, r.kind, r.number, r.currency,
+                       r.summary}) &&
+                 in(r.aliases, Section::string_refs) && in(r.identifiers, Section::identifiers) &&
+                 in(r.properties, Section::properties) && in(r.sources, Section::source_refs) &&
+                 in(r.claims, Section::claims) && label(r.label);
+        });
+      case Section::edges:
+        return each<EdgeRow>(s, piece, c, [&](const EdgeRow& r) {
+          c.max_type = std::max<uint32_t>(c.max_type, r.type);
+          return id(r.source, Section::nodes) && id(r.target, Section::nodes) &&
+                 id(r.details, Section::edge_details);
+        });
+      case Section::edge_details:
+        return each<EdgeDetails>(s, piece, c, [&](const EdgeDetails& r) {
+          return in(r.properties, Section::properties) && in(r.sources, Section::source_refs) &&
+                 in(r.claims, Section::claims);
+        });
+      case Section::sources:
+        return each<SourceRecord>(s, piece, c, [&](const SourceRecord& r) {
+          return strs({r.url, r.title, r.publisher, r.note}) &&
+                 static_cast<uint8_t>(r.kind) <= static_cast<uint8_t>(SourceKind::database);
+        });
+      case Section::source_refs:
+        return each<uint32_t>(s, piece, c, [&](uint32_t r) { return id(r, Section::sources); });
+      case Section::string_refs:
+        return each<StrRef>(s, piece, c, [&](StrRef r) { return str(r); });
+      case Section::identifiers:
+        return each<IdentifierRecord>(s, piece, c, [&](const IdentifierRecord& r) {
+          return strs({r.scheme, r.value});
+        });
+      case Section::properties:
+        return each<PropertyRecord>(s, piece, c, [&](const PropertyRecord& r) {
+          return strs({r.key, r.text}) &&
+                 static_cast<uint8_t>(r.kind) <= static_cast<uint8_t>(ValueKind::boolean);
+        });
+      case Section::claims:
+        return each<ClaimRecord>(s, piece, c, [&](const ClaimRecord& r) {
+          return strs({r.property, r.value, r.origin, r.note}) &&
+                 in(r.sources, Section::source_refs);
+        });
+      case Section::labels:
+        return each<Label>(s, piece, c, [&](Label r) { return label(r); });
+      case Section::out_start:
+      case Section::in_start:
+        return each<EdgeId>(s, piece, c, [&](EdgeId r) { return grows(r, c, Section::edges); });
+      case Section::label_start:
+        return each<uint32_t>(s, piece, c, [&](uint32_t r) { return grows(r, c, Section::nodes); });
+      case Section::out_other:
+      case Section::in_other:
+      case Section::label_nodes:
+        return each<VertexId>(s, piece, c, [&](VertexId r) { return id(r, Section::nodes); });
+      case Section::out_edges:
+      case Section::in_edges:
+        return each<EdgeBundle>(s, piece, c, [&](const EdgeBundle& r) {
+          c.max_type = std::max<uint32_t>(c.max_type, r.type);
+          return id(r.id, Section::edges);
+        });
+      case Section::name_index:
+        return each<NameKey>(s, piece, c, [&](const NameKey& r) {
+          return str(r.folded) && id(r.vertex, Section::nodes);
+        });
+      default:  // strings, relation_types (read by TypeReader), relation_counts
+        return;
+    }
+  }
+
+ private:
+  // Calls `ok` on each record of the piece (copied out: the piece keeps no alignment) and notes
+  // the first that fails. A section of another record size is left to get<T>, which names it.
+  template <typename T, typename Ok>
+  void each(Section s, std::span<const std::byte> piece, Carry& c, Ok ok) const {
+    if (!c.error.empty() || entry(s).element_size != sizeof(T))
+      return;
+    for (std::size_t at = 0; at + sizeof(T) <= piece.size(); at += sizeof(T)) {
+      T r;
+      std::memcpy(&r, piece.data() + at, sizeof r);
+      if constexpr (std::is_same_v<T, ClaimRecord>) {
+        // A bool of another byte than 0 or 1 is undefined behaviour to read.
+        if (static_cast<uint8_t>(piece[at + offsetof(ClaimRecord, authoritative)]) > 1) {
+          c.error = "a record of section claims holds an invalid flag";
+          return;
+        }
+      }
+      if (!ok(r)) {
+        c.error = "a record of section " + std::string(section_name(s)) +
+                  " points outside the section it refers to, or holds an unknown value";
+        return;
+      }
+    }
+  }
+
+  const SectionEntry& entry(Section s) const { return entries_[static_cast<uint32_t>(s) - 1]; }
+  uint64_t count(Section s) const { return entry(s).count; }
+
+  bool str(StrRef r) const { return uint64_t{r.offset} + r.length <= count(Section::strings); }
+  bool strs(std::initializer_list<StrRef> refs) const {
+    return std::all_of(refs.begin(), refs.end(), [&](StrRef r) { return str(r); });
+  }
+  bool in(Range r, Section s) const { return uint64_t{r.begin} + r.count <= count(s); }
+  bool id(uint64_t i, Section s) const { return i < count(s); }
+  static bool label(Label l) { return static_cast<uint8_t>(l) < kLabelCount; }
+  bool grows(uint64_t v, Carry& c, Section s) const {
+    if (v < c.previous || v > count(s))
+      return false;
+    c.previous = v;
+    return true;
+  }
+
+  const std::vector<SectionEntry>& entries_;
+};
+
 class SnapshotReader {
  public:
   explicit SnapshotReader(std::shared_ptr<const MappedFile> file) : file_(std::move(file)) {}
@@ -128,6 +261,8 @@ class SnapshotReader {
     std::vector<RelationType> types = TypeReader(*file_, bytes(Section::relation_types)).read();
     a.relation_counts = get<uint64_t>(Section::relation_counts);
     check_relation_counts(a, types.size());
+    if (!a.edges.empty() && max_type_ >= types.size())
+      refuse(file(), "a relationship has a type the relation_types section does not hold");
     return Graph::over(a, std::move(types), file_);
   }
 
@@ -194,7 +329,7 @@ class SnapshotReader {
   // `jurigraph build` replaces a snapshot by renaming a new file over it, never in place.
   // The sections are shared among up to kThreads threads (the machines measured have two
   // cores; more were not measured), largest first, each to the thread with the least work.
-  void verify_sections() const {
+  void verify_sections() {
     static constexpr std::size_t kThreads = 2;
     static constexpr std::size_t kBuffer = std::size_t{256} << 10;
     std::vector<uint32_t> order(kSectionCount);
@@ -211,17 +346,23 @@ class SnapshotReader {
       load[t] += length(entries_[i]);
     }
     std::vector<char> bad(kSectionCount, 0);
+    std::vector<RecordCheck::Carry> carry(kSectionCount);
+    const RecordCheck records(entries_);
     std::vector<std::exception_ptr> failed(threads);
     auto check = [&](std::size_t t) {
       try {
         std::vector<std::byte> buffer(kBuffer);
         for (const uint32_t i : share[t]) {
           const SectionEntry& e = entries_[i];
+          // Whole records in each piece, for the record checks.
+          const std::size_t step = std::max<std::size_t>(kBuffer / e.element_size, 1) *
+                                   std::min<std::size_t>(e.element_size, kBuffer);
           StreamingChecksum sum;
-          for (std::size_t at = 0; at < length(e); at += kBuffer) {
-            const std::span<std::byte> piece(buffer.data(), std::min(kBuffer, length(e) - at));
+          for (std::size_t at = 0; at < length(e); at += step) {
+            const std::span<std::byte> piece(buffer.data(), std::min(step, length(e) - at));
             file().read(e.offset + at, piece);
             sum.update(piece.data(), piece.size());
+            records.check(static_cast<Section>(e.id), piece, carry[i]);
           }
           bad[i] = sum.digest() != e.checksum;
         }
@@ -244,6 +385,11 @@ class SnapshotReader {
         refuse(file(), "the checksum of section " +
                            std::string(section_name(static_cast<Section>(i + 1))) +
                            " does not match: the file is corrupt" + rebuild_hint());
+    }
+    for (uint32_t i = 0; i < kSectionCount; ++i) {
+      if (!carry[i].error.empty())
+        refuse(file(), carry[i].error + ": the file is corrupt" + rebuild_hint());
+      max_type_ = std::max(max_type_, carry[i].max_type);
     }
   }
 
@@ -294,6 +440,7 @@ class SnapshotReader {
   std::shared_ptr<const MappedFile> file_;
   Header header_{};
   std::vector<SectionEntry> entries_;
+  uint32_t max_type_ = 0;  // the largest relation type id of edges and bundles
 };
 
 }  // namespace

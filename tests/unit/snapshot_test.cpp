@@ -295,6 +295,63 @@ TEST_F(Snapshot, RelationCountsOfTheWrongShapeAreRefused) {
             std::string::npos);
 }
 
+// The fuzz finding of that name (tests/data/fuzz/): a snapshot whose checksums match (the
+// harness writes them when the input's first byte is even) and whose node holds a string
+// reference far outside the strings section. It crashed the first read of the node; it is now
+// refused at open.
+TEST_F(Snapshot, SnapshotStrrefOutsideStrings) {
+  const std::string input =
+      read_bytes(fs::path(JURIGRAPH_TEST_DATA) / "fuzz" / "snapshot-strref-outside-strings");
+  ASSERT_FALSE(input.empty());
+  ASSERT_EQ(input[0] & 1, 0);
+  std::string bytes = input.substr(1);
+  snapshot::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  h.file_size = bytes.size();
+  std::memcpy(bytes.data(), &h, sizeof h);
+  write_bytes(dir_ / "fuzz.jg", resealed(bytes, directory(bytes)));
+  const std::string why = refusal(dir_ / "fuzz.jg");
+  EXPECT_NE(why.find("points outside the section it refers to"), std::string::npos) << why;
+}
+
+// Each kind of reference a record holds, made to point outside its section in a file whose
+// checksums match: refused at open, naming the section.
+TEST_F(Snapshot, ReferencesOutsideTheirSectionsAreRefused) {
+  const std::string bytes = read_bytes(written(seeds()));
+  const std::vector<snapshot::SectionEntry> entries = directory(bytes);
+  const auto damaged = [&](snapshot::Section s, std::size_t at, uint32_t value) {
+    std::string b = bytes;
+    std::vector<snapshot::SectionEntry> e = entries;
+    std::memcpy(b.data() + entry(e, s).offset + at, &value, sizeof value);
+    write_bytes(dir_ / "damaged.jg", resealed(b, e));
+    return refusal(dir_ / "damaged.jg");
+  };
+  const uint32_t huge = 0xfffffff0;
+  EXPECT_NE(damaged(snapshot::Section::nodes, offsetof(NodeRecord, name), huge)
+                .find("section nodes points outside"),
+            std::string::npos);
+  EXPECT_NE(damaged(snapshot::Section::nodes, offsetof(NodeRecord, claims), huge)
+                .find("section nodes points outside"),
+            std::string::npos);
+  EXPECT_NE(damaged(snapshot::Section::edges, offsetof(EdgeRow, target), huge)
+                .find("section edges points outside"),
+            std::string::npos);
+  EXPECT_NE(damaged(snapshot::Section::edges, offsetof(EdgeRow, type), 0xfff0)
+                .find("a relationship has a type"),
+            std::string::npos);
+  EXPECT_NE(damaged(snapshot::Section::out_start, sizeof(EdgeId), huge)
+                .find("section out_start points outside"),
+            std::string::npos);
+  EXPECT_NE(damaged(snapshot::Section::in_other, 0, huge).find("section in_other points outside"),
+            std::string::npos);
+  EXPECT_NE(
+      damaged(snapshot::Section::name_index, 0, huge).find("section name_index points outside"),
+      std::string::npos);
+  EXPECT_NE(damaged(snapshot::Section::claims, offsetof(ClaimRecord, authoritative), 7)
+                .find("invalid flag"),
+            std::string::npos);
+}
+
 // A file jurigraph wrote before the counts were stored (tests/data/snapshot/version-1.jg, built
 // from version-1.json beside it by the version-1 writer) is named by its version, with what to do.
 TEST_F(Snapshot, AVersionOneFileIsRefusedByItsVersion) {

@@ -1,18 +1,23 @@
 #include "query/cypher/expression_eval.hpp"
 
+#include <re2/re2.h>
+
 #include <cmath>
 #include <limits>
-#include <regex>
+#include <memory>
 
 #include "query/cypher/functions.hpp"
 #include "query/cypher/pattern_matcher.hpp"
 
 namespace jurigraph::query::cypher::exec {
 
+// The compiled pattern of one `=~`, kept while the pattern stays the same (a constant pattern is
+// compiled once a query). RE2 matches in time linear in the string: no pattern can make a match
+// run past the query's timeout, as std::regex's backtracking did (fuzz finding
+// execute-regex-backtracking-hang).
 struct RegexCache {
-  bool compiled = false;
   std::string pattern;
-  std::regex regex;
+  std::unique_ptr<const re2::RE2> regex;
 };
 
 void RegexCacheDelete::operator()(RegexCache* cache) const {
@@ -329,17 +334,21 @@ Value regex_match(const BoundExpr& e, const Value& a, const Value& b, ExecContex
   if (a.type() != ValueType::string || b.type() != ValueType::string)
     return {};
   RegexCache& cache = *e.regex;
-  if (!cache.compiled || cache.pattern != b.as_string()) {
-    try {
-      cache.regex = std::regex(b.as_string(), std::regex::ECMAScript);
-    } catch (const std::regex_error& err) {
-      cache.compiled = false;
-      ctx.fail(e.args[1].pos, "invalid regular expression '" + b.as_string() + "': " + err.what());
+  if (!cache.regex || cache.pattern != b.as_string()) {
+    cache.regex.reset();
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    auto regex = std::make_unique<const re2::RE2>(b.as_string(), options);
+    if (!regex->ok()) {
+      // RE2 has no backreferences nor lookaround (they need backtracking): named here.
+      ctx.fail(e.args[1].pos,
+               "invalid regular expression '" + b.as_string() + "': " + regex->error());
     }
     cache.pattern = b.as_string();
-    cache.compiled = true;
+    cache.regex = std::move(regex);
   }
-  return Value(std::regex_match(a.as_string(), cache.regex));
+  // Cypher's `=~` matches the whole string.
+  return Value(re2::RE2::FullMatch(a.as_string(), *cache.regex));
 }
 
 Value in_list(const BoundExpr& e, const Value& x, const Value& list, ExecContext& ctx) {
