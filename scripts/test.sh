@@ -5,7 +5,7 @@
 #      tests and the fuzz targets in one build, then every test again, under the sanitizers.
 #   3. The fuzz targets of CI_FUZZ_TARGETS, FUZZ_SECONDS each, two at a time (scripts/fuzz.sh).
 # The npm packages of the test folders install beside the Release build. Each phase's time is
-# printed at the end.
+# printed at the end. A test that hangs fails after 10 min (ctest's default is 25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,7 +45,7 @@ fi
 cat "$npm_log"
 rm -f "$npm_log"
 phase "npm: wait after the build"
-ctest --test-dir build --output-on-failure -j "$(nproc)"
+ctest --test-dir build --output-on-failure -j "$(nproc)" --timeout 600
 phase "ctest: Release"
 
 # The benchmarks stay out: they are programs, built (above) and run in Release.
@@ -53,7 +53,7 @@ scripts/build.sh build-asan -DCMAKE_CXX_COMPILER=clang++ -DJURIGRAPH_SANITIZE=ON
   -DJURIGRAPH_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug -DJURIGRAPH_BUILD_BENCHMARKS=OFF
 phase "build: clang ASan+UBSan+fuzz"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)" --timeout 600
 phase "ctest: ASan+UBSan"
 
 scripts/fuzz.sh build-asan "$FUZZ_SECONDS" "${CI_FUZZ_TARGETS[@]}"
