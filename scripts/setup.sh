@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Installs what jurigraph needs from Debian 12's packages, and only what is missing.
-# Non-interactive and idempotent: a second run installs nothing and does not touch apt lists.
+# Installs what jurigraph needs from Debian 12's packages, and only what is missing, then the
+# npm packages of the test folders. Non-interactive and idempotent: a second run installs nothing
+# and does not touch apt lists.
+# Usage: scripts/setup.sh [apt|npm]   (one part only: scripts/test.sh runs npm ci beside the build)
 set -euo pipefail
+part=${1:-all}
+[[ $part == all || $part == apt || $part == npm ]] || { echo "usage: $0 [apt|npm]" >&2; exit 2; }
 
 packages=(
   build-essential cmake pkg-config        # toolchain (g++ 12, CMake 3.25)
@@ -27,34 +31,42 @@ packages=(
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 
-missing=()
-for p in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$p")
-done
+install_apt() {
+  local missing=() p status sudo
+  for p in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$p")
+  done
 
-if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "setup: all ${#packages[@]} packages present"
-else
-  sudo=""
-  if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
-    sudo="sudo"
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "setup: all ${#packages[@]} packages present"
+  else
+    sudo=""
+    if [[ $(id -u) -ne 0 ]]; then
+      command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+      sudo="sudo"
+    fi
+    echo "setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -q
+    $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
-  echo "setup: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -q
-  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+}
 
 # The npm packages the tests run against jurigraph's exports, each at the versions pinned by its
 # folder's package-lock.json (node_modules there is git-ignored): jsonld.js (tests/linked_data),
 # Oxigraph (tests/sparql) and Kuzu (tests/kuzu).
-root="$(dirname "$0")/.."
-for folder in tests/linked_data tests/sparql tests/kuzu; do
-  [[ -f "$root/$folder/package-lock.json" ]] || continue
-  if [[ ! -f "$root/$folder/node_modules/.package-lock.json" ]]; then
-    echo "setup: installing the npm packages of $folder (npm ci)"
-    (cd "$root/$folder" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-done
+install_npm() {
+  local root folder
+  root="$(dirname "$0")/.."
+  for folder in tests/linked_data tests/sparql tests/kuzu; do
+    [[ -f "$root/$folder/package-lock.json" ]] || continue
+    if [[ ! -f "$root/$folder/node_modules/.package-lock.json" ]]; then
+      echo "setup: installing the npm packages of $folder (npm ci)"
+      (cd "$root/$folder" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
+}
+
+[[ $part == npm ]] || install_apt
+[[ $part == apt ]] || install_npm

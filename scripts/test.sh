@@ -1,22 +1,60 @@
 #!/usr/bin/env bash
-# The whole test suite: set up, build (Release, then ASan+UBSan), run ctest on both, then build
-# the libFuzzer targets (clang, ASan+UBSan) and run two of them for 60 s.
+# The whole test suite, as CI runs it (README, "Tests"): two builds and one fuzz run.
+#   1. Release (g++, -O3): build, then every test.
+#   2. ASan+UBSan with libFuzzer (clang, -Og -g1, unity sources): the libraries, the CLI, the
+#      tests and the fuzz targets in one build, then every test again, under the sanitizers.
+#   3. The fuzz targets of CI_FUZZ_TARGETS, FUZZ_SECONDS each, two at a time (scripts/fuzz.sh).
+# The npm packages of the test folders install beside the Release build. Each phase's time is
+# printed at the end. A test that hangs fails after 10 min (ctest's default is 25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+
+# The fuzz targets CI runs. fuzz_cypher_execute and fuzz_snapshot join them once their open
+# findings are fixed (tests/data/fuzz/README.md): until then a run that happens on either fails CI
+# on a known bug rather than on the change under test. FUZZ_SECONDS is per target; the pairs run
+# one after the other, so the four targets take 2 × FUZZ_SECONDS.
+CI_FUZZ_TARGETS=(fuzz_dataset fuzz_cypher_parse)
+FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+
+phases=()
+start=$SECONDS
+phase_start=$SECONDS
+phase() {  # phase NAME: closes the phase that ran since the last call
+  phases+=("$(printf '%-28s %4d s' "$1" $((SECONDS - phase_start)))")
+  phase_start=$SECONDS
+}
+report() {
+  echo "test.sh: time per phase"
+  printf '  %s\n' "${phases[@]}"
+  printf '  %-28s %4d s\n' total $((SECONDS - start))
+}
+trap report EXIT
+
+scripts/setup.sh apt
+phase "setup (apt)"
+npm_log=$(mktemp)
+(npm_start=$SECONDS && scripts/setup.sh npm && echo "setup: npm took $((SECONDS - npm_start)) s") >"$npm_log" 2>&1 &
+npm_pid=$!
+
 scripts/build.sh build
-ctest --test-dir build --output-on-failure -j "$(nproc)"
-# The sanitizer build leaves the benchmarks out: they are programs, built and run in Release.
-scripts/build.sh build-asan -DJURIGRAPH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DJURIGRAPH_BUILD_BENCHMARKS=OFF
-# Under the sanitizers, every test but those labelled outside_tools: other programs reading the
-# exports, whose bytes the Release run above has checked (tests/CMakeLists.txt says more).
+phase "build: Release"
+if ! wait "$npm_pid"; then
+  cat "$npm_log" >&2
+  exit 1
+fi
+cat "$npm_log"
+rm -f "$npm_log"
+phase "npm: wait after the build"
+ctest --test-dir build --output-on-failure -j "$(nproc)" --timeout 600
+phase "ctest: Release"
+
+# The benchmarks stay out: they are programs, built (above) and run in Release.
+scripts/build.sh build-asan -DCMAKE_CXX_COMPILER=clang++ -DJURIGRAPH_SANITIZE=ON \
+  -DJURIGRAPH_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug -DJURIGRAPH_BUILD_BENCHMARKS=OFF
+phase "build: clang ASan+UBSan+fuzz"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j "$(nproc)" -LE outside_tools
-# The fuzz targets (fuzz/): clang with ASan+UBSan and libFuzzer, the libraries and the targets
-# only; the dataset and Cypher-parser targets run 60 s each on the seeds made from the tests,
-# side by side (README, "Fuzzing"). fuzz_snapshot and fuzz_cypher_execute are left out until
-# their open findings are fixed (tests/data/fuzz/README.md): a run that happens on either would
-# fail CI on a known bug rather than on the change under test.
-scripts/build.sh build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DJURIGRAPH_SANITIZE=ON -DJURIGRAPH_FUZZ=ON \
-  -DCMAKE_BUILD_TYPE=Debug -DJURIGRAPH_BUILD_TESTS=OFF -DJURIGRAPH_BUILD_BENCHMARKS=OFF
-scripts/fuzz.sh build-fuzz 60 fuzz_dataset fuzz_cypher_parse
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)" --timeout 600
+phase "ctest: ASan+UBSan"
+
+scripts/fuzz.sh build-asan "$FUZZ_SECONDS" "${CI_FUZZ_TARGETS[@]}"
+phase "fuzz: ${#CI_FUZZ_TARGETS[@]} × ${FUZZ_SECONDS} s"

@@ -49,6 +49,10 @@ struct TckValue {
   // For a path, one per relationship: true when it points left to right (n[i] -> n[i+1]).
   std::vector<bool> forward;
 
+  // Not an aggregate: clang 14 with libstdc++ 12 checks whether `{}` can make a TckValue while it
+  // completes std::pair<std::string, TckValue> (the entries), and an aggregate's `{}` needs that
+  // pair complete.
+  TckValue() = default;
   static TckValue null_value() { return {}; }
   static TckValue of_bool(bool b);
   static TckValue of_int(int64_t i);

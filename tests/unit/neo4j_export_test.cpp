@@ -292,7 +292,7 @@ TEST(InferTables, MixedValuesGetOneTypeThatFitsThemAll) {
 void write_files(const fs::path& target, const std::map<std::string, std::string>& files) {
   exporter::write_export_folder(target.string(), "test", [&](exporter::ExportFolder& folder) {
     for (const auto& [name, text] : files) {
-      folder.file(name, [&](std::ostream& out) {
+      folder.file(name, [&text = text](std::ostream& out) {  // clang 14: no binding captured
         out << text;
         return uint64_t{1};
       });
