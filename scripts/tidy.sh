@@ -28,9 +28,11 @@ run-clang-tidy -p "$build" -j "${TIDY_JOBS:-2}" -quiet -extra-arg=-Wno-unknown-w
   "${regexes[@]}" >"$log" 2>&1 || status=$?
 elapsed=$(($(date +%s) - start))
 # A header's warnings come once per file that includes it.
+# run-clang-tidy 14 asks for colours: strip them before reading.
+sed -i 's/\x1b\[[0-9;]*m//g' "$log"
 warnings=$(grep -E '^[^ ].*:[0-9]+:[0-9]+: (warning|error):|^Error while processing' \
   "$log" | sort -u || true)
-files=$(grep -cE '^[^ ]*clang-tidy ' "$log" || true)
+files=$(grep -cE '^[^ ]*clang-tidy[^ ]* ' "$log" || true)
 echo "tidy: ${paths[*]}: $((elapsed / 60)) min $((elapsed % 60)) s (load average at the end:" \
   "$(cut -d' ' -f1-3 /proc/loadavg))" >&2
 if [[ -n "$warnings" ]]; then
