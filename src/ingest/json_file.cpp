@@ -61,18 +61,27 @@ std::string parse_error_message(rapidjson::ParseErrorCode code, std::string_view
   return parse_error_message(code);
 }
 
+const rapidjson::Value::Member* repeated_member(const rapidjson::Value& object) {
+  for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
+    for (auto earlier = object.MemberBegin(); earlier != m; ++earlier) {
+      if (earlier->name == m->name)
+        return &*m;
+    }
+  }
+  return nullptr;
+}
+
+std::string duplicate_key_message(std::string_view key) {
+  return "duplicate key \"" + std::string(key) + "\" in an object: give each key once";
+}
+
 bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key) {
   if (v.IsObject()) {
-    const auto object = v.GetObject();
-    for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
-      for (auto earlier = object.MemberBegin(); earlier != m; ++earlier) {
-        if (earlier->name == m->name) {
-          key.assign(m->name.GetString(), m->name.GetStringLength());
-          return true;
-        }
-      }
+    if (const auto* m = repeated_member(v)) {
+      key.assign(m->name.GetString(), m->name.GetStringLength());
+      return true;
     }
-    for (const auto& m : object) {
+    for (const auto& m : v.GetObject()) {
       const std::size_t size = pointer.size();
       pointer +=
           "/" + pointer_token(std::string_view(m.name.GetString(), m.name.GetStringLength()));
@@ -120,9 +129,7 @@ void JsonFile::parse(Diagnostics& diagnostics) {
     return;
   }
   if (starts_with_utf16_bom(text_)) {
-    diagnostics.add(at_offset(0,
-                              "the file is UTF-16 (it starts with a UTF-16 byte-order mark); "
-                              "save it as UTF-8 without BOM"));
+    diagnostics.add(at_offset(0, std::string(kUtf16Message)));
     return;
   }
   if (text_.starts_with("\xEF\xBB\xBF")) {
@@ -147,11 +154,9 @@ void JsonFile::parse(Diagnostics& diagnostics) {
         parse_error_message(document_.GetParseError(), text_, document_.GetErrorOffset())));
     return;
   }
-  // Objects are small (a record's fields), so the quadratic look-up costs less than a set.
   std::string pointer, key;
   if (find_duplicate_key(document_, pointer, key)) {
-    diagnostics.add(diagnostic(Severity::error, pointer,
-                               "duplicate key \"" + key + "\" in an object: give each key once"));
+    diagnostics.add(diagnostic(Severity::error, pointer, duplicate_key_message(key)));
     return;
   }
   ok_ = true;

@@ -52,17 +52,26 @@ class JsonFile final : public DatasetFile {
 // existing ancestor when the pointer goes further than the document.
 std::size_t locate_json_pointer(std::string_view text, std::string_view pointer);
 
-// Datasets nest a few levels; anything deeper is a mistake or an attack on the stack.
-// The first object member whose name an earlier member of the same object has: RapidJSON keeps
-// both, and which one a reader uses would be a guess. Fills in the object's pointer (below the
-// one `pointer` holds) and the name; false when every object's names are distinct.
-bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key);
+// The first member of `object` whose name an earlier member has, or nullptr: RapidJSON keeps
+// both, and which one a reader uses would be a guess. Objects are small (a record's fields), so
+// the quadratic look-up costs less than a set.
+const rapidjson::Value::Member* repeated_member(const rapidjson::Value& object);
 
-// Whether a text starts with a UTF-16 byte-order mark (either order).
+// The first object, anywhere in `v`, with a repeated member name (repeated_member): fills in
+// the object's pointer (below the one `pointer` holds) and the name; false when every object's
+// names are distinct.
+bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key);
+// The diagnostic's message for find_duplicate_key's `key`, in JSON and JSON Lines files alike.
+std::string duplicate_key_message(std::string_view key);
+
+// Whether a text starts with a UTF-16 byte-order mark (either order), and what is said of it.
 inline bool starts_with_utf16_bom(std::string_view text) {
   return text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
 }
+inline constexpr std::string_view kUtf16Message =
+    "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 without BOM";
 
+// Datasets nest a few levels; anything deeper is a mistake or an attack on the stack.
 constexpr int kMaxDepth = 64;
 // Offset of the first bracket that opens a value deeper than kMaxDepth, or npos.
 std::size_t too_deep_at(std::string_view text);

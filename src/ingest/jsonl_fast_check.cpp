@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/json_file.hpp"
+
 namespace jurigraph::ingest {
 namespace {
 
@@ -328,16 +330,6 @@ bool has_member(const Value& object, std::string_view name) {
   return false;
 }
 
-bool has_duplicate_name(const Value& object) {
-  for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
-    for (auto earlier = object.MemberBegin(); earlier != m; ++earlier) {
-      if (earlier->name == m->name)
-        return true;
-    }
-  }
-  return false;
-}
-
 bool check(const FastSchemaCheck::Node& n, const Value& v);
 
 bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
@@ -394,7 +386,7 @@ bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
         return false;
     }
   }
-  return !compare_pairwise || !has_duplicate_name(v);
+  return !compare_pairwise || repeated_member(v) == nullptr;
 }
 
 bool check(const FastSchemaCheck::Node& n, const Value& v) {

@@ -230,8 +230,7 @@ class RunReader {
     std::string pointer, key;
     if (find_duplicate_key(root, pointer, key)) {
       error_line(
-          file_.line_diagnostic(Severity::error, place, pointer,
-                                "duplicate key \"" + key + "\" in an object: give each key once"));
+          file_.line_diagnostic(Severity::error, place, pointer, duplicate_key_message(key)));
       return false;
     }
     const LineView where(file_, place);
@@ -495,10 +494,8 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
   // A UTF-16 file would make every line malformed: said once, as for a JSON file.
   char start[2] = {};
   if (starts_with_utf16_bom(std::string_view(start, file.read_at(0, start, sizeof start)))) {
-    diagnostics.add(file.line_diagnostic(
-        Severity::error, RecordPlace{0, 1}, {},
-        "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 without "
-        "BOM"));
+    diagnostics.add(
+        file.line_diagnostic(Severity::error, RecordPlace{0, 1}, {}, std::string(kUtf16Message)));
     return false;
   }
   const std::size_t target =

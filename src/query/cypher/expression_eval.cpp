@@ -335,12 +335,12 @@ Value regex_match(const BoundExpr& e, const Value& a, const Value& b, ExecContex
     return {};
   RegexCache& cache = *e.regex;
   if (!cache.regex || cache.pattern != b.as_string()) {
-    cache.regex.reset();
     re2::RE2::Options options;
     options.set_log_errors(false);
     auto regex = std::make_unique<const re2::RE2>(b.as_string(), options);
     if (!regex->ok()) {
-      // RE2 has no backreferences nor lookaround (they need backtracking): named here.
+      // RE2's own reason: a backreference or lookaround (which need backtracking, so RE2 has
+      // neither) shows as an invalid operator or escape.
       ctx.fail(e.args[1].pos,
                "invalid regular expression '" + b.as_string() + "': " + regex->error());
     }
