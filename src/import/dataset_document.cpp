@@ -13,6 +13,7 @@
 #include "base/atomic_file.hpp"
 #include "base/calendar.hpp"
 #include "base/fold.hpp"
+#include "import/json_members.hpp"
 #include "ingest/ingest.hpp"
 
 namespace jurigraph::import {
@@ -112,36 +113,6 @@ namespace {
 
 // Writes the records with any RapidJSON writer: the JSON document (pretty for the file, compact
 // for the check) and each JSON Lines record share these functions.
-template <typename Writer>
-void string_member(Writer& w, const char* name, const std::string& value) {
-  if (value.empty())
-    return;
-  w.Key(name);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-template <typename Writer>
-void string_array(Writer& w, const char* name, const std::vector<std::string>& values) {
-  if (values.empty())
-    return;
-  w.Key(name);
-  w.StartArray();
-  for (const std::string& v : values)
-    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-  w.EndArray();
-}
-
-template <typename Writer>
-void pairs_member(Writer& w, const char* name, const Pairs& pairs) {
-  if (pairs.empty())
-    return;
-  w.Key(name);
-  w.StartObject();
-  for (const auto& [key, value] : pairs)
-    string_member(w, key.c_str(), value);
-  w.EndObject();
-}
-
 template <typename Writer>
 void write_info(Writer& w, const DatasetInfo& info) {
   w.StartObject();

@@ -3,89 +3,56 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "import/json_members.hpp"
+
 namespace jurigraph::import {
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void write_string(Writer& w, const std::string& s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void member(Writer& w, const char* key, const std::string& value) {
-  if (value.empty())
-    return;
-  w.Key(key);
-  write_string(w, value);
-}
-
-void key_values(Writer& w, const char* key, const KeyValues& values) {
-  if (values.empty())
-    return;
-  w.Key(key);
-  w.StartObject();
-  for (const auto& [k, v] : values) {
-    write_string(w, k);
-    write_string(w, v);
-  }
-  w.EndObject();
-}
-
 void sources(Writer& w, const ImportSource& s) {
   w.Key("sources");
   w.StartArray();
   w.StartObject();
-  member(w, "url", s.url);
-  member(w, "title", s.title);
-  member(w, "publisher", s.publisher);
-  member(w, "kind", s.kind);
+  string_member(w, "url", s.url);
+  string_member(w, "title", s.title);
+  string_member(w, "publisher", s.publisher);
+  string_member(w, "kind", s.kind);
   w.EndObject();
   w.EndArray();
 }
 
 void write_import_entity(Writer& w, const ImportEntity& e) {
   w.StartObject();
-  member(w, "id", e.id);
-  member(w, "label", e.label);
-  member(w, "name", e.name);
-  if (!e.aliases.empty()) {
-    w.Key("aliases");
-    w.StartArray();
-    for (const std::string& a : e.aliases)
-      write_string(w, a);
-    w.EndArray();
-  }
-  key_values(w, "identifiers", e.identifiers);
-  member(w, "country", e.country);
+  string_member(w, "id", e.id);
+  string_member(w, "label", e.label);
+  string_member(w, "name", e.name);
+  string_array(w, "aliases", e.aliases);
+  pairs_member(w, "identifiers", e.identifiers);
+  string_member(w, "country", e.country);
   sources(w, e.source);
   w.EndObject();
 }
 
 void write_import_decision(Writer& w, const ImportDecision& d) {
   w.StartObject();
-  member(w, "id", d.id);
-  member(w, "kind", d.kind);
-  member(w, "name", d.name);
-  member(w, "issued_by", d.issued_by);
-  if (!d.against.empty()) {
-    w.Key("against");
-    w.StartArray();
-    for (const std::string& a : d.against)
-      write_string(w, a);
-    w.EndArray();
-  }
-  member(w, "date", d.date);
-  member(w, "number", d.number);
-  key_values(w, "identifiers", d.identifiers);
-  member(w, "summary", d.summary);
+  string_member(w, "id", d.id);
+  string_member(w, "kind", d.kind);
+  string_member(w, "name", d.name);
+  string_member(w, "issued_by", d.issued_by);
+  string_array(w, "against", d.against);
+  string_member(w, "date", d.date);
+  string_member(w, "number", d.number);
+  pairs_member(w, "identifiers", d.identifiers);
+  string_member(w, "summary", d.summary);
   if (!d.appeal_of.empty()) {
     w.Key("appeal_of");
     w.StartArray();
     for (const ImportAppeal& a : d.appeal_of) {
       w.StartObject();
-      member(w, "decision", a.decision);
-      member(w, "outcome", a.outcome);
-      member(w, "solution", a.solution);
+      string_member(w, "decision", a.decision);
+      string_member(w, "outcome", a.outcome);
+      string_member(w, "solution", a.solution);
       w.EndObject();
     }
     w.EndArray();
@@ -95,13 +62,13 @@ void write_import_decision(Writer& w, const ImportDecision& d) {
     w.StartArray();
     for (const std::string& p : d.cites) {
       w.StartObject();
-      member(w, "provision", p);
-      member(w, "role", "cited");
+      string_member(w, "provision", p);
+      string_member(w, "role", "cited");
       w.EndObject();
     }
     w.EndArray();
   }
-  key_values(w, "properties", d.properties);
+  pairs_member(w, "properties", d.properties);
   sources(w, d.source);
   w.EndObject();
 }
@@ -125,8 +92,8 @@ std::string dataset_info(const std::string& title) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
-  member(w, "title", title);
-  member(w, "license", "Licence Ouverte 2.0 (DILA open data, via Légifrance)");
+  string_member(w, "title", title);
+  string_member(w, "license", "Licence Ouverte 2.0 (DILA open data, via Légifrance)");
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
