@@ -8,6 +8,7 @@
 #include "query/cypher/binder_internal.hpp"
 #include "query/cypher/expression_eval.hpp"
 #include "query/cypher/functions.hpp"
+#include "query/cypher/regex_cache.hpp"
 
 namespace jurigraph::query::cypher::exec {
 namespace {
@@ -281,6 +282,17 @@ BoundExpr Binder::expression(const Expression& e) {
             a.constant.type() != ValueType::boolean)
           fail(a.pos, std::string("type mismatch: ") + logical_name(b.kind) +
                           " expects a BOOLEAN, not " + a_type(a.constant));
+      }
+      break;
+    case ExprKind::regex_match:
+      // A constant pattern is compiled once, here: a bad one is an error even when no row
+      // reaches it.
+      if (const BoundExpr& pattern = b.args[1];
+          pattern.kind == ExprKind::constant && pattern.constant.type() == ValueType::string) {
+        const std::string& text = pattern.constant.as_string();
+        const std::string reason = compile_regex(*b.regex, text);
+        if (!reason.empty())
+          fail(pattern.pos, invalid_regex_message(text, reason));
       }
       break;
     default:

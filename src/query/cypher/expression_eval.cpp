@@ -1,32 +1,14 @@
 #include "query/cypher/expression_eval.hpp"
 
-#include <re2/re2.h>
-
 #include <cmath>
 #include <limits>
 #include <memory>
 
 #include "query/cypher/functions.hpp"
 #include "query/cypher/pattern_matcher.hpp"
+#include "query/cypher/regex_cache.hpp"
 
 namespace jurigraph::query::cypher::exec {
-
-// The compiled pattern of one `=~`, kept while the pattern stays the same (a constant pattern is
-// compiled once a query). RE2 matches in time linear in the string: no pattern can make a match
-// run past the query's timeout, as std::regex's backtracking did (fuzz finding
-// execute-regex-backtracking-hang).
-struct RegexCache {
-  std::string pattern;
-  std::unique_ptr<const re2::RE2> regex;
-};
-
-void RegexCacheDelete::operator()(RegexCache* cache) const {
-  delete cache;
-}
-
-RegexCachePtr make_regex_cache() {
-  return RegexCachePtr(new RegexCache());
-}
 
 namespace {
 
@@ -333,22 +315,11 @@ Value string_match(const BoundExpr& e, const Value& a, const Value& b) {
 Value regex_match(const BoundExpr& e, const Value& a, const Value& b, ExecContext& ctx) {
   if (a.type() != ValueType::string || b.type() != ValueType::string)
     return {};
-  RegexCache& cache = *e.regex;
-  if (!cache.regex || cache.pattern != b.as_string()) {
-    re2::RE2::Options options;
-    options.set_log_errors(false);
-    auto regex = std::make_unique<const re2::RE2>(b.as_string(), options);
-    if (!regex->ok()) {
-      // RE2's own reason: a backreference or lookaround (which need backtracking, so RE2 has
-      // neither) shows as an invalid operator or escape.
-      ctx.fail(e.args[1].pos,
-               "invalid regular expression '" + b.as_string() + "': " + regex->error());
-    }
-    cache.pattern = b.as_string();
-    cache.regex = std::move(regex);
-  }
-  // Cypher's `=~` matches the whole string.
-  return Value(re2::RE2::FullMatch(a.as_string(), *cache.regex));
+  // A constant pattern was compiled by the binder; another one when it changes.
+  const std::string reason = compile_regex(*e.regex, b.as_string());
+  if (!reason.empty())
+    ctx.fail(e.args[1].pos, invalid_regex_message(b.as_string(), reason));
+  return Value(regex_full_match(*e.regex, a.as_string()));
 }
 
 Value in_list(const BoundExpr& e, const Value& x, const Value& list, ExecContext& ctx) {

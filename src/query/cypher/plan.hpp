@@ -70,8 +70,8 @@ struct LabelTest {
 };
 
 // The compiled regex of the last right-hand side seen by one =~ (usually a constant). Defined,
-// made and deleted in expression_eval.cpp, its only user: <regex> alone costs 1 s of CPU to parse
-// (g++ 12), in each of the dozen files that include this header.
+// made and deleted in regex_cache.cpp, so that RE2's header stays out of the dozen files that
+// include this one.
 struct RegexCache;
 struct RegexCacheDelete {
   void operator()(RegexCache* cache) const;

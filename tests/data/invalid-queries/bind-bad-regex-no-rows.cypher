@@ -1,0 +1,1 @@
+UNWIND [] AS name RETURN name =~ 'Orange(?= SA)'
