@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <new>
 
 namespace jurigraph {
 
@@ -19,6 +20,47 @@ void prefer_huge_pages(const void* data, std::size_t bytes) {
   (void)data;
   (void)bytes;
 #endif
+}
+
+namespace {
+
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+// Below this a block is left to malloc: rounding it up to whole 2 MB pages would waste more
+// than 4 KB faults cost.
+constexpr std::size_t kHugeBlockMin = std::size_t{1} << 20;
+
+std::size_t whole_huge_pages(std::size_t bytes) {
+  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
+}
+
+}  // namespace
+
+std::size_t huge_allocation_bytes(std::size_t bytes) {
+  return bytes < kHugeBlockMin ? bytes : whole_huge_pages(bytes);
+}
+
+void* allocate_huge(std::size_t bytes) {
+  if (bytes < kHugeBlockMin)
+    return ::operator new(bytes);
+  const std::size_t size = whole_huge_pages(bytes);
+  void* const p = ::operator new (size, std::align_val_t{kHugePage});
+  prefer_huge_pages(p, size);
+  return p;
+}
+
+void deallocate_huge(void* p, std::size_t bytes) {
+  if (bytes < kHugeBlockMin)
+    ::operator delete(p);
+  else
+    ::operator delete (p, std::align_val_t{kHugePage});
+}
+
+void HugeBlockDelete::operator()(char* p) const {
+  deallocate_huge(p, bytes);
+}
+
+HugeBlock allocate_huge_block(std::size_t bytes) {
+  return HugeBlock(static_cast<char*>(allocate_huge(bytes)), HugeBlockDelete{bytes});
 }
 
 void release_pages(void* data, std::size_t bytes) {

@@ -4,8 +4,12 @@
 // hypervisor. Asked for before the first write, a table faults once per 2 MB instead.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <memory>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace jurigraph {
@@ -14,48 +18,83 @@ namespace jurigraph {
 // Does nothing for small ranges or where the advice is refused: it changes speed, not results.
 void prefer_huge_pages(const void* data, std::size_t bytes);
 
-// v.reserve(n), with the reserved memory advised for huge pages.
-template <typename T>
-void reserve_huge(std::vector<T>& v, std::size_t n) {
-  v.reserve(n);
-  prefer_huge_pages(v.data(), v.capacity() * sizeof(T));
+// v.reserve(n), with the reserved memory advised for huge pages before anything is written to
+// it: the elements v already holds move into the new block after the advice, not before (where
+// std::vector::reserve would copy them into 4 KB pages).
+template <typename T, typename A>
+void reserve_huge(std::vector<T, A>& v, std::size_t n) {
+  if (n <= v.capacity())
+    return;
+  if (v.empty()) {
+    v.reserve(n);
+    prefer_huge_pages(v.data(), v.capacity() * sizeof(T));
+    return;
+  }
+  std::vector<T, A> bigger;
+  bigger.reserve(n);
+  prefer_huge_pages(bigger.data(), bigger.capacity() * sizeof(T));
+  bigger.insert(bigger.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+  v.swap(bigger);
 }
 
+// A block of `bytes` aligned on a 2 MB page and advised for huge pages, uninitialised: for
+// buffers and arenas of several MB, which malloc would place across 2 MB pages and the kernel
+// then fault in 4 KB pages.
+struct HugeBlockDelete {
+  std::size_t bytes = 0;
+  void operator()(char* p) const;
+};
+using HugeBlock = std::unique_ptr<char[], HugeBlockDelete>;
+HugeBlock allocate_huge_block(std::size_t bytes);
+
 // An allocator whose blocks are advised for huge pages before the container first writes them:
-// for hash tables that are probed at random (a TLB miss per probe on 4 KB pages).
+// for hash tables that are probed at random (a TLB miss per probe on 4 KB pages) and for tables
+// that grow to many MB (HugeVector). A block of 1 MB or more is placed on a 2 MB boundary and
+// covers whole 2 MB pages, so that none of it is faulted in 4 KB pages (malloc would place it at
+// the start of a 4 KB page, with up to 2 MB at each end outside the advice).
+void* allocate_huge(std::size_t bytes);
+void deallocate_huge(void* p, std::size_t bytes);
+
 template <typename T>
 struct HugePageAllocator {
   using value_type = T;
   HugePageAllocator() = default;
   template <typename U>
   HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: converting, as allocators are
-  T* allocate(std::size_t n) {
-    T* const p = std::allocator<T>().allocate(n);
-    prefer_huge_pages(p, n * sizeof(T));
-    return p;
-  }
-  void deallocate(T* p, std::size_t n) { std::allocator<T>().deallocate(p, n); }
+  T* allocate(std::size_t n) { return static_cast<T*>(allocate_huge(n * sizeof(T))); }
+  void deallocate(T* p, std::size_t n) { deallocate_huge(p, n * sizeof(T)); }
   friend bool operator==(const HugePageAllocator&, const HugePageAllocator&) { return true; }
 };
+
+// A table of millions of records, built by appending.
+template <typename T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
 
 // Gives the kernel back the whole pages inside [data, data + bytes), which must hold no live
 // object: they read as zeros if touched again. For a table's spare capacity once it is full.
 void release_pages(void* data, std::size_t bytes);
 
-// Releases the pages of v's capacity past its size. A table reserved generously with huge pages
-// otherwise keeps, on average, half a 2 MB page that no record uses.
-template <typename T>
-void release_spare_capacity(std::vector<T>& v) {
-  release_pages(v.data() + v.size(), (v.capacity() - v.size()) * sizeof(T));
+// The bytes allocate_huge(bytes) holds: whole 2 MB pages from 1 MB on.
+std::size_t huge_allocation_bytes(std::size_t bytes);
+
+// Releases the pages of v's capacity past its size (for a HugeVector, up to the end of its
+// last 2 MB page). A table reserved generously with huge pages otherwise keeps, on average,
+// half a 2 MB page that no record uses.
+template <typename T, typename A>
+void release_spare_capacity(std::vector<T, A>& v) {
+  std::size_t end = v.capacity() * sizeof(T);
+  if constexpr (std::is_same_v<A, HugePageAllocator<T>>)
+    end = huge_allocation_bytes(end);
+  release_pages(v.data() + v.size(), end - v.size() * sizeof(T));
 }
 
 // Empties v and gives its pages back to the kernel at once. Freeing a vector alone may not: a
 // block of a few MB can come from a malloc arena that keeps it (glibc raises its mmap threshold
 // once a mapped block is freed), so RSS stays at its peak while the memory waits for reuse.
-template <typename T>
-void release_now(std::vector<T>& v) {
+template <typename T, typename A>
+void release_now(std::vector<T, A>& v) {
   release_pages(v.data(), v.capacity() * sizeof(T));
-  std::vector<T>().swap(v);
+  std::vector<T, A>().swap(v);
 }
 
 }  // namespace jurigraph

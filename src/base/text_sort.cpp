@@ -22,7 +22,7 @@ uint64_t key_at(std::string_view text, std::size_t depth) {
 
 }  // namespace
 
-void sort_text_entries(std::vector<TextSortEntry>& entries) {
+void sort_text_entries(std::span<TextSortEntry> entries) {
   // Groups of entries whose texts share their first `depth` bytes, sorted by the next 8. Among
   // equal keys, a text that ends within them comes first, the shorter first (it is a prefix of
   // the others); texts that go on form a group one step deeper. An explicit stack: a long

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -21,17 +22,17 @@ struct TextSortEntry {
 };
 
 // Sorts entries by text, then by index: the order std::sort gives comparing (text, index).
-void sort_text_entries(std::vector<TextSortEntry>& entries);
+void sort_text_entries(std::span<TextSortEntry> entries);
 
 // Sorts items by text_of(item), keeping items of equal text in their order (std::stable_sort).
-template <typename T, typename TextOf>
-void sort_by_text(std::vector<T>& items, TextOf&& text_of) {
-  std::vector<TextSortEntry> entries;
-  reserve_huge(entries, items.size());
+template <typename T, typename A, typename TextOf>
+void sort_by_text(std::vector<T, A>& items, TextOf&& text_of) {
+  HugeVector<TextSortEntry> entries;
+  entries.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i)
     entries.push_back({0, text_of(items[i]), static_cast<uint32_t>(i), 0});
   sort_text_entries(entries);
-  std::vector<T> sorted;
+  std::vector<T, A> sorted;
   reserve_huge(sorted, items.size());
   for (const TextSortEntry& e : entries)
     sorted.push_back(std::move(items[e.index]));

@@ -23,8 +23,8 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   for (VertexId v = 0; v < t.nodes.size(); ++v)
     order.push_back({0, strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v, 0});
   sort_text_entries(order);
-  std::vector<NodeRecord> sorted;
-  reserve_huge(sorted, order.size());
+  HugeVector<NodeRecord> sorted;
+  sorted.reserve(order.size());
   std::vector<VertexId> new_index(order.size());
   for (VertexId pos = 0; pos < order.size(); ++pos) {
     sorted.push_back(t.nodes[order[pos].index]);
@@ -37,17 +37,17 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
 // Edges by (source, type, target), parallel edges of one type between the same nodes in input
 // order: a stable counting sort by source, then each row (a few edges) sorted by (type, target).
 // Linear where a comparison sort of millions of records is not.
-void sort_edges(std::vector<EdgeRow>& edges, std::size_t node_count) {
-  std::vector<EdgeId> start(node_count + 1, 0);
+void sort_edges(HugeVector<EdgeRow>& edges, std::size_t node_count) {
+  HugeVector<EdgeId> start(node_count + 1, 0);
   for (const EdgeRow& e : edges)
     ++start[e.source + 1];
   for (std::size_t v = 0; v < node_count; ++v)
     start[v + 1] += start[v];
   // The order is sorted as edge indexes, then the rows are copied once into it: scattering them
   // into a vector of default rows wrote all of them twice (1M decisions: 80 MB zeroed).
-  std::vector<EdgeId> order(edges.size());
+  HugeVector<EdgeId> order(edges.size());
   {
-    std::vector<EdgeId> next(start.begin(), start.end() - 1);
+    HugeVector<EdgeId> next(start.begin(), start.end() - 1);
     for (EdgeId i = 0; i < edges.size(); ++i)
       order[next[edges[i].source]++] = i;
   }
@@ -58,8 +58,8 @@ void sort_edges(std::vector<EdgeRow>& edges, std::size_t node_count) {
                               std::tie(edges[b].type, edges[b].target);
                      });
   }
-  std::vector<EdgeRow> sorted;
-  reserve_huge(sorted, edges.size());
+  HugeVector<EdgeRow> sorted;
+  sorted.reserve(edges.size());
   for (const EdgeId i : order)
     sorted.push_back(edges[i]);
   edges = std::move(sorted);
@@ -78,7 +78,7 @@ std::vector<uint32_t> sort_edge_details(GraphTables& t) {
   std::vector<uint32_t> order(t.edge_details.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
-  std::vector<EdgeDetails> sorted;
+  HugeVector<EdgeDetails> sorted;
   sorted.reserve(order.size());
   std::vector<uint32_t> new_index(order.size());
   for (uint32_t pos = 0; pos < order.size(); ++pos) {
@@ -119,12 +119,13 @@ using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexBund
 // What a frozen graph owns: the tables and the arrays Boost's CSR built, moved out of it.
 struct OwnedArrays {
   GraphTables tables;
-  std::vector<Label> labels;
-  std::vector<EdgeId> out_start, in_start;
+  HugeVector<Label> labels;
+  std::vector<EdgeId> out_start, in_start;  // Boost's CSR's own
   std::vector<VertexId> out_other, in_other;
-  std::vector<EdgeBundle> out_edges, in_edges;
-  std::vector<VertexId> label_nodes;
-  std::vector<NameKey> name_index;
+  std::vector<EdgeBundle> out_edges;
+  HugeVector<EdgeBundle> in_edges;
+  HugeVector<VertexId> label_nodes;
+  HugeVector<NameKey> name_index;
 };
 
 void build_label_index(OwnedArrays& o, std::array<uint32_t, kLabelCount + 1>& start) {

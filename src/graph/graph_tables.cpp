@@ -128,7 +128,7 @@ bool same_details(const EdgeDetails& a, const EdgeDetails& b) {
 
 // The stored copy of `list` in `table`, or a new one.
 template <typename T, typename Same>
-Range intern_list(std::vector<T>& table, std::unordered_multimap<uint64_t, Range>& lists,
+Range intern_list(HugeVector<T>& table, std::unordered_multimap<uint64_t, Range>& lists,
                   std::span<const T> list, Same same_item) {
   if (list.empty())
     return {};

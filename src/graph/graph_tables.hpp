@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/huge_pages.hpp"
 #include "graph/model.hpp"
 
 namespace jurigraph::graph {
@@ -22,17 +23,18 @@ struct StringHash {
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
+// The tables of millions of records are on huge pages (base/huge_pages.hpp).
 struct GraphTables {
   std::string strings;  // every StrRef points in here
-  std::vector<NodeRecord> nodes;
-  std::vector<EdgeRow> edges;  // added by TableWriter::add_edge
-  std::vector<EdgeDetails> edge_details;
+  HugeVector<NodeRecord> nodes;
+  HugeVector<EdgeRow> edges;  // added by TableWriter::add_edge
+  HugeVector<EdgeDetails> edge_details;
   std::vector<SourceRecord> sources;
-  std::vector<uint32_t> source_refs;  // lists of indexes into `sources`
-  std::vector<StrRef> string_refs;    // lists of strings (aliases)
-  std::vector<IdentifierRecord> identifiers;
-  std::vector<PropertyRecord> properties;
-  std::vector<ClaimRecord> claims;
+  HugeVector<uint32_t> source_refs;  // lists of indexes into `sources`
+  HugeVector<StrRef> string_refs;    // lists of strings (aliases)
+  HugeVector<IdentifierRecord> identifiers;
+  HugeVector<PropertyRecord> properties;
+  HugeVector<ClaimRecord> claims;
   std::vector<RelationType> relation_types = builtin_relation_types();
 };
 

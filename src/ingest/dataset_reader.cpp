@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "base/calendar.hpp"
+#include "base/huge_pages.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -457,7 +458,10 @@ bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
   // Ids unique within the file, reported at the later record with the first one's position.
   // A Swiss table: a million ids are inserted once each, into one array, where
   // std::unordered_map allocated a node per id and walked bucket lists.
-  absl::flat_hash_map<std::string_view, const NodeSpec*> ids;  // id → its node
+  absl::flat_hash_map<std::string_view, const NodeSpec*, absl::Hash<std::string_view>,
+                      std::equal_to<>,
+                      HugePageAllocator<std::pair<const std::string_view, const NodeSpec*>>>
+      ids;  // id → its node
   std::size_t node_count = 0;
   for (const FileRecords& records : parts)
     node_count += records.nodes.size();

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/huge_pages.hpp"
 #include "base/text_arena.hpp"
 #include "graph/model.hpp"
 
@@ -128,20 +129,22 @@ struct SourceKeyRef {
   SourceListOwner owner;
 };
 
+// The tables that grow to many MB are on huge pages (base/huge_pages.hpp): they were written
+// in 4 KB pages as they grew, a fault each.
 struct FileRecords {
   std::vector<SourceSpec> sources;
-  std::vector<uint32_t> source_refs;
-  std::vector<std::string_view> strings;
-  std::vector<std::pair<std::string_view, std::string_view>> identifiers;
-  std::vector<PropertySpec> properties;
+  HugeVector<uint32_t> source_refs;
+  HugeVector<std::string_view> strings;
+  HugeVector<std::pair<std::string_view, std::string_view>> identifiers;
+  HugeVector<PropertySpec> properties;
   std::vector<ClaimSpec> claims;
-  std::vector<NodeSpec> nodes;
-  std::vector<EdgeSpec> edges;
+  HugeVector<NodeSpec> nodes;
+  HugeVector<EdgeSpec> edges;
   std::vector<RelationTypeSpec> relation_types;
   // Until finish_records: the keys of the file's "sources" table (key → index in `sources`, in
   // the order written) and the key references waiting for them.
   std::vector<std::pair<std::string_view, uint32_t>> source_keys;
-  std::vector<SourceKeyRef> source_key_refs;
+  HugeVector<SourceKeyRef> source_key_refs;
   // The text the views above point into when the buffer they were read from is not kept (JSON
   // Lines: see keep_record_text); empty otherwise.
   TextArena text;

@@ -97,7 +97,7 @@ class RunReader {
 
   // Reads the run's lines into `buffer` (the thread's, reused from run to run), parses them
   // there and keeps what the records need in the run's own text (keep_record_text).
-  void read(std::unique_ptr<char[]>& buffer, std::size_t& capacity) {
+  void read(HugeBlock& buffer, std::size_t& capacity) {
     // Generous estimates from the run's size (a decision line is ~350 bytes and makes ~5 edges):
     // growing the vectors would copy them several times, while capacity never written costs
     // little memory (at most the rest of a 2 MB page: measured, huge pages pay here too).
@@ -108,8 +108,9 @@ class RunReader {
     reserve_huge(run_.records.source_key_refs, bytes / 200);
     reserve_huge(run_.records.properties, bytes / 100);
     if (capacity < bytes + 1) {
-      buffer = std::make_unique_for_overwrite<char[]>(bytes + 1);
-      capacity = bytes + 1;
+      // Runs differ in size by a line or so: a quarter more, so that the next run fits.
+      capacity = huge_allocation_bytes(bytes + 1 + bytes / 4);
+      buffer = allocate_huge_block(capacity);
     }
     char* const text = buffer.get();
     const std::size_t got = file_.read_at(run_.begin, text, bytes);
@@ -151,6 +152,7 @@ class RunReader {
     release_spare_capacity(run_.records.edges);
     release_spare_capacity(run_.records.source_refs);
     release_spare_capacity(run_.records.properties);
+    release_spare_capacity(run_.records.source_key_refs);
   }
 
  private:
@@ -405,9 +407,13 @@ class Merger {
 
     for (Section s :
          {Section::entities, Section::decisions, Section::relations, Section::vocabulary}) {
+      std::vector<RecordPlace>& places = index.of(s);
+      if (places.size() + run.index.of(s).size() > places.capacity())
+        reserve_huge(places,
+                     std::max(places.size() + run.index.of(s).size(), places.capacity() * 2));
       for (RecordPlace p : run.index.of(s)) {
         p.line += line_base_;
-        index.of(s).push_back(p);
+        places.push_back(p);
       }
     }
     index.relation_type_item.insert(index.relation_type_item.end(),
@@ -504,7 +510,7 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
 
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    std::unique_ptr<char[]> buffer;  // the thread's, for one run at a time
+    HugeBlock buffer;  // the thread's, for one run at a time
     std::size_t capacity = 0;
     for (std::size_t i = next++; i < runs.size(); i = next++)
       RunReader(file, schema, fast, options, runs[i]).read(buffer, capacity);

@@ -99,6 +99,7 @@ void keep_record_text(FileRecords& r) {
     k.keep(key);
   for (SourceKeyRef& ref : r.source_key_refs)
     k.keep(ref.key);
+  r.text.release_spare();
 }
 
 }  // namespace jurigraph::ingest

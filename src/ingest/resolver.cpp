@@ -95,7 +95,7 @@ class IdTable {
     slot_of_.clear();
     slot_of_.reserve(expected);
     first_.clear();
-    reserve_huge(first_, expected);
+    first_.reserve(expected);
     labels_.clear();
     labels_.reserve(expected);
     more_.clear();
@@ -149,8 +149,8 @@ class IdTable {
   absl::flat_hash_map<IdKey, uint32_t, IdKeyHash, IdKeyEq,
                       HugePageAllocator<std::pair<const IdKey, uint32_t>>>
       slot_of_;
-  std::vector<Definition> first_;
-  std::vector<Label> labels_;
+  HugeVector<Definition> first_;
+  HugeVector<Label> labels_;
   std::vector<std::pair<uint32_t, Definition>> more_;  // (slot, definition)
 };
 
@@ -204,7 +204,7 @@ class Checker {
   const std::vector<graph::RelationType>& types() const { return types_; }
   const IdTable& ids() const { return ids_; }
   // The edges of file f, resolved, in the order of its records.
-  const std::vector<ResolvedEdge>& edges(uint32_t f) const { return edges_[f]; }
+  const HugeVector<ResolvedEdge>& edges(uint32_t f) const { return edges_[f]; }
   void release_edges(uint32_t f) { release_now(edges_[f]); }
 
  private:
@@ -341,13 +341,13 @@ class Checker {
       out.add(files_[f].file().diagnostic(Severity::error, pointer, std::move(message)));
     };
     uint32_t last_type = kNone;
-    std::vector<ResolvedEdge>& resolved = edges_[f];
-    reserve_huge(resolved, files_[f].records.edges.size());
+    HugeVector<ResolvedEdge>& resolved = edges_[f];
+    resolved.reserve(files_[f].records.edges.size());
     // A decision's edges follow each other and all start at it: its id is looked up once.
     // (Looking an id up reads its text where the id table's entry points, far in memory.)
     std::string_view last_from;
     uint32_t last_from_slot = kNone;
-    const std::vector<EdgeSpec>& edges = files_[f].records.edges;
+    const HugeVector<EdgeSpec>& edges = files_[f].records.edges;
     // Each look-up misses the cache: the ids of the edge kAhead places on are fetched while
     // this one is looked up (a decision's first edge names it, the others repeat its id).
     auto prefetch = [&](std::size_t i) {
@@ -412,7 +412,7 @@ class Checker {
       const EdgeSpec* edge;
     };
     const std::size_t slots = ids_.size();
-    std::vector<uint32_t> start(slots + 1, 0);
+    HugeVector<uint32_t> start(slots + 1, 0);
     auto for_each_arc = [&](auto&& visit) {
       for (uint32_t f = 0; f < files_.size(); ++f) {
         if (!files_[f].accepted)
@@ -489,7 +489,7 @@ class Checker {
   std::vector<graph::RelationType> types_;
   std::map<std::string, std::string> type_origin_;
   IdTable ids_;
-  std::vector<std::vector<ResolvedEdge>> edges_;              // by file
+  std::vector<HugeVector<ResolvedEdge>> edges_;               // by file
   std::unordered_map<std::string, std::string> dropped_ids_;  // id → file
 };
 
@@ -538,7 +538,7 @@ class Builder {
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (files_[f].accepted) {
         const auto& specs = files_[f].records.edges;
-        const std::vector<ResolvedEdge>& resolved = checker_.edges(f);
+        const HugeVector<ResolvedEdge>& resolved = checker_.edges(f);
         for (std::size_t k = 0; k < specs.size(); ++k) {
           add_edge(f, specs[k], resolved[k]);
           if (resolved[k].type == graph::rel::kAppealOf)
@@ -961,7 +961,7 @@ class Builder {
 
   // "CNIL warning 2014-298": issuer's short name (first alias, else name), kind, number or date.
   void name_unnamed_decisions() {
-    std::vector<graph::VertexId> issuer(tables_.nodes.size(), kNone);
+    HugeVector<graph::VertexId> issuer(tables_.nodes.size(), kNone);
     for (const graph::EdgeRow& e : tables_.edges) {
       if (e.type == graph::rel::kIssuedBy)
         issuer[e.source] = e.target;

@@ -1,0 +1,69 @@
+// The huge-page helpers change where memory comes from, never what it holds: these tests pin
+// the alignment they promise and that no byte a table holds is lost or given back.
+#include "base/huge_pages.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "base/text_arena.hpp"
+
+namespace jurigraph {
+namespace {
+
+constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+
+bool on_huge_page_boundary(const void* p) {
+  return reinterpret_cast<std::uintptr_t>(p) % kHugePage == 0;
+}
+
+TEST(HugePages, LargeBlocksStartOnA2MBPageAndSmallOnesAreLeftToMalloc) {
+  EXPECT_EQ(huge_allocation_bytes(1000), 1000u);
+  EXPECT_EQ(huge_allocation_bytes(std::size_t{1} << 20), kHugePage);
+  EXPECT_EQ(huge_allocation_bytes(kHugePage + 1), 2 * kHugePage);
+  const HugeBlock block = allocate_huge_block(3 << 20);
+  EXPECT_TRUE(on_huge_page_boundary(block.get()));
+  block[(3 << 20) - 1] = 'x';  // every byte asked for is usable (ASan checks the bounds)
+
+  HugeVector<uint64_t> table;
+  table.reserve(1 << 20);  // 8 MB
+  EXPECT_TRUE(on_huge_page_boundary(table.data()));
+}
+
+TEST(HugePages, ReserveHugeKeepsTheElementsOfAFilledVector) {
+  std::vector<std::string> v{"a", "bb", std::string(100, 'c')};
+  reserve_huge(v, 1 << 18);
+  EXPECT_GE(v.capacity(), std::size_t{1} << 18);
+  EXPECT_EQ(v, (std::vector<std::string>{"a", "bb", std::string(100, 'c')}));
+}
+
+TEST(HugePages, ReleasingSpareCapacityKeepsEveryElement) {
+  HugeVector<uint32_t> v;
+  v.reserve(3 << 20);  // 12 MB; a third used
+  for (uint32_t i = 0; i < (1 << 20); ++i)
+    v.push_back(i * 7);
+  release_spare_capacity(v);
+  for (uint32_t i = 0; i < v.size(); ++i)
+    ASSERT_EQ(v[i], i * 7) << i;
+  v.push_back(42);  // the released room reads as zeros and can be written again
+  EXPECT_EQ(v.back(), 42u);
+}
+
+TEST(HugePages, TextArenaViewsOutliveItsSpareRelease) {
+  TextArena arena;
+  std::vector<std::string_view> kept;
+  for (int i = 0; i < 100000; ++i)
+    kept.push_back(arena.copy("id:" + std::to_string(i)));
+  const std::string_view big = arena.copy(std::string(5 << 20, 'z'));  // larger than a block
+  arena.release_spare();
+  for (int i = 0; i < 100000; ++i)
+    ASSERT_EQ(kept[i], "id:" + std::to_string(i));
+  EXPECT_EQ(big, std::string(5 << 20, 'z'));
+  EXPECT_EQ(arena.copy("after"), "after");  // a new block once the spare is given back
+}
+
+}  // namespace
+}  // namespace jurigraph
