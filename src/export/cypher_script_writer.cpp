@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "base/concat.hpp"
 #include "export/property_tables.hpp"
 #include "query/cypher/graph_view.hpp"
 #include "query/cypher/value.hpp"
@@ -107,11 +108,10 @@ std::string date_conversions(const Table& t, std::size_t first, std::string_view
   std::string out;
   for (std::size_t k = first; k < t.columns.size(); ++k) {
     const std::string key = cy::quoted_name(t.columns[k].key);
-    const std::string target = std::string(var) + "." + key;
     if (t.columns[k].type == ColumnType::date)
-      out += ", " + target + " = date(row.props." + key + ")";
+      out += concat(", ", var, ".", key, " = date(row.props.", key, ")");
     else if (t.columns[k].type == ColumnType::date_list)
-      out += ", " + target + " = [x IN row.props." + key + " | date(x)]";
+      out += concat(", ", var, ".", key, " = [x IN row.props.", key, " | date(x)]");
   }
   return out;
 }

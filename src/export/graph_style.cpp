@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "base/diagnostic.hpp"
 #include "base/source_text.hpp"
@@ -61,7 +62,9 @@ GraphStyle parse_style(std::string_view json, const std::string& name) {
     fail(name, json, 0, "a style is a JSON object");
   static const char* const kKeys[] = {"graph",          "node",      "edge",           "labels",
                                       "decision_kinds", "relations", "other_relations"};
-  for (const auto& m : doc.GetObject()) {
+  // Through a const reference: RapidJSON 1.1's non-const member iterators compare ambiguously
+  // in C++20 (clang's -Wambiguous-reversed-operator); the const ones do not.
+  for (const auto& m : std::as_const(doc).GetObject()) {
     bool known = false;
     for (const char* k : kKeys)
       known |= std::string_view(m.name.GetString()) == k;

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/concat.hpp"
 #include "base/diagnostic.hpp"
 #include "export/chunked_output.hpp"
 #include "export/csv_fields.hpp"
@@ -148,7 +149,7 @@ std::string unused_name(std::string name, const std::vector<Column>& columns) {
     return std::any_of(columns.begin(), columns.end(), [&](const Column& c) { return c.key == n; });
   };
   while (taken(name))
-    name = "_" + name;
+    name.insert(0, "_");
   return name;
 }
 
@@ -190,7 +191,7 @@ class KuzuWriter {
         rel_files_.push_back({t,
                               from,
                               to,
-                              tables_.relationships[t].name + "." + from + "." + to + ".csv",
+                              concat(tables_.relationships[t].name, ".", from, ".", to, ".csv"),
                               {},
                               false});
       }

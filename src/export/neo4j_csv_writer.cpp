@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/concat.hpp"
 #include "base/diagnostic.hpp"
 #include "export/chunked_output.hpp"
 #include "export/csv_fields.hpp"
@@ -348,9 +349,9 @@ class Neo4jCsvExport {
     if (multiline_)
       args.emplace_back("--multiline-fields=true");
     for (const auto& [label, file] : node_files_)
-      args.push_back("--nodes=" + label + "=" + file);
+      args.push_back(concat("--nodes=", label, "=", file));
     for (const auto& [type, file] : relationship_files_)
-      args.push_back("--relationships=" + type + "=" + file);
+      args.push_back(concat("--relationships=", type, "=", file));
     out << "#!/usr/bin/env bash\n"
            "# Imports this folder into a new or emptied Neo4j database (Neo4j 5 or later, the\n"
            "# database stopped): ./import.sh [DATABASE]   (default: neo4j). NEO4J_ADMIN names the\n"

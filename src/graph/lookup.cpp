@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "base/concat.hpp"
 #include "base/fold.hpp"
 
 namespace jurigraph::graph {
@@ -114,7 +115,7 @@ std::vector<RelTypeId> resolve_relation_types(const Graph& graph,
     std::string known;
     for (const RelationType& t : graph.relation_types())
       known += (known.empty() ? "" : ", ") + t.name;
-    throw Error(where, "unknown relationship type \"" + name + "\"; the graph has: " + known,
+    throw Error(where, concat("unknown relationship type \"", name, "\"; the graph has: ", known),
                 ErrorKind::usage);
   }
   return ids;

@@ -345,7 +345,8 @@ class SnapshotReader {
       share[t].push_back(i);
       load[t] += length(entries_[i]);
     }
-    std::vector<char> bad(kSectionCount, 0);
+    // One byte per section, not vector<bool>'s bits: the threads set theirs concurrently.
+    std::vector<uint8_t> bad(kSectionCount, 0);
     std::vector<RecordCheck::Carry> carry(kSectionCount);
     const RecordCheck records(entries_);
     std::vector<std::exception_ptr> failed(threads);

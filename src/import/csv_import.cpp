@@ -9,8 +9,6 @@ namespace jurigraph::import {
 
 namespace {
 
-constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
-
 // A value taken from a row, with the place of the cell it came from.
 struct Cell {
   std::string text;  // empty: no value

@@ -13,6 +13,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "base/concat.hpp"
 #include "ingest/embedded_schema.hpp"
 
 namespace jurigraph::ingest {
@@ -396,8 +397,8 @@ bool validate_against(const valijson::Schema& schema, const rapidjson::Document&
           std::string list;
           for (const std::string& a : allowed)
             list.append(list.empty() ? "" : ", ").append(a);
-          add(pointer + "/" + pointer_token(key),
-              "unknown property \"" + key + "\" (expected one of: " + list + ")");
+          add(concat(pointer, "/", pointer_token(key)),
+              concat("unknown property \"", key, "\" (expected one of: ", list, ")"));
         }
       }
       continue;

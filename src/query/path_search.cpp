@@ -29,9 +29,9 @@ PathFinder::PathFinder(const graph::Graph& graph) : g_(graph) {
   spur_block_ = ZeroedArray<uint32_t>(n);
   blocked_edge_stamp_ = ZeroedArray<uint32_t>(graph.edge_count());
   // A search marks nodes all over the graph: 2 MB pages, a fault each instead of 512.
-  for (int s = 0; s < 2; ++s) {
-    mark_[s] = ZeroedArray<Mark>(n);
-    prefer_huge_pages(mark_[s].data(), n * sizeof(Mark));
+  for (ZeroedArray<Mark>& mark : mark_) {
+    mark = ZeroedArray<Mark>(n);
+    prefer_huge_pages(mark.data(), n * sizeof(Mark));
   }
 }
 
@@ -103,8 +103,8 @@ Path PathFinder::join(VertexId from, VertexId meet) const {
 }
 
 std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_hops) {
-  for (int s = 0; s < 2; ++s)
-    frontier_[s].clear();
+  for (std::vector<VertexId>& frontier : frontier_)
+    frontier.clear();
   const VertexId origin[2] = {from, to};
   for (int s = 0; s < 2; ++s) {
     mark_[s][origin[s]].stamp = search_;

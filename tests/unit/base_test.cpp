@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/calendar.hpp"
+#include "base/concat.hpp"
 #include "base/diagnostic.hpp"
 #include "base/fold.hpp"
 #include "base/mapped_file.hpp"
@@ -79,6 +80,13 @@ TEST(TextSort, SameOrderAsComparingTexts) {
   std::vector<std::string> stable = texts;
   std::stable_sort(stable.begin(), stable.end());
   EXPECT_EQ(items, stable);
+}
+
+TEST(Concat, PartsOfEveryStringKindInOrder) {
+  const std::string name = "Conseil d’État";
+  const std::string_view code = "CE";
+  EXPECT_EQ(concat("court ", name, " (", code, ")"), "court Conseil d’État (CE)");
+  EXPECT_EQ(concat(std::string(), ""), "");
 }
 
 TEST(Calendar, OnlyRealDates) {

@@ -135,14 +135,14 @@ std::string_view Binder::source(const Expression& e) const {
 }
 
 const Binder::Var* Binder::lookup(std::string_view name) {
-  for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
-    if (it->name == name) {
-      if (reads_)
-        reads_->push_back(it->slot);
-      return &*it;
-    }
-  }
-  return nullptr;
+  // The innermost first. (Not std::views::reverse: clang 14 cannot compile libstdc++ 12's.)
+  const auto it =
+      std::find_if(scope_.rbegin(), scope_.rend(), [&](const Var& v) { return v.name == name; });
+  if (it == scope_.rend())
+    return nullptr;
+  if (reads_)
+    reads_->push_back(it->slot);
+  return &*it;
 }
 
 QueryPlan Binder::bind() {
@@ -274,7 +274,7 @@ ProjectionPlan Binder::projection(const Projection& p, uint32_t pos, bool is_ret
       b.slot = item.star.slot;
       b.key = item.star.name;
       plan.items.push_back(std::move(b));
-      kinds.push_back({item.star.kind, item.star.what});
+      kinds.emplace_back(item.star.kind, item.star.what);
     }
     plan.grouping.push_back(plan.aggregates.size() == before);
   }

@@ -516,7 +516,7 @@ ExprPtr Parser::exists_subquery() {
     match.pattern = pattern();
     if (accept_keyword(Keyword::where))
       match.where = expression();
-    query->clauses.push_back(std::move(match));
+    query->clauses.emplace_back(std::move(match));
   }
   expect(TokenKind::rbrace, "'}' to close EXISTS {");
   return make(pos, ExistsSubquery{std::move(query)});

@@ -118,14 +118,10 @@ RelationshipPattern Parser::relationship_pattern() {
   } else {
     fail_expected("'-' or '->' to end the relationship pattern");
   }
-  if (left && right)
-    r.direction = Direction::undirected;  // `<-->`: either direction, as openCypher reads it
-  else if (left)
-    r.direction = Direction::incoming;
-  else if (right)
-    r.direction = Direction::outgoing;
+  if (left != right)
+    r.direction = left ? Direction::incoming : Direction::outgoing;
   else
-    r.direction = Direction::undirected;
+    r.direction = Direction::undirected;  // `--`, and `<-->` as openCypher reads it: either way
   return r;
 }
 

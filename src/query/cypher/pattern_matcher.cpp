@@ -129,8 +129,8 @@ bool Matcher::start(Step& s, std::size_t i) {
     if (auto found = g_.find_nodes("id", n.values[s.id_property])) {
       // The step's own vector: an outer step may be iterating its own at the same time.
       s.candidates = std::move(*found);
-      for (std::size_t k = 0; k < s.candidates.size(); ++k) {
-        if (!visit(s.candidates[k]))
+      for (NodeId id : s.candidates) {
+        if (!visit(id))
           return false;
       }
       return true;

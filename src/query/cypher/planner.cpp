@@ -94,6 +94,7 @@ class Planner {
       do {
         Estimate e = fresh();
         std::vector<Choice> choices;
+        choices.reserve(n);
         for (uint32_t p : order)
           choices.push_back(best_choice(p, e));
         // Ties keep the first order tried, the parts as written.

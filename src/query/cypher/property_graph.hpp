@@ -27,6 +27,9 @@ struct RelEnds {
 
 class PropertyGraph {
  public:
+  // A graph points at arrays it owns or views: copying it would point at the original's.
+  PropertyGraph(const PropertyGraph&) = delete;
+  PropertyGraph& operator=(const PropertyGraph&) = delete;
   virtual ~PropertyGraph() = default;
 
   virtual std::size_t node_count() const = 0;
@@ -88,9 +91,7 @@ class PropertyGraph {
 
  protected:
   PropertyGraph() = default;
-  // A graph points at arrays it owns or views: copying it would point at the original's.
-  PropertyGraph(const PropertyGraph&) = delete;
-  PropertyGraph& operator=(const PropertyGraph&) = delete;
+  // Only a derived graph moves: a base alone would slice.
   PropertyGraph(PropertyGraph&&) = default;
   PropertyGraph& operator=(PropertyGraph&&) = default;
 
