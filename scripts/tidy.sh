@@ -5,7 +5,7 @@
 # Prints each warning once, the time taken and the load average; exits 1 when anything is
 # reported (or clang-tidy fails). The whole log is kept in BUILD_DIR/tidy.log (or $TIDY_LOG).
 # Usage: scripts/tidy.sh [BUILD_DIR [PATH...]]     e.g. scripts/tidy.sh build-tidy src/export
-# Long: 7 to 16 min for src/ on 2 shared cores (see the README, Development); run it under nice.
+# Long: 4 min for src/ on 2 idle cores, 7 to 16 min on shared ones (see the README, Development); run it under nice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-tidy}
