@@ -138,12 +138,7 @@ void write_source(Writer& w, const SourceRecord& s) {
 template <typename Writer>
 void write_entity(Writer& w, const EntityRecord& e) {
   w.StartObject();
-  string_member(w, "id", e.id);
-  string_member(w, "label", e.label);
-  string_member(w, "name", e.name);
-  string_array(w, "aliases", e.aliases);
-  pairs_member(w, "identifiers", e.identifiers);
-  string_member(w, "country", e.country);
+  entity_head_members(w, e);
   string_member(w, "description", e.description);
   string_array(w, "sources", e.sources);
   w.EndObject();
@@ -152,14 +147,7 @@ void write_entity(Writer& w, const EntityRecord& e) {
 template <typename Writer>
 void write_decision(Writer& w, const DecisionRecord& d) {
   w.StartObject();
-  string_member(w, "id", d.id);
-  string_member(w, "kind", d.kind);
-  string_member(w, "name", d.name);
-  string_member(w, "issued_by", d.issued_by);
-  string_array(w, "against", d.against);
-  string_member(w, "date", d.date);
-  string_member(w, "number", d.number);
-  pairs_member(w, "identifiers", d.identifiers);
+  decision_head_members(w, d);
   if (d.amount) {
     w.Key("amount");
     if (*d.amount % 100 == 0)

@@ -24,26 +24,14 @@ void sources(Writer& w, const ImportSource& s) {
 
 void write_import_entity(Writer& w, const ImportEntity& e) {
   w.StartObject();
-  string_member(w, "id", e.id);
-  string_member(w, "label", e.label);
-  string_member(w, "name", e.name);
-  string_array(w, "aliases", e.aliases);
-  pairs_member(w, "identifiers", e.identifiers);
-  string_member(w, "country", e.country);
+  entity_head_members(w, e);
   sources(w, e.source);
   w.EndObject();
 }
 
 void write_import_decision(Writer& w, const ImportDecision& d) {
   w.StartObject();
-  string_member(w, "id", d.id);
-  string_member(w, "kind", d.kind);
-  string_member(w, "name", d.name);
-  string_member(w, "issued_by", d.issued_by);
-  string_array(w, "against", d.against);
-  string_member(w, "date", d.date);
-  string_member(w, "number", d.number);
-  pairs_member(w, "identifiers", d.identifiers);
+  decision_head_members(w, d);
   string_member(w, "summary", d.summary);
   if (!d.appeal_of.empty()) {
     w.Key("appeal_of");

@@ -47,4 +47,30 @@ void pairs_member(Writer& w, const char* name,
   w.EndObject();
 }
 
+// The members an entity record starts with, in the schema's order: the same for the dataset
+// document's records and the DILA importer's (EntityRecord, ImportEntity).
+template <typename Writer, typename Entity>
+void entity_head_members(Writer& w, const Entity& e) {
+  string_member(w, "id", e.id);
+  string_member(w, "label", e.label);
+  string_member(w, "name", e.name);
+  string_array(w, "aliases", e.aliases);
+  pairs_member(w, "identifiers", e.identifiers);
+  string_member(w, "country", e.country);
+}
+
+// The members a decision record starts with, in the schema's order (DecisionRecord,
+// ImportDecision).
+template <typename Writer, typename Decision>
+void decision_head_members(Writer& w, const Decision& d) {
+  string_member(w, "id", d.id);
+  string_member(w, "kind", d.kind);
+  string_member(w, "name", d.name);
+  string_member(w, "issued_by", d.issued_by);
+  string_array(w, "against", d.against);
+  string_member(w, "date", d.date);
+  string_member(w, "number", d.number);
+  pairs_member(w, "identifiers", d.identifiers);
+}
+
 }  // namespace jurigraph::import

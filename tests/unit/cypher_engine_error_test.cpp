@@ -529,21 +529,26 @@ TEST(CypherEnginePlanner, RelationshipUniquenessInFixedLengthPatterns) {
             (Rows{"0"}));
 }
 
+// The input of a fuzz finding, from tests/data/fuzz/.
+std::string fuzz_input(const char* name) {
+  std::ifstream in(std::string(JURIGRAPH_TEST_DATA) + "/fuzz/" + name, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 // The fuzz finding of that name (tests/data/fuzz/): a `=~` pattern on which std::regex
 // backtracked for more than 15 s on one string, past the 200 ms timeout of the fuzz target. RE2
 // matches in linear time: the query ends well within a second.
 TEST(CypherEngineError, ExecuteRegexBacktrackingHang) {
-  std::ifstream in(std::string(JURIGRAPH_TEST_DATA) + "/fuzz/execute-regex-backtracking-hang",
-                   std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  ASSERT_NE(text.str().find("=~"), std::string::npos);
+  const std::string text = fuzz_input("execute-regex-backtracking-hang");
+  ASSERT_NE(text.find("=~"), std::string::npos);
   QueryLimits limits;
   limits.max_rows = 1000;
   limits.timeout = std::chrono::milliseconds(200);
   const auto start = std::chrono::steady_clock::now();
   // `.++` is Java's possessive repetition, which RE2 does not have: refused at once.
-  EXPECT_NE(error_of(people(), text.str(), {}, limits).find("invalid regular expression"),
+  EXPECT_NE(error_of(people(), text, {}, limits).find("invalid regular expression"),
             std::string::npos);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
@@ -552,15 +557,12 @@ TEST(CypherEngineError, ExecuteRegexBacktrackingHang) {
 // trails of each length one hop at a time, a billion loop turns (17.8 s under the sanitizers)
 // before the query started. It now answers at once: no trail is that long.
 TEST(CypherEngineError, ParseLongVariableLengthPlanSlow) {
-  std::ifstream in(std::string(JURIGRAPH_TEST_DATA) + "/fuzz/parse-long-variable-length-plan-slow",
-                   std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  ASSERT_NE(text.str().find("*999999998"), std::string::npos);
+  const std::string text = fuzz_input("parse-long-variable-length-plan-slow");
+  ASSERT_NE(text.find("*999999998"), std::string::npos);
   QueryLimits limits;
   limits.timeout = std::chrono::milliseconds(1000);
   const auto start = std::chrono::steady_clock::now();
-  EXPECT_EQ(rows(people(), text.str(), {}, limits), (Rows{}));
+  EXPECT_EQ(rows(people(), text, {}, limits), (Rows{}));
   // Milliseconds now; the loop took 2 s in the Release build.
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
 }
