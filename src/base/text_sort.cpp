@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <thread>
 #include <tuple>
 
 namespace jurigraph {
@@ -59,6 +61,28 @@ void sort_text_entries(std::span<TextSortEntry> entries) {
       run = run_end;
     }
   }
+}
+
+void sort_text_entries_in_parallel(std::span<TextSortEntry> entries) {
+  // Below this a second thread costs more than it saves.
+  constexpr std::size_t kParallelFrom = 1 << 16;
+  if (entries.size() < kParallelFrom) {
+    sort_text_entries(entries);
+    return;
+  }
+  const std::size_t half = entries.size() / 2;
+  {
+    std::jthread second([&] { sort_text_entries(entries.subspan(half)); });
+    sort_text_entries(entries.first(half));
+  }
+  HugeVector<TextSortEntry> merged;
+  merged.reserve(entries.size());
+  std::merge(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(half),
+             entries.begin() + static_cast<std::ptrdiff_t>(half), entries.end(),
+             std::back_inserter(merged), [](const TextSortEntry& a, const TextSortEntry& b) {
+               return std::tie(a.text, a.index) < std::tie(b.text, b.index);
+             });
+  std::copy(merged.begin(), merged.end(), entries.begin());
 }
 
 }  // namespace jurigraph

@@ -22,7 +22,7 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   reserve_huge(order, t.nodes.size());
   for (VertexId v = 0; v < t.nodes.size(); ++v)
     order.push_back({0, strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v, 0});
-  sort_text_entries(order);
+  sort_text_entries_in_parallel(order);
   HugeVector<NodeRecord> sorted;
   sorted.reserve(order.size());
   std::vector<VertexId> new_index(order.size());
@@ -115,6 +115,17 @@ struct VertexBundle {
 };
 using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexBundle, EdgeBundle,
                                                boost::no_property, VertexId, EdgeId>;
+
+// Boost's CSR sizes its arrays with std::vector::resize: reserved here first, with huge pages,
+// they are not faulted in 4 KB pages (1M decisions: 22,000 faults, a tenth of the freeze).
+void reserve_csr_arrays(Csr& csr, VertexId vertex_count, std::size_t edge_count) {
+  reserve_huge(csr.m_forward.m_rowstart, std::size_t{vertex_count} + 1);
+  reserve_huge(csr.m_forward.m_column, edge_count);
+  reserve_huge(csr.m_forward.m_edge_properties, edge_count);
+  reserve_huge(csr.m_backward.m_rowstart, std::size_t{vertex_count} + 1);
+  reserve_huge(csr.m_backward.m_column, edge_count);
+  reserve_huge(csr.m_backward.m_edge_properties, edge_count);
+}
 
 // What a frozen graph owns: the tables and the arrays Boost's CSR built, moved out of it.
 struct OwnedArrays {
@@ -211,8 +222,23 @@ Graph Graph::freeze(GraphTables tables) {
       endpoints.emplace_back(t.edges[e].source, t.edges[e].target);
       bundles.push_back({e, t.edges[e].type});
     }
-    Csr csr(boost::edges_are_unsorted_multi_pass, endpoints.begin(), endpoints.end(),
-            bundles.begin(), static_cast<VertexId>(t.nodes.size()));
+    const auto vertex_count = static_cast<VertexId>(t.nodes.size());
+    Csr csr;
+    reserve_csr_arrays(csr, vertex_count, t.edges.size());
+    // What Boost's constructor from unsorted edges does, in the arrays reserved above: the
+    // forward rows, then the in-edges by target, each holding its forward position. The edges are
+    // sorted by source, so the forward position of an edge is its place in `endpoints`.
+    csr.m_forward.assign_unsorted_multi_pass_edges(
+        endpoints.begin(), endpoints.end(), bundles.begin(), vertex_count,
+        boost::typed_identity_property_map<VertexId>(), boost::keep_all());
+    const auto transposed = [](const std::pair<VertexId, VertexId>& e) {
+      return std::pair<VertexId, VertexId>(e.second, e.first);
+    };
+    csr.m_backward.assign_unsorted_multi_pass_edges(
+        boost::make_transform_iterator(endpoints.cbegin(), transposed),
+        boost::make_transform_iterator(endpoints.cend(), transposed),
+        boost::counting_iterator<EdgeId>(0), vertex_count,
+        boost::typed_identity_property_map<VertexId>(), boost::keep_all());
     o->out_start = std::move(csr.m_forward.m_rowstart);
     o->out_other = std::move(csr.m_forward.m_column);
     o->out_edges = std::move(csr.m_forward.m_edge_properties);

@@ -412,6 +412,33 @@ bool finish_records(const DatasetFile& where, FileRecords& records, Diagnostics&
 
 bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
                     Diagnostics& diagnostics) {
+  return finish_records(where, parts, find_duplicate_ids(parts), diagnostics);
+}
+
+DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts) {
+  // A Swiss table: a million ids are inserted once each, into one array, where
+  // std::unordered_map allocated a node per id and walked bucket lists.
+  absl::flat_hash_map<std::string_view, const NodeSpec*, absl::Hash<std::string_view>,
+                      std::equal_to<>,
+                      HugePageAllocator<std::pair<const std::string_view, const NodeSpec*>>>
+      ids;  // id → its first node
+  std::size_t node_count = 0;
+  for (const FileRecords& records : parts)
+    node_count += records.nodes.size();
+  ids.reserve(node_count);
+  DuplicateIds duplicates;
+  for (const FileRecords& records : parts) {
+    for (const NodeSpec& n : records.nodes) {
+      auto [it, inserted] = ids.emplace(n.id, &n);
+      if (!inserted)
+        duplicates.emplace_back(it->second, &n);
+    }
+  }
+  return duplicates;
+}
+
+bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
+                    const DuplicateIds& duplicates, Diagnostics& diagnostics) {
   bool ok = true;
   auto error = [&](const std::string& pointer, std::string message) {
     diagnostics.add(where.diagnostic(Severity::error, pointer, std::move(message)));
@@ -456,27 +483,11 @@ bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
   }
 
   // Ids unique within the file, reported at the later record with the first one's position.
-  // A Swiss table: a million ids are inserted once each, into one array, where
-  // std::unordered_map allocated a node per id and walked bucket lists.
-  absl::flat_hash_map<std::string_view, const NodeSpec*, absl::Hash<std::string_view>,
-                      std::equal_to<>,
-                      HugePageAllocator<std::pair<const std::string_view, const NodeSpec*>>>
-      ids;  // id → its node
-  std::size_t node_count = 0;
-  for (const FileRecords& records : parts)
-    node_count += records.nodes.size();
-  ids.reserve(node_count);
-  for (const FileRecords& records : parts) {
-    for (const NodeSpec& n : records.nodes) {
-      auto [it, inserted] = ids.emplace(n.id, &n);
-      if (!inserted) {
-        const NodeSpec& first = *it->second;
-        const Location at = where.locate(record_pointer(first.section, first.record));
-        error(record_pointer(n.section, n.record) + "/id",
-              "duplicate id \"" + std::string(n.id) + "\" in this file (first at " +
-                  std::to_string(at.line) + ":" + std::to_string(at.column) + ")");
-      }
-    }
+  for (const auto& [first, later] : duplicates) {
+    const Location at = where.locate(record_pointer(first->section, first->record));
+    error(record_pointer(later->section, later->record) + "/id",
+          "duplicate id \"" + std::string(later->id) + "\" in this file (first at " +
+              std::to_string(at.line) + ":" + std::to_string(at.column) + ")");
   }
 
   // Relation types declared once in the file.

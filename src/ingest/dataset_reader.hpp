@@ -8,6 +8,8 @@
 
 #include <memory>
 #include <span>
+#include <utility>
+#include <vector>
 
 #include "base/diagnostic.hpp"
 #include "ingest/dataset_file.hpp"
@@ -47,6 +49,15 @@ bool finish_records(const DatasetFile& where, FileRecords& records, Diagnostics&
 // holds, and which every part's source lists index.
 bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
                     Diagnostics& diagnostics);
+
+// The nodes whose id an earlier node of the same file has, each with that earlier node, in the
+// order of the records; finish_records reports them. Reads the nodes' ids only.
+using DuplicateIds = std::vector<std::pair<const NodeSpec*, const NodeSpec*>>;  // (first, later)
+DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts);
+// finish_records with the file's duplicate ids already found, by a reader that looked for them
+// while doing something else (see jsonl_reader.cpp).
+bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
+                    const DuplicateIds& duplicates, Diagnostics& diagnostics);
 
 // A whole JSON dataset document: its records in the order of the format, then finish_records.
 // Returns false (with diagnostics) when the file has an error; `out` is then incomplete.

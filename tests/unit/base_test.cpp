@@ -41,7 +41,7 @@ TEST(Fold, EditDistance) {
 
 // The texts a sort by 8-byte keys gets wrong first: prefixes of each other, zero bytes, bytes
 // above 0x7F, empty texts, long shared prefixes and duplicates.
-TEST(TextSort, SameOrderAsComparingTexts) {
+std::vector<std::string> hard_texts(int count) {
   std::mt19937 random(7);
   std::vector<std::string> texts{"",
                                  "",
@@ -52,7 +52,7 @@ TEST(TextSort, SameOrderAsComparingTexts) {
                                  std::string("a\0b", 3),
                                  "\xC3\xA9t\xC3\xA9"};
   const std::string alphabet("ab\0\xFF", 4);
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < count; ++i) {
     std::string t = i % 3 == 0 ? "decision:" : "";
     if (i % 5 == 0)
       t += std::string(40, 'x');
@@ -63,23 +63,60 @@ TEST(TextSort, SameOrderAsComparingTexts) {
     if (i % 7 == 0)
       texts.push_back(t);  // a duplicate, later
   }
+  return texts;
+}
+
+// The positions of `texts` in the order std::sort gives comparing (text, position).
+std::vector<uint32_t> order_by_comparing(const std::vector<std::string>& texts) {
+  std::vector<std::pair<std::string_view, uint32_t>> pairs;
+  for (uint32_t i = 0; i < texts.size(); ++i)
+    pairs.emplace_back(texts[i], i);
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<uint32_t> order;
+  for (const auto& p : pairs)
+    order.push_back(p.second);
+  return order;
+}
+
+std::vector<uint32_t> order_of(const std::vector<TextSortEntry>& entries) {
+  std::vector<uint32_t> order;
+  for (const TextSortEntry& e : entries)
+    order.push_back(e.index);
+  return order;
+}
+
+std::vector<TextSortEntry> entries_of(const std::vector<std::string>& texts) {
   std::vector<TextSortEntry> entries;
-  std::vector<std::pair<std::string_view, uint32_t>> expected;
-  for (uint32_t i = 0; i < texts.size(); ++i) {
+  for (uint32_t i = 0; i < texts.size(); ++i)
     entries.push_back({0, texts[i], i, 0});
-    expected.emplace_back(texts[i], i);
-  }
-  std::sort(expected.begin(), expected.end());
+  return entries;
+}
+
+TEST(TextSort, SameOrderAsComparingTexts) {
+  const std::vector<std::string> texts = hard_texts(3000);
+  std::vector<TextSortEntry> entries = entries_of(texts);
   sort_text_entries(entries);
-  ASSERT_EQ(entries.size(), expected.size());
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    EXPECT_EQ(entries[i].index, expected[i].second) << i;
+  EXPECT_EQ(order_of(entries), order_by_comparing(texts));
 
   std::vector<std::string> items = texts;
   sort_by_text(items, [](const std::string& s) { return std::string_view(s); });
   std::vector<std::string> stable = texts;
   std::stable_sort(stable.begin(), stable.end());
   EXPECT_EQ(items, stable);
+}
+
+// Large enough for two threads: the halves, sorted apart and merged, give the serial order
+// (equal texts by position across the halves too).
+TEST(TextSort, InParallelSameOrderAsComparingTexts) {
+  const std::vector<std::string> texts = hard_texts(120000);
+  std::vector<TextSortEntry> entries = entries_of(texts);
+  sort_text_entries_in_parallel(entries);
+  EXPECT_EQ(order_of(entries), order_by_comparing(texts));
+  // And below the size where a second thread pays.
+  const std::vector<std::string> few = hard_texts(100);
+  std::vector<TextSortEntry> few_entries = entries_of(few);
+  sort_text_entries_in_parallel(few_entries);
+  EXPECT_EQ(order_of(few_entries), order_by_comparing(few));
 }
 
 TEST(Concat, PartsOfEveryStringKindInOrder) {

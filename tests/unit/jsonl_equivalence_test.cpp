@@ -91,7 +91,7 @@ TEST(JsonlEquivalence, OneThreadAndTwoGiveTheSameGraphAndDiagnostics) {
   generate::write_dataset_jsonl(s, text);
   std::string lines = text.str();
   std::string broken;
-  std::size_t n = 0;
+  std::size_t n = 0, repeated = 0;
   for (std::size_t pos = 0; pos < lines.size();) {
     const std::size_t end = lines.find('\n', pos);
     std::string line = lines.substr(pos, end - pos);
@@ -104,6 +104,10 @@ TEST(JsonlEquivalence, OneThreadAndTwoGiveTheSameGraphAndDiagnostics) {
     if (n % 1777 == 0 && line.find("\"kind\":\"sanction\"") != std::string::npos)
       line.replace(line.find("\"kind\":\"sanction\""), 17, "\"kind\":\"fine\"");  // schema
     broken += line + '\n';
+    if (n % 1201 == 0 && line.starts_with("{\"entity\"")) {
+      broken += line + '\n';  // the same id again in this file
+      ++repeated;
+    }
     if (n % 2003 == 0)
       broken += "\n";  // blank lines are allowed
   }
@@ -129,6 +133,11 @@ TEST(JsonlEquivalence, OneThreadAndTwoGiveTheSameGraphAndDiagnostics) {
   for (const Diagnostic& d : r.diagnostics.all())
     malformed += d.message.starts_with("malformed JSON");
   EXPECT_EQ(malformed, n / 997);
+  std::size_t duplicates = 0;
+  for (const Diagnostic& d : r.diagnostics.all())
+    duplicates += d.message.starts_with("duplicate id");
+  EXPECT_GT(repeated, 0u);
+  EXPECT_EQ(duplicates, repeated);
   fs::remove_all(dir);
 }
 
