@@ -25,7 +25,8 @@ struct TextSortEntry {
 void sort_text_entries(std::span<TextSortEntry> entries);
 
 // The same order, on two cores for a large span: each half sorted on a thread of its own, then
-// the halves merged (1M decisions: 1.25M node ids sorted in 0.15 s, where one core took 0.26 s).
+// the halves merged (1.25M ids of a 1M-decision graph, shuffled: 0.30 s on one core, 0.19 s on
+// two, medians of 5).
 void sort_text_entries_in_parallel(std::span<TextSortEntry> entries);
 
 // Sorts items by text_of(item), keeping items of equal text in their order (std::stable_sort).
