@@ -3,6 +3,7 @@
 #include <rapidjson/pointer.h>
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <stdexcept>
 #include <string>
@@ -178,6 +179,22 @@ uint8_t type_bit(std::string_view name) {
   throw std::logic_error("unsupported type in the dataset schema: " + std::string(name));
 }
 
+// A name as its length and first 8 bytes: two names with equal keys are equal when they have
+// at most 8 bytes, and otherwise need their bytes past the 8th compared.
+struct NameKey {
+  uint64_t head = 0;
+  std::size_t size = 0;
+  explicit NameKey(std::string_view name) : size(name.size()) {
+    std::memcpy(&head, name.data(), std::min(name.size(), sizeof head));
+  }
+  bool matches(const NameKey& other, std::string_view name, std::string_view other_name) const {
+    return head == other.head && size == other.size &&
+           (size <= sizeof head ||
+            std::memcmp(name.data() + sizeof head, other_name.data() + sizeof head,
+                        size - sizeof head) == 0);
+  }
+};
+
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
   for (char c : s)
@@ -205,6 +222,14 @@ struct FastSchemaCheck::Node {
   const Node* additional = nullptr;
   std::vector<std::string> required;
   std::vector<std::pair<std::string, std::vector<std::string>>> dependencies;
+  // The same, compiled (see compile_object_lookup): each property's name as a short key, and the
+  // required names and dependencies among the first 64 properties as bits of those seen, so that
+  // a record's members are each matched once, by integer compares, not searched for by name.
+  std::vector<NameKey> property_keys;  // parallel to properties
+  uint64_t required_bits = 0;
+  std::vector<std::string> required_elsewhere;                 // not among the first 64 properties
+  std::vector<std::pair<uint64_t, uint64_t>> dependency_bits;  // (name's bit, needed bits)
+  std::vector<std::pair<std::string, std::vector<std::string>>> dependencies_elsewhere;
   // Arrays.
   const Node* items = nullptr;
 };
@@ -314,10 +339,45 @@ class Compiler {
                                "\" of the dataset schema is not supported by the fast check");
       }
     }
+    compile_object_lookup(n);
     return &n;
   }
 
  private:
+  // The bit of `name` among the first 64 properties, or 0.
+  static uint64_t property_bit(const Node& n, std::string_view name) {
+    for (std::size_t i = 0; i < n.properties.size() && i < 64; ++i) {
+      if (n.properties[i].first == name)
+        return uint64_t{1} << i;
+    }
+    return 0;
+  }
+
+  static void compile_object_lookup(Node& n) {
+    for (const auto& [name, sub] : n.properties)
+      n.property_keys.emplace_back(name);
+    for (const std::string& r : n.required) {
+      if (const uint64_t bit = property_bit(n, r))
+        n.required_bits |= bit;
+      else
+        n.required_elsewhere.push_back(r);
+    }
+    for (const auto& [name, needs] : n.dependencies) {
+      const uint64_t bit = property_bit(n, name);
+      uint64_t needed = 0;
+      bool all_bits = bit != 0;
+      for (const std::string& r : needs) {
+        const uint64_t b = property_bit(n, r);
+        needed |= b;
+        all_bits &= b != 0;
+      }
+      if (all_bits)
+        n.dependency_bits.emplace_back(bit, needed);
+      else
+        n.dependencies_elsewhere.emplace_back(name, needs);
+    }
+  }
+
   const rapidjson::Document& doc_;
   FastSchemaCheck::Compiled& out_;
 };
@@ -333,18 +393,6 @@ bool has_member(const Value& object, std::string_view name) {
 bool check(const FastSchemaCheck::Node& n, const Value& v);
 
 bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
-  for (const std::string& r : n.required) {
-    if (!has_member(v, r))
-      return false;
-  }
-  for (const auto& [name, needs] : n.dependencies) {
-    if (!has_member(v, name))
-      continue;
-    for (const std::string& r : needs) {
-      if (!has_member(v, r))
-        return false;
-    }
-  }
   // A name given twice in one object (RapidJSON keeps both members) is not valid here: the slow
   // path reports it. A named property seen twice is caught by its bit; an object with other
   // members (free keys, such as a record's `properties`) is compared pairwise, which is rare.
@@ -352,10 +400,11 @@ bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
   bool compare_pairwise = false;
   for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
     const std::string_view key(m->name.GetString(), m->name.GetStringLength());
+    const NameKey key_head(key);
     bool matched = false;
     for (std::size_t i = 0; i < n.properties.size(); ++i) {
       const auto& [name, sub] = n.properties[i];
-      if (name == key) {
+      if (n.property_keys[i].matches(key_head, name, key)) {
         if (i >= 64) {
           compare_pairwise = true;
         } else if ((seen >> i & 1) != 0) {
@@ -383,6 +432,24 @@ bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
       if (!n.additional_allowed)
         return false;
       if (n.additional != nullptr && !check(*n.additional, m->value))
+        return false;
+    }
+  }
+  if ((seen & n.required_bits) != n.required_bits)
+    return false;
+  for (const std::string& r : n.required_elsewhere) {
+    if (!has_member(v, r))
+      return false;
+  }
+  for (const auto& [bit, needed] : n.dependency_bits) {
+    if ((seen & bit) != 0 && (seen & needed) != needed)
+      return false;
+  }
+  for (const auto& [name, needs] : n.dependencies_elsewhere) {
+    if (!has_member(v, name))
+      continue;
+    for (const std::string& r : needs) {
+      if (!has_member(v, r))
         return false;
     }
   }
