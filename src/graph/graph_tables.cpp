@@ -21,11 +21,21 @@ StrRef TableWriter::store(std::string_view text) {
 StrRef TableWriter::intern(std::string_view text) {
   if (text.empty())
     return {};
+  // A slot by length and three bytes: a repeated value is found there without hashing it whole.
+  const std::size_t n = text.size();
+  const auto byte = [&](std::size_t i) { return static_cast<std::size_t>(text[i]); };
+  StrRef& recent = recent_interned_[(n * 31 + byte(0) * 7 + byte(n / 2) * 13 + byte(n - 1)) %
+                                    recent_interned_.size()];
+  if (!recent.empty() && view(recent) == text)
+    return recent;
   auto it = interned_.find(text);
-  if (it != interned_.end())
-    return it->second;
+  if (it != interned_.end()) {
+    recent = it->second;
+    return recent;
+  }
   const StrRef ref = store(text);
   interned_.emplace(std::string(text), ref);
+  recent = ref;
   return ref;
 }
 
@@ -169,10 +179,14 @@ void TableWriter::add_edge(const EdgeRecord& edge) {
   auto canonical = [](Range r) { return r.count == 0 ? Range{} : r; };
   const EdgeDetails details{canonical(edge.properties), canonical(edge.sources),
                             canonical(edge.claims)};
-  // Interned as a list of one record: its index is where that list begins.
-  const Range stored = intern_list(tables_.edge_details, details_,
-                                   std::span<const EdgeDetails>(&details, 1), same_details);
-  tables_.edges.push_back({edge.source, edge.target, edge.type, 0, stored.begin});
+  const std::span<const EdgeDetails> as_list(&details, 1);
+  RecentDetails& recent = recent_details_[hash_of(as_list) % recent_details_.size()];
+  if (!recent.set || !same_details(recent.details, details)) {
+    // Interned as a list of one record: its index is where that list begins.
+    recent = {details, intern_list(tables_.edge_details, details_, as_list, same_details).begin,
+              true};
+  }
+  tables_.edges.push_back({edge.source, edge.target, edge.type, 0, recent.index});
 }
 
 }  // namespace jurigraph::graph
