@@ -10,6 +10,7 @@
 
 #include "base/calendar.hpp"
 #include "base/huge_pages.hpp"
+#include "ingest/text_hash.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -380,7 +381,8 @@ class RecordReader::Impl {
   Diagnostics& diagnostics_;
   bool ok_ = true;
   // add_text_properties' lists, by (first key, its text, the second text).
-  absl::flat_hash_map<std::tuple<std::string_view, std::string_view, std::string_view>, Range>
+  absl::flat_hash_map<std::tuple<std::string_view, std::string_view, std::string_view>, Range,
+                      TextTripleHash>
       shared_properties_;
 };
 
@@ -418,8 +420,7 @@ bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
 DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts) {
   // A Swiss table: a million ids are inserted once each, into one array, where
   // std::unordered_map allocated a node per id and walked bucket lists.
-  absl::flat_hash_map<std::string_view, const NodeSpec*, absl::Hash<std::string_view>,
-                      std::equal_to<>,
+  absl::flat_hash_map<std::string_view, const NodeSpec*, TextHash, std::equal_to<>,
                       HugePageAllocator<std::pair<const std::string_view, const NodeSpec*>>>
       ids;  // id → its first node
   std::size_t node_count = 0;

@@ -1,8 +1,8 @@
 #include "ingest/record_text.hpp"
 
-#include <absl/hash/hash.h>
-
 #include <vector>
+
+#include "ingest/text_hash.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -18,7 +18,7 @@ class TextKeeper {
       return;
     }
     if (s.size() <= kShort) {
-      std::string_view& slot = recent_[absl::Hash<std::string_view>{}(s) & (recent_.size() - 1)];
+      std::string_view& slot = recent_[TextHash{}(s) & (recent_.size() - 1)];
       if (slot != s)
         slot = arena_.copy(s);
       s = slot;

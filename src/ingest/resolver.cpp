@@ -17,6 +17,7 @@
 #include "base/text_sort.hpp"
 #include "ingest/carried_claims.hpp"
 #include "ingest/decision_name.hpp"
+#include "ingest/text_hash.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -74,7 +75,7 @@ static_assert(sizeof(IdKey) == 24, "a slot of the id table is this and a uint32_
 // Hashes and compares ids held or looked up (a string_view), without making a key to look up.
 struct IdKeyHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view id) const { return absl::Hash<std::string_view>{}(id); }
+  std::size_t operator()(std::string_view id) const { return TextHash{}(id); }
   std::size_t operator()(const IdKey& key) const { return (*this)(key.view()); }
 };
 struct IdKeyEq {
