@@ -164,14 +164,14 @@ class RecordReader::Impl {
   void read_relation(const Value& v, uint32_t index) {
     const Range props = read_properties(v);
     const Range sources = read_sources(v, {Section::relations, SourceListOwner::record, index, 0});
-    add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"),
-             Section::relations, index, EdgeField::relation, 0, sources, props);
     std::vector<std::string_view> fields;
     if (const Value* p = member(v, "properties")) {
       for (auto it = p->MemberBegin(); it != p->MemberEnd(); ++it)
         fields.push_back(sv(it->name));
     }
-    out_.edges.back().claims = read_claims(v, Section::relations, index, fields);
+    const Range claims = read_claims(v, Section::relations, index, fields);
+    add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"),
+             Section::relations, index, EdgeField::relation, 0, sources, props, claims);
   }
 
  private:
@@ -333,10 +333,12 @@ class RecordReader::Impl {
     return r;
   }
 
+  // `type` and `claims` are an edge of its own's (field `relation`); the others have their
+  // field's type and no claims.
   void add_edge(std::string_view type, std::string_view from, std::string_view to, Section section,
-                uint32_t record, EdgeField field, uint32_t item, Range sources, Range properties) {
+                uint32_t record, EdgeField field, uint32_t item, Range sources, Range properties,
+                Range claims = {}) {
     EdgeSpec e;
-    e.set_type(type);
     e.set_from(from);
     e.set_to(to);
     e.section = section;
@@ -345,7 +347,10 @@ class RecordReader::Impl {
     e.item = item;
     e.sources = sources;
     e.properties = properties;
-    e.claims = Range{static_cast<uint32_t>(out_.claims.size()), 0};
+    if (field == EdgeField::relation) {
+      e.item = static_cast<uint32_t>(out_.relations.size());
+      out_.relations.push_back({type, claims});
+    }
     out_.edges.push_back(e);
   }
 
@@ -541,6 +546,26 @@ std::string_view edge_field_name(EdgeField field) {
       return "cites";
   }
   return {};
+}
+
+std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge) {
+  switch (edge.field) {
+    case EdgeField::relation:
+      return records.relations[edge.item].type;
+    case EdgeField::issued_by:
+      return "ISSUED_BY";
+    case EdgeField::against:
+      return "AGAINST";
+    case EdgeField::appeal_of:
+      return "APPEAL_OF";
+    case EdgeField::cites:
+      return "CITES";
+  }
+  return {};
+}
+
+Range edge_claims(const FileRecords& records, const EdgeSpec& edge) {
+  return edge.field == EdgeField::relation ? records.relations[edge.item].claims : Range{};
 }
 
 std::string edge_pointer(const EdgeSpec& edge) {

@@ -66,17 +66,17 @@ struct NodeSpec {
 enum class EdgeField : uint8_t { relation, issued_by, against, appeal_of, cites };
 std::string_view edge_field_name(EdgeField field);  // "issued_by", …; empty for relation
 
-// Millions of these live until the graph tables are built (1M decisions: 5M of them). The type
-// and the ends are held as pointer and 16-bit length, not as views: 24 bytes an edge saved.
-// Ids are at most 200 bytes and type names 64 (the schema); a longer text, which only a crafted
-// snapshot could hold, is cut at 65,535 bytes, so it names no node and is reported unknown.
+// Millions of these live until the graph tables are built (1M decisions: 5M of them). The ends
+// are held as pointer and 16-bit length, not as views, and the type and claims of an edge of its
+// own are kept aside (RelationSpec): an edge written in a decision has its type from its field
+// and no claims. 48 bytes an edge where views and three ranges took 88.
+// Ids are at most 200 bytes (the schema); a longer text, which only a crafted snapshot could
+// hold, is cut at 65,535 bytes, so it names no node and is reported unknown.
 struct EdgeSpec {
  private:
   // First, so that the fields below fill the struct without padding.
-  const char* type_text_ = nullptr;
   const char* from_text_ = nullptr;
   const char* to_text_ = nullptr;
-  uint16_t type_size_ = 0;
   uint16_t from_size_ = 0;
   uint16_t to_size_ = 0;
 
@@ -85,15 +85,14 @@ struct EdgeSpec {
   EdgeField field = EdgeField::relation;
   Range properties;
   Range sources;
-  Range claims;
   // Where the edge is written: /decisions/3/against/0, /relations/5.
   uint32_t record = 0;
+  // Its place in the decision's list (against, appeal_of, cites); for an edge of its own (field
+  // `relation`), the index of its type and claims in FileRecords::relations.
   uint32_t item = 0;
 
-  std::string_view type() const { return {type_text_, type_size_}; }
   std::string_view from() const { return {from_text_, from_size_}; }
   std::string_view to() const { return {to_text_, to_size_}; }
-  void set_type(std::string_view t) { set(t, type_text_, type_size_); }
   void set_from(std::string_view id) { set(id, from_text_, from_size_); }
   void set_to(std::string_view id) { set(id, to_text_, to_size_); }
 
@@ -103,7 +102,13 @@ struct EdgeSpec {
     size = static_cast<uint16_t>(std::min<std::size_t>(text.size(), 0xFFFF));
   }
 };
-static_assert(sizeof(EdgeSpec) == 64, "EdgeSpec grew: millions of them are in memory at once");
+static_assert(sizeof(EdgeSpec) == 48, "EdgeSpec grew: millions of them are in memory at once");
+
+// What an edge of its own has beyond an EdgeSpec: its type and its claims.
+struct RelationSpec {
+  std::string_view type;
+  Range claims;  // into FileRecords::claims
+};
 
 struct RelationTypeSpec {
   graph::RelationType type;
@@ -140,6 +145,7 @@ struct FileRecords {
   std::vector<ClaimSpec> claims;
   HugeVector<NodeSpec> nodes;
   HugeVector<EdgeSpec> edges;
+  HugeVector<RelationSpec> relations;  // of the edges of their own, by EdgeSpec::item
   std::vector<RelationTypeSpec> relation_types;
   // Until finish_records: the keys of the file's "sources" table (key → index in `sources`, in
   // the order written) and the key references waiting for them.
@@ -153,6 +159,10 @@ struct FileRecords {
 // The JSON pointer of a record, or of one of its fields: /decisions/3, /decisions/3/against/0.
 std::string record_pointer(Section section, uint32_t record);
 std::string edge_pointer(const EdgeSpec& edge);
+// The type of an edge: its field's (ISSUED_BY for issued_by, …), or its own for a relation.
+std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge);
+// The claims written on an edge: only an edge of its own has any.
+Range edge_claims(const FileRecords& records, const EdgeSpec& edge);
 // The pointer of a `sources` list: /decisions/3/appeal_of/0/sources.
 std::string sources_pointer(const SourceListOwner& owner);
 

@@ -89,12 +89,12 @@ void keep_record_text(FileRecords& r) {
       from_kept = from;
     }
     e.set_from(from_kept);
-    std::string_view type = e.type(), to = e.to();
-    k.keep(type);
+    std::string_view to = e.to();
     k.keep(to);
-    e.set_type(type);
     e.set_to(to);
   }
+  for (RelationSpec& relation : r.relations)
+    k.keep(relation.type);
   for (auto& [key, index] : r.source_keys)
     k.keep(key);
   for (SourceKeyRef& ref : r.source_key_refs)

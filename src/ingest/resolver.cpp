@@ -367,10 +367,10 @@ class Checker {
       ResolvedEdge& r = resolved.emplace_back();
       // Pointers are composed only for an error: millions of edges have none.
       auto pointer = [&] { return edge_pointer(e); };
-      r.type = find_type(e.type(), last_type);
+      r.type = find_type(edge_type(files_[f].records, e), last_type);
       if (r.type == kNone) {
         report(pointer() + (e.field == EdgeField::relation ? "/type" : ""),
-               "undeclared relation type " + std::string(e.type()) +
+               "undeclared relation type " + std::string(edge_type(files_[f].records, e)) +
                    ": declare it in vocabulary.relation_types (with its from and to labels)");
         continue;
       }
@@ -952,8 +952,9 @@ class Builder {
     rec.properties = add_property_list(r, e.properties);
     rec.sources = sources_of(file, e.sources);
     std::vector<graph::ClaimRecord> claims;
-    for (uint32_t i = 0; i < e.claims.count; ++i) {
-      const ClaimSpec& c = r.claims[e.claims.begin + i];
+    const Range edge_claims_written = edge_claims(r, e);
+    for (uint32_t i = 0; i < edge_claims_written.count; ++i) {
+      const ClaimSpec& c = r.claims[edge_claims_written.begin + i];
       graph::ClaimRecord k;
       k.property = writer_.intern(c.property);
       k.value = writer_.store(c.value);
@@ -1014,6 +1015,7 @@ class Builder {
     release_now(r.claims);
     release_now(r.nodes);
     release_now(r.edges);
+    release_now(r.relations);
     release_now(r.relation_types);
     release_now(r.source_keys);
     release_now(r.source_key_refs);

@@ -163,15 +163,16 @@ void add_edges(const Graph& g, FileRecords& r) {
   for (graph::VertexId v = 0; v < ids.size(); ++v)
     ids[v] = g.str(g.node(v).id);
   r.edges.reserve(g.edge_count());
+  r.relations.reserve(g.edge_count());
   for (const graph::EdgeId e : creation_order_of_edges(g)) {
     const graph::EdgeRecord& rec = g.edge(e);
     EdgeSpec spec;
-    spec.set_type(g.relation_type(rec.type).name);
+    spec.item = static_cast<uint32_t>(r.relations.size());
+    r.relations.push_back({g.relation_type(rec.type).name, rec.claims});
     spec.set_from(ids[rec.source]);
     spec.set_to(ids[rec.target]);
     spec.properties = rec.properties;
     spec.sources = rec.sources;
-    spec.claims = rec.claims;
     spec.section = Section::relations;
     spec.record = e;
     r.edges.push_back(spec);
