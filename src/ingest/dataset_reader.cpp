@@ -87,13 +87,15 @@ class RecordReader::Impl {
     n.label = graph::parse_label(member_text(v, "label")).value_or(graph::Label::Company);
     n.id = member_text(v, "id");
     n.name = member_text(v, "name");
-    n.country = member_text(v, "country");
-    n.description = member_text(v, "description");
-    n.aliases = read_string_list(v, "aliases");
-    n.identifiers = read_identifiers(v);
+    NodeDetails d;
+    d.country = member_text(v, "country");
+    d.description = member_text(v, "description");
+    d.aliases = read_string_list(v, "aliases");
+    d.identifiers = read_identifiers(v);
     n.properties = read_properties(v);
     n.sources = read_sources(v, {Section::entities, SourceListOwner::record, index, 0});
-    n.claims = read_claims(v, Section::entities, index, kEntityFields);
+    d.claims = read_claims(v, Section::entities, index, kEntityFields);
+    set_node_details(out_, n, d);
     out_.nodes.push_back(n);
   }
 
@@ -106,11 +108,12 @@ class RecordReader::Impl {
     n.label = graph::Label::Decision;
     n.id = member_text(v, "id");
     n.name = member_text(v, "name");
+    NodeDetails d;
     n.kind = member_text(v, "kind");
-    n.number = member_text(v, "number");
-    n.country = member_text(v, "country");
+    d.number = member_text(v, "number");
+    d.country = member_text(v, "country");
     n.currency = member_text(v, "currency");
-    n.summary = member_text(v, "summary");
+    d.summary = member_text(v, "summary");
     n.date = read_date(v, pointer);
     if (const Value* amount = member(v, "amount")) {
       const std::optional<int64_t> parsed = read_amount(*amount);
@@ -124,10 +127,11 @@ class RecordReader::Impl {
         n.amount = *parsed;
       }
     }
-    n.identifiers = read_identifiers(v);
+    d.identifiers = read_identifiers(v);
     n.properties = read_properties(v);
     n.sources = read_sources(v, {Section::decisions, SourceListOwner::record, index, 0});
-    n.claims = read_claims(v, Section::decisions, index, kDecisionFields);
+    d.claims = read_claims(v, Section::decisions, index, kDecisionFields);
+    set_node_details(out_, n, d);
     out_.nodes.push_back(n);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};

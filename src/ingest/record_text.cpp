@@ -70,12 +70,14 @@ void keep_record_text(FileRecords& r) {
   for (NodeSpec& n : r.nodes) {
     k.keep(n.id);
     k.copy(n.name);
-    k.keep(n.country);
-    k.copy(n.description);
     k.keep(n.kind);
-    k.copy(n.number);
     k.keep(n.currency);
-    k.copy(n.summary);
+  }
+  for (NodeDetails& d : r.details) {
+    k.keep(d.country);
+    k.copy(d.description);
+    k.copy(d.number);
+    k.copy(d.summary);
   }
   // The edges written in one decision view its id, in a row: kept once (ids are mostly short and
   // found in the cache anyway, but not all).

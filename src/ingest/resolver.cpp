@@ -569,8 +569,9 @@ class Builder {
       if (!file.accepted)
         continue;
       for (const NodeSpec& n : file.records.nodes)
-        text +=
-            n.id.size() + n.name.size() + n.description.size() + n.number.size() + n.summary.size();
+        text += n.id.size() + n.name.size();
+      for (const NodeDetails& d : file.records.details)
+        text += d.description.size() + d.number.size() + d.summary.size();
     }
     tables_.strings.reserve(tables_.strings.size() + 3 * text);
     prefer_huge_pages(tables_.strings.data(), tables_.strings.capacity());
@@ -675,12 +676,13 @@ class Builder {
   }
 
   // The fields every decision has once: decisions are defined once, so they need no merging.
-  void copy_decision_fields(const NodeSpec& p, graph::NodeRecord& rec) {
+  void copy_decision_fields(const FileRecords& r, const NodeSpec& p, graph::NodeRecord& rec) {
+    const NodeDetails& details = node_details(r, p);
     rec.label = p.label;
     rec.kind = writer_.intern(p.kind);
-    rec.number = writer_.store(p.number);
+    rec.number = writer_.store(details.number);
     rec.currency = writer_.intern(p.currency);
-    rec.summary = writer_.store(p.summary);
+    rec.summary = writer_.store(details.summary);
     rec.date = p.date;
     rec.amount = p.amount;
   }
@@ -691,9 +693,9 @@ class Builder {
     std::vector<std::string_view> seen{id};
     for (const Definition& d : defs) {
       const FileRecords& r = files_[d.file].records;
-      const NodeSpec& n = spec(d);
-      for (uint32_t i = 0; i < n.aliases.count; ++i) {
-        const std::string_view alias = r.strings[n.aliases.begin + i];
+      const Range list = node_details(r, spec(d)).aliases;
+      for (uint32_t i = 0; i < list.count; ++i) {
+        const std::string_view alias = r.strings[list.begin + i];
         if (std::find(seen.begin(), seen.end(), alias) == seen.end()) {
           seen.push_back(alias);
           aliases.push_back(writer_.store(alias));
@@ -713,16 +715,17 @@ class Builder {
     for (const Definition& d : defs) {
       const FileRecords& r = files_[d.file].records;
       const NodeSpec& n = spec(d);
+      const Range written = node_details(r, n).claims;
       if (files_[d.file].from_snapshot) {
-        for (uint32_t i = 0; i < n.claims.count; ++i) {
-          const ClaimSpec& c = r.claims[n.claims.begin + i];
+        for (uint32_t i = 0; i < written.count; ++i) {
+          const ClaimSpec& c = r.claims[written.begin + i];
           add_claim(claims, c.property, c.value, d, c.sources, c.note, c.authoritative, c.origin);
         }
         settle_carried_claims(claims, merged, place(d.file, n.section, n.record), writer_);
         continue;
       }
-      for (uint32_t i = 0; i < n.claims.count; ++i) {
-        const ClaimSpec& c = r.claims[n.claims.begin + i];
+      for (uint32_t i = 0; i < written.count; ++i) {
+        const ClaimSpec& c = r.claims[written.begin + i];
         const bool has_authoritative =
             std::any_of(claims.begin(), claims.end(), [&](const graph::ClaimRecord& k) {
               return k.authoritative && writer_.view(k.property) == c.property;
@@ -747,24 +750,25 @@ class Builder {
   void add_defined_once(Definition d) {
     const FileRecords& r = files_[d.file].records;
     const NodeSpec& n = spec(d);
+    const NodeDetails& details = node_details(r, n);
     graph::NodeRecord rec;
-    copy_decision_fields(n, rec);
+    copy_decision_fields(r, n, rec);
     rec.id = writer_.store(n.id);
     rec.name = writer_.store(n.name);
-    rec.country = writer_.intern(n.country);
-    rec.description = writer_.store(n.description);
-    const std::vector<Definition> defs{d};
-    rec.aliases = n.aliases.count == 0 ? Range{} : add_aliases(n.id, defs);
-    rec.identifiers = {static_cast<uint32_t>(tables_.identifiers.size()), n.identifiers.count};
-    for (uint32_t i = 0; i < n.identifiers.count; ++i) {
-      const auto& [scheme, value] = r.identifiers[n.identifiers.begin + i];
+    rec.country = writer_.intern(details.country);
+    rec.description = writer_.store(details.description);
+    rec.aliases = details.aliases.count == 0 ? Range{} : add_aliases(n.id, {d});
+    rec.identifiers = {static_cast<uint32_t>(tables_.identifiers.size()),
+                       details.identifiers.count};
+    for (uint32_t i = 0; i < details.identifiers.count; ++i) {
+      const auto& [scheme, value] = r.identifiers[details.identifiers.begin + i];
       tables_.identifiers.push_back({writer_.intern(scheme), writer_.store(value)});
     }
     rec.properties = add_property_list(r, n.properties);
     rec.sources = distinct_sources_of(d.file, n.sources);
     std::vector<graph::ClaimRecord> claims;
-    if (n.claims.count > 0)
-      add_written_claims(rec, defs, claims);
+    if (details.claims.count > 0)
+      add_written_claims(rec, {d}, claims);
     finish_node(rec, claims);
   }
 
@@ -793,22 +797,32 @@ class Builder {
     const NodeSpec& p = spec(primary);
     std::vector<graph::ClaimRecord> claims;
 
-    auto values_of = [&](std::string_view NodeSpec::*field) {
+    // The values the definitions give a field, field(records, node) of each.
+    auto values_of = [&](auto field) {
       std::vector<Value> values;
       for (const Definition& d : defs) {
-        if (!(spec(d).*field).empty())
-          values.push_back({std::string(spec(d).*field), d});
+        const std::string_view v = field(files_[d.file].records, spec(d));
+        if (!v.empty())
+          values.push_back({std::string(v), d});
       }
       return values;
     };
     graph::NodeRecord rec;
-    copy_decision_fields(p, rec);
+    copy_decision_fields(files_[primary.file].records, p, rec);
     rec.id = writer_.store(id);
-    rec.name = writer_.store(merge_field(id, "name", values_of(&NodeSpec::name), primary, claims));
-    rec.country =
-        writer_.intern(merge_field(id, "country", values_of(&NodeSpec::country), primary, claims));
+    rec.name = writer_.store(merge_field(
+        id, "name", values_of([](const FileRecords&, const NodeSpec& n) { return n.name; }),
+        primary, claims));
+    rec.country = writer_.intern(merge_field(id, "country",
+                                             values_of([](const FileRecords& r, const NodeSpec& n) {
+                                               return node_details(r, n).country;
+                                             }),
+                                             primary, claims));
     rec.description = writer_.store(
-        merge_field(id, "description", values_of(&NodeSpec::description), primary, claims));
+        merge_field(id, "description", values_of([](const FileRecords& r, const NodeSpec& n) {
+                      return node_details(r, n).description;
+                    }),
+                    primary, claims));
     rec.aliases = add_aliases(id, defs);
 
     std::vector<std::pair<std::string_view, std::vector<Value>>> identifiers;  // scheme → values
@@ -818,8 +832,9 @@ class Builder {
     for (const Definition& d : defs) {
       const FileRecords& r = files_[d.file].records;
       const NodeSpec& n = spec(d);
-      for (uint32_t i = 0; i < n.identifiers.count; ++i) {
-        const auto& [scheme, value] = r.identifiers[n.identifiers.begin + i];
+      const Range written = node_details(r, n).identifiers;
+      for (uint32_t i = 0; i < written.count; ++i) {
+        const auto& [scheme, value] = r.identifiers[written.begin + i];
         // [&scheme = scheme]: clang 14 cannot capture a structured binding (C++20, clang 16).
         auto it = std::find_if(identifiers.begin(), identifiers.end(),
                                [&scheme = scheme](const auto& e) { return e.first == scheme; });
@@ -1014,6 +1029,7 @@ class Builder {
     release_now(r.properties);
     release_now(r.claims);
     release_now(r.nodes);
+    release_now(r.details);
     release_now(r.edges);
     release_now(r.relations);
     release_now(r.relation_types);

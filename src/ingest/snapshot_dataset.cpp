@@ -138,19 +138,21 @@ void add_nodes(const Graph& g, FileRecords& r) {
     spec.name = g.str(n.name);
     if (n.label == graph::Label::Decision && has_default_decision_name(g, v, scratch))
       spec.name = {};
-    spec.country = g.str(n.country);
-    spec.description = g.str(n.description);
+    NodeDetails details;
+    details.country = g.str(n.country);
+    details.description = g.str(n.description);
     spec.kind = g.str(n.kind);
-    spec.number = g.str(n.number);
+    details.number = g.str(n.number);
     spec.currency = g.str(n.currency);
-    spec.summary = g.str(n.summary);
+    details.summary = g.str(n.summary);
     spec.date = n.date;
     spec.amount = n.amount;
-    spec.aliases = n.aliases;
-    spec.identifiers = n.identifiers;
+    details.aliases = n.aliases;
+    details.identifiers = n.identifiers;
     spec.properties = n.properties;
     spec.sources = definition_sources(g, n.sources);
-    spec.claims = n.claims;
+    details.claims = n.claims;
+    set_node_details(r, spec, details);
     spec.section = n.label == graph::Label::Decision ? Section::decisions : Section::entities;
     spec.record = v;
     r.nodes.push_back(spec);
