@@ -552,10 +552,10 @@ std::string_view edge_field_name(EdgeField field) {
   return {};
 }
 
-std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge) {
-  switch (edge.field) {
+std::string_view field_relation_type(EdgeField field) {
+  switch (field) {
     case EdgeField::relation:
-      return records.relations[edge.item].type;
+      return {};
     case EdgeField::issued_by:
       return "ISSUED_BY";
     case EdgeField::against:
@@ -566,6 +566,11 @@ std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge) {
       return "CITES";
   }
   return {};
+}
+
+std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge) {
+  return edge.field == EdgeField::relation ? records.relations[edge.item].type
+                                           : field_relation_type(edge.field);
 }
 
 Range edge_claims(const FileRecords& records, const EdgeSpec& edge) {

@@ -343,6 +343,13 @@ class Checker {
       out.add(files_[f].file().diagnostic(Severity::error, pointer, std::move(message)));
     };
     uint32_t last_type = kNone;
+    // The types of the edges written in decisions, by field, looked up once.
+    std::array<uint32_t, kEdgeFieldCount> field_type{};
+    for (std::size_t field = 0; field < kEdgeFieldCount; ++field) {
+      uint32_t unused = kNone;
+      field_type[field] = find_type(field_relation_type(static_cast<EdgeField>(field)), unused);
+    }
+    const FileRecords& records = files_[f].records;
     HugeVector<ResolvedEdge>& resolved = edges_[f];
     resolved.reserve(files_[f].records.edges.size());
     // A decision's edges follow each other and all start at it: its id is looked up once.
@@ -367,15 +374,20 @@ class Checker {
       ResolvedEdge& r = resolved.emplace_back();
       // Pointers are composed only for an error: millions of edges have none.
       auto pointer = [&] { return edge_pointer(e); };
-      r.type = find_type(edge_type(files_[f].records, e), last_type);
+      r.type = e.field == EdgeField::relation ? find_type(records.relations[e.item].type, last_type)
+                                              : field_type[static_cast<std::size_t>(e.field)];
       if (r.type == kNone) {
         report(pointer() + (e.field == EdgeField::relation ? "/type" : ""),
-               "undeclared relation type " + std::string(edge_type(files_[f].records, e)) +
+               "undeclared relation type " + std::string(edge_type(records, e)) +
                    ": declare it in vocabulary.relation_types (with its from and to labels)");
         continue;
       }
       const graph::RelationType& type = types_[r.type];
-      if (e.from() != last_from || last_from_slot == kNone) {
+      // The edges of a decision view one copy of its id (keep_record_text, or the JSON
+      // document's): the same text at the same place, found without comparing it.
+      const bool same_from =
+          e.from().data() == last_from.data() && e.from().size() == last_from.size();
+      if (!same_from || last_from_slot == kNone) {
         last_from = e.from();
         last_from_slot = ids_.find(e.from());
       }
