@@ -514,8 +514,6 @@ class Merger {
 bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaCheck& fast,
                 std::vector<FileRecords>& parts, Diagnostics& diagnostics,
                 const JsonlReadOptions& options) {
-  // Enough runs for the threads to share the work evenly and the progress to move; not so many
-  // that merging costs.
   const unsigned threads = std::max(1u, options.threads);
   // A UTF-16 file would make every line malformed: said once, as for a JSON file.
   char start[2] = {};
@@ -524,8 +522,14 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
         file.line_diagnostic(Severity::error, RecordPlace{0, 1}, {}, std::string(kUtf16Message)));
     return false;
   }
-  const std::size_t target =
-      std::max<std::size_t>(1 << 20, file.size() / (std::size_t{threads} * 16) + 1);
+  // Four runs a thread, of 1 to 64 MB. Each run has tables of its own, whose last 2 MB page is
+  // written in part, and a thread's buffer holds its run: a 1M-decision build (380 MB) read in 8
+  // runs took 8% less user CPU, 6,000 fewer page faults and 27 MB less memory than in 32
+  // (medians of 5); the cap keeps the buffers small for a larger file (10M decisions: 60 runs,
+  // two buffers of 80 MB).
+  constexpr std::size_t kSmallestRun = std::size_t{1} << 20, kLargestRun = std::size_t{64} << 20;
+  const std::size_t target = std::clamp<std::size_t>(file.size() / (std::size_t{threads} * 4) + 1,
+                                                     kSmallestRun, kLargestRun);
   std::vector<Run> runs = split_runs(file, target);
 
   std::atomic<std::size_t> next{0};
