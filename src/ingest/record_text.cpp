@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "base/short_text.hpp"
 #include "ingest/text_hash.hpp"
 
 namespace jurigraph::ingest {
@@ -19,7 +20,7 @@ class TextKeeper {
     }
     if (s.size() <= kShort) {
       std::string_view& slot = recent_[TextHash{}(s) & (recent_.size() - 1)];
-      if (slot != s)
+      if (!equal_short_text(slot, s))
         slot = arena_.copy(s);
       s = slot;
     } else {

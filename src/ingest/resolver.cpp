@@ -14,6 +14,7 @@
 
 #include "base/calendar.hpp"
 #include "base/huge_pages.hpp"
+#include "base/short_text.hpp"
 #include "base/text_sort.hpp"
 #include "ingest/carried_claims.hpp"
 #include "ingest/decision_name.hpp"
@@ -84,7 +85,7 @@ struct IdKeyEq {
   static std::string_view view(const IdKey& key) { return key.view(); }
   template <typename A, typename B>
   bool operator()(const A& a, const B& b) const {
-    return view(a) == view(b);
+    return equal_short_text(view(a), view(b));
   }
 };
 

@@ -15,6 +15,7 @@
 #include "base/diagnostic.hpp"
 #include "base/fold.hpp"
 #include "base/mapped_file.hpp"
+#include "base/short_text.hpp"
 #include "base/source_text.hpp"
 #include "base/text_sort.hpp"
 #include "base/utf8.hpp"
@@ -117,6 +118,24 @@ TEST(TextSort, InParallelSameOrderAsComparingTexts) {
   std::vector<TextSortEntry> few_entries = entries_of(few);
   sort_text_entries_in_parallel(few_entries);
   EXPECT_EQ(order_of(few_entries), order_by_comparing(few));
+}
+
+// Every length up to past the short limit, equal texts and texts that differ at each byte
+// (the first, the last, and those only one of the overlapping loads reads).
+TEST(ShortText, EqualAsStringViewsAre) {
+  for (std::size_t n = 0; n <= kShortTextMax + 6; ++n) {
+    std::string a(n, 'x'), b(n, 'x');
+    for (std::size_t i = 0; i < n; ++i)
+      a[i] = b[i] = static_cast<char>('a' + i % 26);
+    EXPECT_TRUE(equal_short_text(a, b)) << n;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string c = b;
+      c[i] = '\xFF';
+      EXPECT_FALSE(equal_short_text(a, c)) << n << " at " << i;
+      EXPECT_FALSE(equal_short_text(c, a)) << n << " at " << i;
+    }
+    EXPECT_FALSE(equal_short_text(a, b + "x")) << n;
+  }
 }
 
 TEST(Concat, PartsOfEveryStringKindInOrder) {
