@@ -129,6 +129,33 @@ TEST_F(CypherEngineGraph, IdPropertyUsesTheIndex) {
       (std::vector<std::string>{}));
 }
 
+// A property or identifier named like a record field (or like each other) is one key of the
+// node, with the value the property lookup gives it: the field's, then the identifier's.
+TEST(CypherGraphView, KeysNamedLikeFieldsAreListedOnce) {
+  const fs::path dir = fs::temp_directory_path() / "jurigraph-graph-view-shadowed-keys";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "d.jsonl")
+      << R"({"sources": {"s": {"url": "https://example.org/s", "kind": "official"}}})"
+         "\n"
+         R"({"entity": {"id": "company:acme", "label": "Company", "name": "Acme", )"
+         R"("identifiers": {"rank": "A1"}, "properties": {"name": "shadow", "rank": 3, )"
+         R"("country": "FR", "size": 10}, "sources": ["s"]}})"
+         "\n";
+  const ingest::LoadResult loaded = ingest::load_datasets({(dir / "d.jsonl").string()});
+  ASSERT_FALSE(loaded.diagnostics.has_errors());
+  const GraphView view(loaded.graph);
+  const QueryLimits strict;
+  EXPECT_EQ(testing::rows(view, "MATCH (n:Company) RETURN keys(n), n.name, n.rank, n.country", {},
+                          strict),
+            (std::vector<std::string>{"['id', 'name', 'rank', 'size'] | 'Acme' | 'A1' | null"}));
+  const QueryResult r =
+      testing::run_query(view, "MATCH (n:Company) RETURN properties(n)", {}, strict);
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(to_literal(r.rows[0][0]), "{id: 'company:acme', name: 'Acme', rank: 'A1', size: 10}");
+  fs::remove_all(dir);
+}
+
 // Every research question gives exactly its expected CSV.
 TEST_F(CypherEngineGraph, ResearchQueriesGiveTheirExpectedAnswers) {
   std::vector<fs::path> files;

@@ -140,10 +140,21 @@ Map GraphView::node_properties(NodeId n) const {
     if (!v.is_null())
       m.emplace_back(std::string(name), std::move(v));
   }
-  for (const graph::IdentifierRecord& id : g_.identifiers(r.identifiers))
-    m.emplace_back(std::string(g_.str(id.scheme)), Value(g_.str(id.value)));
-  for (const graph::PropertyRecord& p : g_.properties(r.properties))
-    m.emplace_back(std::string(g_.str(p.key)), from_property(g_, p));
+  // Each key once, with the value node_property gives it: a record field hides an identifier or
+  // a property of its name (even when the field is empty), an identifier a property.
+  const auto hidden = [&](std::string_view key) {
+    return std::any_of(std::begin(kFields), std::end(kFields),
+                       [&](const auto& field) { return field.first == key; }) ||
+           std::any_of(m.begin(), m.end(), [&](const auto& entry) { return entry.first == key; });
+  };
+  for (const graph::IdentifierRecord& id : g_.identifiers(r.identifiers)) {
+    if (!hidden(g_.str(id.scheme)))
+      m.emplace_back(std::string(g_.str(id.scheme)), Value(g_.str(id.value)));
+  }
+  for (const graph::PropertyRecord& p : g_.properties(r.properties)) {
+    if (!hidden(g_.str(p.key)))
+      m.emplace_back(std::string(g_.str(p.key)), from_property(g_, p));
+  }
   std::sort(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return m;
 }
