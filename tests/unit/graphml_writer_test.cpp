@@ -261,6 +261,26 @@ TEST(GraphmlWriterNames, LabelAndTypeAttributesMoveAsideForPropertiesOfTheirName
             std::string::npos);
 }
 
+// A property named like a record field or an identifier: one <data> per key, the value a query
+// gives (the field's, then the identifier's), where the node had two n_name and two n_rank.
+TEST(GraphmlWriterNames, PropertiesNamedLikeFieldsGiveOneDataEach) {
+  const Dataset data(R"({
+  "sources": {"s": {"url": "https://example.org/s", "kind": "official"}},
+  "entities": [
+    {"id": "company:acme", "label": "Company", "name": "Acme", "identifiers": {"rank": "A1"},
+     "properties": {"name": "shadow", "rank": 3, "country": "FR", "size": 10}, "sources": ["s"]}
+  ]
+})");
+  ASSERT_FALSE(data.result().diagnostics.has_errors());
+  const std::string xml = export_graphml(data.result().graph);
+  EXPECT_EQ(count(xml, "<data key=\"n_name\">"), 1u);
+  EXPECT_NE(xml.find("<data key=\"n_name\">Acme</data>"), std::string::npos);
+  EXPECT_EQ(count(xml, "<data key=\"n_rank\">"), 1u);
+  EXPECT_NE(xml.find("<data key=\"n_rank\">A1</data>"), std::string::npos);
+  EXPECT_EQ(count(xml, "<data key=\"n_country\">"), 0u);
+  EXPECT_NE(xml.find("<data key=\"n_size\">10</data>"), std::string::npos);
+}
+
 TEST(GraphmlWriterEmpty, EmptyGraphIsAValidDocument) {
   const graph::Graph g;
   std::ostringstream out;
