@@ -26,6 +26,13 @@ using VertexId = uint32_t;
 using EdgeId = uint32_t;
 using RelTypeId = uint16_t;
 
+// The record fields a node shows as properties, to queries (n.name) and exports, in key order. A
+// property or identifier given one of these names is hidden by the field (a dataset gets a
+// warning), and a property by an identifier of its name.
+inline constexpr std::string_view kNodeFieldNames[] = {
+    "aliases", "amount", "country", "currency", "date",   "description",
+    "id",      "kind",   "name",    "number",   "summary"};
+
 // Relationship types every graph knows; datasets declare further ones in their vocabulary.
 namespace rel {
 inline constexpr RelTypeId kIssuedBy = 0;         // Decision → Authority | Court

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "base/calendar.hpp"
+#include "base/concat.hpp"
 #include "base/huge_pages.hpp"
 #include "base/short_text.hpp"
 #include "ingest/text_hash.hpp"
@@ -104,6 +105,7 @@ class RecordReader::Impl {
     d.claims = read_claims(v, Section::entities, index, kEntityFields);
     set_node_details(out_, n, d);
     out_.nodes.push_back(n);
+    warn_hidden_keys(v, Section::entities, index);
   }
 
   void read_decision(const Value& v, uint32_t index) {
@@ -140,6 +142,7 @@ class RecordReader::Impl {
     d.claims = read_claims(v, Section::decisions, index, kDecisionFields);
     set_node_details(out_, n, d);
     out_.nodes.push_back(n);
+    warn_hidden_keys(v, Section::decisions, index);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
     add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index,
@@ -186,6 +189,40 @@ class RecordReader::Impl {
   }
 
  private:
+  // A property or identifier a record field hides, or a property an identifier hides: queries
+  // and exports show one value a key (see graph::kNodeFieldNames), so the other is said here.
+  void warn_hidden_keys(const Value& record, Section section, uint32_t index) {
+    const auto is_field = [](std::string_view key) {
+      return std::find(std::begin(graph::kNodeFieldNames), std::end(graph::kNodeFieldNames), key) !=
+             std::end(graph::kNodeFieldNames);
+    };
+    const Value* identifiers = member(record, "identifiers");
+    const Value* properties = member(record, "properties");
+    // `by`: "field" or "identifier".
+    auto warn = [&](std::string_view list, std::string_view key, std::string_view by) {
+      diagnostics_.add(file_.diagnostic(
+          Severity::warning,
+          record_pointer(section, index) + "/" + std::string(list) + "/" + pointer_token(key),
+          concat(list == "identifiers" ? "identifier \"" : "property \"", key,
+                 "\" is hidden by the record's ", by,
+                 " of that name: queries and exports show the ", by, ", not this value")));
+    };
+    if (identifiers != nullptr) {
+      for (auto it = identifiers->MemberBegin(); it != identifiers->MemberEnd(); ++it) {
+        if (is_field(sv(it->name)))
+          warn("identifiers", sv(it->name), "field");
+      }
+    }
+    if (properties != nullptr) {
+      for (auto it = properties->MemberBegin(); it != properties->MemberEnd(); ++it) {
+        if (is_field(sv(it->name)))
+          warn("properties", sv(it->name), "field");
+        else if (identifiers != nullptr && member(*identifiers, sv(it->name)) != nullptr)
+          warn("properties", sv(it->name), "identifier");
+      }
+    }
+  }
+
   void error(const std::string& pointer, std::string message) {
     diagnostics_.add(file_.diagnostic(Severity::error, pointer, std::move(message)));
     ok_ = false;

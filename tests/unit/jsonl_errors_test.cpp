@@ -169,6 +169,39 @@ TEST_F(JsonlErrors, EncodingByteOrderMarkAndEmptyFile) {
   EXPECT_EQ(d[2], "utf8.jsonl:4:27: error: invalid UTF-8 byte sequence");
 }
 
+// A property or identifier named like a record field, or a property named like an identifier,
+// is valid but hidden in queries and exports: each is a warning at its key.
+TEST_F(JsonlErrors, KeysHiddenByFieldsOrIdentifiersAreWarnings) {
+  const auto d = load(
+      {write("hidden.jsonl",
+             std::string(kHead) +
+                 R"({"entity": {"id": "company:b", "label": "Company", "name": "B", )"
+                 R"("identifiers": {"rank": "A1", "id": "x"}, )"
+                 R"("properties": {"name": "shadow", "rank": 3, "size": 10}, "sources": ["s"]}})"
+                 "\n" +
+                 decision("decision:a", R"("properties": {"amount": 5}, )"))});
+  ASSERT_EQ(d.size(), 4u) << ::testing::PrintToString(d);
+  EXPECT_FALSE(result_.diagnostics.has_errors());
+  // Each at the key's value, as the other diagnostics of a record.
+  EXPECT_EQ(
+      d[0],
+      "hidden.jsonl:4:101: warning: identifier \"id\" is hidden by the record's field of that "
+      "name: queries and exports show the field, not this value (at /entity/identifiers/id)");
+  EXPECT_EQ(
+      d[1],
+      "hidden.jsonl:4:130: warning: property \"name\" is hidden by the record's field of that "
+      "name: queries and exports show the field, not this value (at /entity/properties/name)");
+  EXPECT_EQ(
+      d[2],
+      "hidden.jsonl:4:148: warning: property \"rank\" is hidden by the record's identifier of "
+      "that name: queries and exports show the identifier, not this value (at "
+      "/entity/properties/rank)");
+  EXPECT_EQ(d[3],
+            "hidden.jsonl:5:140: warning: property \"amount\" is hidden by the record's field of "
+            "that name: queries and exports show the field, not this value (at "
+            "/decision/properties/amount)");
+}
+
 TEST_F(JsonlErrors, LinesWithErrorsAreShownUpToTheLimitThenCounted) {
   std::string text = kHead;
   for (int i = 0; i < 40; ++i)

@@ -44,6 +44,16 @@ constexpr std::pair<std::string_view, Field> kFields[] = {
     {"id", Field::id},           {"kind", Field::kind},
     {"name", Field::name},       {"number", Field::number},
     {"summary", Field::summary}};
+constexpr bool same_names_as_model() {
+  if (std::size(kFields) != std::size(graph::kNodeFieldNames))
+    return false;
+  for (std::size_t i = 0; i < std::size(kFields); ++i) {
+    if (kFields[i].first != graph::kNodeFieldNames[i])
+      return false;
+  }
+  return true;
+}
+static_assert(same_names_as_model(), "the fields shown are the model's kNodeFieldNames");
 
 Value field(const graph::Graph& g, const graph::NodeRecord& n, Field f) {
   switch (f) {
