@@ -580,38 +580,6 @@ std::string record_pointer(Section section, uint32_t record) {
   return "/" + std::string(section_name(section)) + "/" + std::to_string(record);
 }
 
-std::string_view edge_field_name(EdgeField field) {
-  switch (field) {
-    case EdgeField::relation:
-      return {};
-    case EdgeField::issued_by:
-      return "issued_by";
-    case EdgeField::against:
-      return "against";
-    case EdgeField::appeal_of:
-      return "appeal_of";
-    case EdgeField::cites:
-      return "cites";
-  }
-  return {};
-}
-
-std::string_view field_relation_type(EdgeField field) {
-  switch (field) {
-    case EdgeField::relation:
-      return {};
-    case EdgeField::issued_by:
-      return "ISSUED_BY";
-    case EdgeField::against:
-      return "AGAINST";
-    case EdgeField::appeal_of:
-      return "APPEAL_OF";
-    case EdgeField::cites:
-      return "CITES";
-  }
-  return {};
-}
-
 std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge) {
   return edge.field == EdgeField::relation ? records.relations[edge.item].type
                                            : field_relation_type(edge.field);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -80,12 +81,24 @@ static_assert(sizeof(NodeSpec) == 104, "NodeSpec grew: millions of them are in m
 
 // The field of a decision an edge is written in; `relation` for an edge of its own.
 enum class EdgeField : uint8_t { relation, issued_by, against, appeal_of, cites };
-std::string_view edge_field_name(EdgeField field);  // "issued_by", …; empty for relation
-// The type of the edges a field of a decision makes: ISSUED_BY for issued_by, …; empty for
-// relation (an edge of its own names its type).
-std::string_view field_relation_type(EdgeField field);
-inline constexpr std::size_t kEdgeFieldCount = 5;
+// Each field's name in a decision record and the type of the edges it makes, by EdgeField; both
+// empty for `relation` (an edge of its own names its type).
+struct EdgeFieldInfo {
+  std::string_view name, relation_type;
+};
+inline constexpr EdgeFieldInfo kEdgeFields[] = {{},
+                                                {"issued_by", "ISSUED_BY"},
+                                                {"against", "AGAINST"},
+                                                {"appeal_of", "APPEAL_OF"},
+                                                {"cites", "CITES"}};
+inline constexpr std::size_t kEdgeFieldCount = std::size(kEdgeFields);
 static_assert(static_cast<std::size_t>(EdgeField::cites) + 1 == kEdgeFieldCount);
+inline std::string_view edge_field_name(EdgeField field) {
+  return kEdgeFields[static_cast<std::size_t>(field)].name;
+}
+inline std::string_view field_relation_type(EdgeField field) {
+  return kEdgeFields[static_cast<std::size_t>(field)].relation_type;
+}
 
 // Millions of these live until the graph tables are built (1M decisions: 5M of them). The ends
 // are held as pointer and 16-bit length, not as views, and the type and claims of an edge of its
