@@ -32,6 +32,14 @@ using RelTypeId = uint16_t;
 inline constexpr std::string_view kNodeFieldNames[] = {
     "aliases", "amount", "country", "currency", "date",   "description",
     "id",      "kind",   "name",    "number",   "summary"};
+// The place of `key` in kNodeFieldNames, or nullopt when no field has that name.
+constexpr std::optional<std::size_t> node_field_index(std::string_view key) {
+  for (std::size_t i = 0; i < std::size(kNodeFieldNames); ++i) {
+    if (kNodeFieldNames[i] == key)
+      return i;
+  }
+  return std::nullopt;
+}
 
 // Relationship types every graph knows; datasets declare further ones in their vocabulary.
 namespace rel {

@@ -23,7 +23,8 @@ Value text(const graph::Graph& g, graph::StrRef s) {
   return s.empty() ? Value() : Value(g.str(s));
 }
 
-// The record fields shown as properties, in key order (node_properties lists them sorted).
+// The record fields shown as properties, in the order of their names in graph::kNodeFieldNames
+// (key order: node_properties lists them sorted).
 enum class Field {
   aliases,
   amount,
@@ -37,23 +38,7 @@ enum class Field {
   number,
   summary
 };
-constexpr std::pair<std::string_view, Field> kFields[] = {
-    {"aliases", Field::aliases}, {"amount", Field::amount},
-    {"country", Field::country}, {"currency", Field::currency},
-    {"date", Field::date},       {"description", Field::description},
-    {"id", Field::id},           {"kind", Field::kind},
-    {"name", Field::name},       {"number", Field::number},
-    {"summary", Field::summary}};
-constexpr bool same_names_as_model() {
-  if (std::size(kFields) != std::size(graph::kNodeFieldNames))
-    return false;
-  for (std::size_t i = 0; i < std::size(kFields); ++i) {
-    if (kFields[i].first != graph::kNodeFieldNames[i])
-      return false;
-  }
-  return true;
-}
-static_assert(same_names_as_model(), "the fields shown are the model's kNodeFieldNames");
+static_assert(static_cast<std::size_t>(Field::summary) + 1 == std::size(graph::kNodeFieldNames));
 
 Value field(const graph::Graph& g, const graph::NodeRecord& n, Field f) {
   switch (f) {
@@ -123,10 +108,8 @@ std::span<const NodeId> GraphView::nodes_with_label(LabelId label) const {
 
 Value GraphView::node_property(NodeId n, std::string_view key) const {
   const graph::NodeRecord& r = g_.node(n);
-  for (const auto& [name, f] : kFields) {
-    if (name == key)
-      return field(g_, r, f);
-  }
+  if (const auto f = graph::node_field_index(key))
+    return field(g_, r, static_cast<Field>(*f));
   for (const graph::IdentifierRecord& id : g_.identifiers(r.identifiers)) {
     if (g_.str(id.scheme) == key)
       return Value(g_.str(id.value));
@@ -145,16 +128,15 @@ Value GraphView::rel_property(RelId r, std::string_view key) const {
 Map GraphView::node_properties(NodeId n) const {
   const graph::NodeRecord& r = g_.node(n);
   Map m;
-  for (const auto& [name, f] : kFields) {
-    Value v = field(g_, r, f);
+  for (std::size_t f = 0; f < std::size(graph::kNodeFieldNames); ++f) {
+    Value v = field(g_, r, static_cast<Field>(f));
     if (!v.is_null())
-      m.emplace_back(std::string(name), std::move(v));
+      m.emplace_back(std::string(graph::kNodeFieldNames[f]), std::move(v));
   }
   // Each key once, with the value node_property gives it: a record field hides an identifier or
   // a property of its name (even when the field is empty), an identifier a property.
   const auto hidden = [&](std::string_view key) {
-    return std::any_of(std::begin(kFields), std::end(kFields),
-                       [&](const auto& field) { return field.first == key; }) ||
+    return graph::node_field_index(key).has_value() ||
            std::any_of(m.begin(), m.end(), [&](const auto& entry) { return entry.first == key; });
   };
   for (const graph::IdentifierRecord& id : g_.identifiers(r.identifiers)) {
