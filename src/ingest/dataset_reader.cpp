@@ -99,13 +99,15 @@ class RecordReader::Impl {
     d.country = member_text(v, "country");
     d.description = member_text(v, "description");
     d.aliases = read_string_list(v, "aliases");
-    d.identifiers = read_identifiers(v);
-    n.properties = read_properties(v);
+    const Value* identifiers = member(v, "identifiers");
+    const Value* properties = member(v, "properties");
+    d.identifiers = read_identifiers(identifiers);
+    n.properties = read_properties(properties);
     n.sources = read_sources(v, {Section::entities, SourceListOwner::record, index, 0});
     d.claims = read_claims(v, Section::entities, index, kEntityFields);
     set_node_details(out_, n, d);
     out_.nodes.push_back(n);
-    warn_hidden_keys(v, Section::entities, index);
+    warn_hidden_keys(identifiers, properties, Section::entities, index);
   }
 
   void read_decision(const Value& v, uint32_t index) {
@@ -136,13 +138,15 @@ class RecordReader::Impl {
         n.amount = *parsed;
       }
     }
-    d.identifiers = read_identifiers(v);
-    n.properties = read_properties(v);
+    const Value* identifiers = member(v, "identifiers");
+    const Value* properties = member(v, "properties");
+    d.identifiers = read_identifiers(identifiers);
+    n.properties = read_properties(properties);
     n.sources = read_sources(v, {Section::decisions, SourceListOwner::record, index, 0});
     d.claims = read_claims(v, Section::decisions, index, kDecisionFields);
     set_node_details(out_, n, d);
     out_.nodes.push_back(n);
-    warn_hidden_keys(v, Section::decisions, index);
+    warn_hidden_keys(identifiers, properties, Section::decisions, index);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
     add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index,
@@ -176,11 +180,12 @@ class RecordReader::Impl {
   }
 
   void read_relation(const Value& v, uint32_t index) {
-    const Range props = read_properties(v);
+    const Value* properties = member(v, "properties");
+    const Range props = read_properties(properties);
     const Range sources = read_sources(v, {Section::relations, SourceListOwner::record, index, 0});
     std::vector<std::string_view> fields;
-    if (const Value* p = member(v, "properties")) {
-      for (auto it = p->MemberBegin(); it != p->MemberEnd(); ++it)
+    if (properties != nullptr) {
+      for (auto it = properties->MemberBegin(); it != properties->MemberEnd(); ++it)
         fields.push_back(sv(it->name));
     }
     const Range claims = read_claims(v, Section::relations, index, fields);
@@ -191,13 +196,9 @@ class RecordReader::Impl {
  private:
   // A property or identifier a record field hides, or a property an identifier hides: queries
   // and exports show one value a key (see graph::kNodeFieldNames), so the other is said here.
-  void warn_hidden_keys(const Value& record, Section section, uint32_t index) {
-    const auto is_field = [](std::string_view key) {
-      return std::find(std::begin(graph::kNodeFieldNames), std::end(graph::kNodeFieldNames), key) !=
-             std::end(graph::kNodeFieldNames);
-    };
-    const Value* identifiers = member(record, "identifiers");
-    const Value* properties = member(record, "properties");
+  // `identifiers` and `properties`: the record's lists, or nullptr.
+  void warn_hidden_keys(const Value* identifiers, const Value* properties, Section section,
+                        uint32_t index) {
     // `by`: "field" or "identifier".
     auto warn = [&](std::string_view list, std::string_view key, std::string_view by) {
       diagnostics_.add(file_.diagnostic(
@@ -209,13 +210,13 @@ class RecordReader::Impl {
     };
     if (identifiers != nullptr) {
       for (auto it = identifiers->MemberBegin(); it != identifiers->MemberEnd(); ++it) {
-        if (is_field(sv(it->name)))
+        if (graph::node_field_index(sv(it->name)))
           warn("identifiers", sv(it->name), "field");
       }
     }
     if (properties != nullptr) {
       for (auto it = properties->MemberBegin(); it != properties->MemberEnd(); ++it) {
-        if (is_field(sv(it->name)))
+        if (graph::node_field_index(sv(it->name)))
           warn("properties", sv(it->name), "field");
         else if (identifiers != nullptr && member(*identifiers, sv(it->name)) != nullptr)
           warn("properties", sv(it->name), "identifier");
@@ -298,9 +299,10 @@ class RecordReader::Impl {
     return r;
   }
 
-  Range read_identifiers(const Value& obj) {
+  // `ids`: the record's `identifiers`, or nullptr.
+  Range read_identifiers(const Value* ids) {
     Range r{static_cast<uint32_t>(out_.identifiers.size()), 0};
-    if (const Value* ids = member(obj, "identifiers")) {
+    if (ids != nullptr) {
       for (auto it = ids->MemberBegin(); it != ids->MemberEnd(); ++it) {
         out_.identifiers.emplace_back(sv(it->name), sv(it->value));
         ++r.count;
@@ -328,9 +330,10 @@ class RecordReader::Impl {
     return p;
   }
 
-  Range read_properties(const Value& obj) {
+  // `props`: the record's `properties`, or nullptr.
+  Range read_properties(const Value* props) {
     Range r{static_cast<uint32_t>(out_.properties.size()), 0};
-    if (const Value* props = member(obj, "properties")) {
+    if (props != nullptr) {
       for (auto it = props->MemberBegin(); it != props->MemberEnd(); ++it) {
         out_.properties.push_back(scalar(sv(it->name), it->value));
         ++r.count;
