@@ -63,22 +63,10 @@ std::string fold_for_lookup(std::string_view text) {
   };
   std::size_t pos = 0;
   while (pos < text.size()) {
-    // ASCII, most of any id or name, byte by byte: what the code point path below does for it,
-    // without decoding (the name index folds 3.5M keys at 1M decisions).
+    // ASCII, most of any id or name, without a call to decode (the name index folds 3.5M keys
+    // at 1M decisions).
     const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {
-      ++pos;
-      if (is_separator(byte)) {
-        pending_space = true;
-        continue;
-      }
-      if (pending_space && !out.empty())
-        out += ' ';
-      pending_space = false;
-      out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
-      continue;
-    }
-    const char32_t cp = utf8::decode(text, pos);
+    const char32_t cp = byte < 0x80 ? (++pos, char32_t{byte}) : utf8::decode(text, pos);
     if (is_separator(cp)) {
       pending_space = true;
       continue;
