@@ -100,17 +100,35 @@ inline std::string_view field_relation_type(EdgeField field) {
   return kEdgeFields[static_cast<std::size_t>(field)].relation_type;
 }
 
+// An edge's ends and type as the resolver finds them: the slots of its ids in the resolver's id
+// table (the vertices they become) and the index of its type among the relation types. kNoSlot
+// where not found.
+inline constexpr uint32_t kNoSlot = 0xFFFFFFFF;
+struct ResolvedEnds {
+  uint32_t from = kNoSlot;
+  uint32_t to = kNoSlot;
+  uint32_t type = kNoSlot;
+};
+
 // Millions of these live until the graph tables are built (1M decisions: 5M of them). The ends
 // are held as pointer and 16-bit length, not as views, and the type and claims of an edge of its
 // own are kept aside (RelationSpec): an edge written in a decision has its type from its field
 // and no claims. 48 bytes an edge where views and three ranges took 88.
 // Ids are at most 200 bytes (the schema); a longer text, which only a crafted snapshot could
 // hold, is cut at 65,535 bytes, so it names no node and is reported unknown.
+// Once the resolver has checked every file, the ends it found take the place of the texts
+// (set_resolved): a table of them beside the edges took 60 MB more at the peak (1M decisions).
 struct EdgeSpec {
  private:
-  // First, so that the fields below fill the struct without padding.
-  const char* from_text_ = nullptr;
-  const char* to_text_ = nullptr;
+  // The ends as written (from(), to()) until set_resolved, then as found (resolved()). First, so
+  // that the fields below fill the struct without padding.
+  union Ends {
+    struct {
+      const char* from;
+      const char* to;
+    } text;
+    ResolvedEnds resolved;
+  } ends_{.text = {nullptr, nullptr}};
   uint16_t from_size_ = 0;
   uint16_t to_size_ = 0;
 
@@ -125,10 +143,14 @@ struct EdgeSpec {
   // `relation`), the index of its type and claims in FileRecords::relations.
   uint32_t item = 0;
 
-  std::string_view from() const { return {from_text_, from_size_}; }
-  std::string_view to() const { return {to_text_, to_size_}; }
-  void set_from(std::string_view id) { set(id, from_text_, from_size_); }
-  void set_to(std::string_view id) { set(id, to_text_, to_size_); }
+  // The ids, until set_resolved.
+  std::string_view from() const { return {ends_.text.from, from_size_}; }
+  std::string_view to() const { return {ends_.text.to, to_size_}; }
+  void set_from(std::string_view id) { set(id, ends_.text.from, from_size_); }
+  void set_to(std::string_view id) { set(id, ends_.text.to, to_size_); }
+  // The ends and type found, from set_resolved on; the ids are gone then.
+  const ResolvedEnds& resolved() const { return ends_.resolved; }
+  void set_resolved(const ResolvedEnds& ends) { ends_.resolved = ends; }
 
  private:
   static void set(std::string_view text, const char*& at, uint16_t& size) {

@@ -36,13 +36,7 @@ constexpr uint32_t kNone = 0xFFFFFFFF;
 // How far ahead of the id it looks up a loop over the id table prefetches (see IdTable::prefetch).
 constexpr std::size_t kAhead = 16;
 
-// An edge of a file with its endpoints and type looked up once, by the checker: the slots of its
-// ids (kNone when undefined) and its index in the relation types (kNone when undeclared).
-struct ResolvedEdge {
-  uint32_t from = kNone;
-  uint32_t to = kNone;
-  uint32_t type = kNone;
-};
+static_assert(kNone == kNoSlot, "the checker's ResolvedEnds say kNone for not found");
 
 // An id as the id table holds it: inline when short (nearly every id), else by pointer.
 // Confirming that a probe found the id then reads the slot the probe fetched, not the id's text
@@ -114,6 +108,9 @@ class IdTable {
     return {it->second, inserted};
   }
   void add_further(uint32_t slot, Definition d) { more_.emplace_back(slot, d); }
+  // Frees the look-up by id (1M decisions: 60 MB), once no id is added or found any more; the
+  // definitions by slot stay.
+  void release_lookup() { decltype(slot_of_)().swap(slot_of_); }
   // Groups the further definitions by slot, each slot's in order of definition.
   void finish() {
     std::stable_sort(more_.begin(), more_.end(),
@@ -206,9 +203,19 @@ class Checker {
 
   const std::vector<graph::RelationType>& types() const { return types_; }
   const IdTable& ids() const { return ids_; }
-  // The edges of file f, resolved, in the order of its records.
-  const HugeVector<ResolvedEdge>& edges(uint32_t f) const { return edges_[f]; }
-  void release_edges(uint32_t f) { release_now(edges_[f]); }
+  // After the last round, before the tables are built: each accepted edge takes the ends found
+  // in place of its ids (EdgeSpec::set_resolved), and what only the rounds needed is freed.
+  void finish() {
+    ids_.release_lookup();
+    for (uint32_t f = 0; f < files_.size(); ++f) {
+      if (files_[f].accepted) {
+        HugeVector<EdgeSpec>& specs = files_[f].records.edges;
+        for (std::size_t k = 0; k < specs.size(); ++k)
+          specs[k].set_resolved(edges_[f][k]);
+      }
+      release_now(edges_[f]);
+    }
+  }
 
  private:
   void error(uint32_t file, const std::string& pointer, std::string message) {
@@ -351,7 +358,7 @@ class Checker {
       field_type[field] = find_type(field_relation_type(static_cast<EdgeField>(field)), unused);
     }
     const FileRecords& records = files_[f].records;
-    HugeVector<ResolvedEdge>& resolved = edges_[f];
+    HugeVector<ResolvedEnds>& resolved = edges_[f];
     resolved.reserve(files_[f].records.edges.size());
     // A decision's edges follow each other and all start at it: its id is looked up once.
     // (Looking an id up reads its text where the id table's entry points, far in memory.)
@@ -372,7 +379,7 @@ class Checker {
     for (std::size_t i = 0; i < edges.size(); ++i) {
       prefetch(i + kAhead);
       const EdgeSpec& e = edges[i];
-      ResolvedEdge& r = resolved.emplace_back();
+      ResolvedEnds& r = resolved.emplace_back();
       // Pointers are composed only for an error: millions of edges have none.
       auto pointer = [&] { return edge_pointer(e); };
       r.type = e.field == EdgeField::relation ? find_type(records.relations[e.item].type, last_type)
@@ -434,13 +441,13 @@ class Checker {
           continue;
         const auto& specs = files_[f].records.edges;
         for (std::size_t k = 0; k < specs.size(); ++k) {
-          const ResolvedEdge& r = edges_[f][k];
+          const ResolvedEnds& r = edges_[f][k];
           if (r.type == graph::rel::kAppealOf && r.from != kNone && r.to != kNone)
             visit(r, f, specs[k]);
         }
       }
     };
-    for_each_arc([&](const ResolvedEdge& r, uint32_t, const EdgeSpec&) { ++start[r.from + 1]; });
+    for_each_arc([&](const ResolvedEnds& r, uint32_t, const EdgeSpec&) { ++start[r.from + 1]; });
     for (std::size_t v = 0; v < slots; ++v)
       start[v + 1] += start[v];
     if (start[slots] == 0)
@@ -448,7 +455,7 @@ class Checker {
     std::vector<Arc> arcs(start[slots]);
     {
       std::vector<uint32_t> next(start.begin(), start.end() - 1);
-      for_each_arc([&](const ResolvedEdge& r, uint32_t f, const EdgeSpec& e) {
+      for_each_arc([&](const ResolvedEnds& r, uint32_t f, const EdgeSpec& e) {
         arcs[next[r.from]++] = {r.to, f, &e};
       });
     }
@@ -504,7 +511,8 @@ class Checker {
   std::vector<graph::RelationType> types_;
   std::map<std::string, std::string> type_origin_;
   IdTable ids_;
-  std::vector<HugeVector<ResolvedEdge>> edges_;               // by file
+  // By file: the ends and type of each of its edges, looked up once (kNone where not found).
+  std::vector<HugeVector<ResolvedEnds>> edges_;
   std::unordered_map<std::string, std::string> dropped_ids_;  // id → file
 };
 
@@ -552,12 +560,10 @@ class Builder {
       release_now(file.records.nodes);
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (files_[f].accepted) {
-        const auto& specs = files_[f].records.edges;
-        const HugeVector<ResolvedEdge>& resolved = checker_.edges(f);
-        for (std::size_t k = 0; k < specs.size(); ++k) {
-          add_edge(f, specs[k], resolved[k]);
-          if (resolved[k].type == graph::rel::kAppealOf)
-            warn_appeal_date(f, specs[k], resolved[k]);
+        for (const EdgeSpec& e : files_[f].records.edges) {
+          add_edge(f, e);
+          if (e.resolved().type == graph::rel::kAppealOf)
+            warn_appeal_date(f, e);
         }
       }
       release_records(f);
@@ -971,8 +977,9 @@ class Builder {
     return seen.graph_list;
   }
 
-  void add_edge(uint32_t file, const EdgeSpec& e, const ResolvedEdge& resolved) {
+  void add_edge(uint32_t file, const EdgeSpec& e) {
     const FileRecords& r = files_[file].records;
+    const ResolvedEnds& resolved = e.resolved();
     graph::EdgeRecord rec;
     rec.source = resolved.from;
     rec.target = resolved.to;
@@ -1021,14 +1028,15 @@ class Builder {
 
   // An appeal ruled before the decision it rules on is almost surely a typo in a date. Every
   // node is in the tables by then, with its date.
-  void warn_appeal_date(uint32_t f, const EdgeSpec& e, const ResolvedEdge& r) {
-    const graph::NodeRecord& later = tables_.nodes[r.from];
-    const graph::NodeRecord& earlier = tables_.nodes[r.to];
+  void warn_appeal_date(uint32_t f, const EdgeSpec& e) {
+    const graph::NodeRecord& later = tables_.nodes[e.resolved().from];
+    const graph::NodeRecord& earlier = tables_.nodes[e.resolved().to];
     if (later.date != 0 && earlier.date != 0 && later.date < earlier.date) {
       diagnostics_.add(files_[f].file().diagnostic(
           Severity::warning, edge_pointer(e),
-          q(e.from()) + " (" + format_iso_date(later.date) + ") rules on " + q(e.to()) +
-              ", dated later (" + format_iso_date(earlier.date) + ")"));
+          q(writer_.view(later.id)) + " (" + format_iso_date(later.date) + ") rules on " +
+              q(writer_.view(earlier.id)) + ", dated later (" + format_iso_date(earlier.date) +
+              ")"));
     }
   }
 
@@ -1048,7 +1056,6 @@ class Builder {
     release_now(r.relation_types);
     release_now(r.source_keys);
     release_now(r.source_key_refs);
-    checker_.release_edges(f);
     property_lists_seen_.fill({});  // they named lists of the tables freed
   }
 
@@ -1079,6 +1086,7 @@ graph::GraphTables resolve(std::vector<LoadedFile>& files, Diagnostics& diagnost
   Checker checker(files, diagnostics, threads);
   while (checker.round()) {
   }
+  checker.finish();
   return Builder(files, checker, diagnostics).build();
 }
 
