@@ -32,11 +32,10 @@ struct Definition {
   uint32_t node = 0;  // index in FileRecords::nodes
 };
 
-constexpr uint32_t kNone = 0xFFFFFFFF;
+// Not found (an id's slot, a relation type's index), as in ResolvedEnds.
+constexpr uint32_t kNone = kNoSlot;
 // How far ahead of the id it looks up a loop over the id table prefetches (see IdTable::prefetch).
 constexpr std::size_t kAhead = 16;
-
-static_assert(kNone == kNoSlot, "the checker's ResolvedEnds say kNone for not found");
 
 // An id as the id table holds it: inline when short (nearly every id), else by pointer.
 // Confirming that a probe found the id then reads the slot the probe fetched, not the id's text

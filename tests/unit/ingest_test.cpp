@@ -199,6 +199,28 @@ TEST(Ingest, DuplicateDecisionAcrossFilesNamesBothPlaces) {
   EXPECT_EQ(r.graph.str(r.graph.node(*r.graph.find_id("decision:one")).kind), "sanction");
 }
 
+// The warning is made once the edges hold their resolved ends, not their ids' text: it must
+// still name both decisions.
+TEST(Ingest, AppealDatedBeforeTheDecisionItRulesOnIsAWarningNamingBoth) {
+  TempDir dir;
+  dir.write("a.json", kEntities);
+  dir.write("b.json",
+            R"({"decisions": [
+    {"id": "decision:first", "kind": "sanction", "issued_by": "authority:dpa", "date": "2020-05-02",
+     "sources": [{"url": "https://example.org/x"}]},
+    {"id": "decision:appeal", "kind": "ruling", "issued_by": "authority:dpa", "date": "2019-01-10",
+     "appeal_of": [{"decision": "decision:first", "outcome": "confirmed"}], "sources": [{"url": "https://example.org/x"}]}]})");
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_EQ(r.diagnostics.error_count(), 0u);
+  ASSERT_EQ(r.diagnostics.warning_count(), 1u);
+  const Diagnostic& d = r.diagnostics.all()[0];
+  EXPECT_EQ(d.where.file, dir.str() + "/b.json");
+  EXPECT_EQ(
+      d.message,
+      "\"decision:appeal\" (2019-01-10) rules on \"decision:first\", dated later (2020-05-02)");
+  EXPECT_EQ(r.graph.edge_count(), 3u);
+}
+
 TEST(Ingest, FileWithAnErrorContributesNothingAndDependentsSaySo) {
   TempDir dir;
   dir.write(
