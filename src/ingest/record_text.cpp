@@ -1,5 +1,6 @@
 #include "ingest/record_text.hpp"
 
+#include <cstdint>
 #include <vector>
 
 #include "base/short_text.hpp"
@@ -19,10 +20,14 @@ class TextKeeper {
       return;
     }
     if (s.size() <= kShort) {
-      std::string_view& slot = recent_[TextHash{}(s) & (recent_.size() - 1)];
-      if (!equal_short_text(slot, s))
-        slot = arena_.copy(s);
-      s = slot;
+      const std::size_t hash = TextHash{}(s);
+      Slot& slot = recent_[hash & (recent_.size() - 1)];
+      const auto tag = static_cast<uint32_t>(hash >> 32);
+      // The tag settles most mismatches (ids of one pattern share their length) without reading
+      // the kept copy, which is far away in the arena: that read missed the cache on most calls.
+      if (slot.tag != tag || !equal_short_text(slot.text(), s))
+        slot = {arena_.copy(s).data(), static_cast<uint32_t>(s.size()), tag};
+      s = slot.text();
     } else {
       s = arena_.copy(s);
     }
@@ -38,9 +43,18 @@ class TextKeeper {
   // thousands per run at 1M decisions), 1 MB, reused for the run's strings.
   static constexpr std::size_t kSlots = std::size_t{1} << 16;
 
+  // A kept copy and the high half of its hash (the low half chose the slot).
+  struct Slot {
+    const char* data = nullptr;
+    uint32_t size = 0;
+    uint32_t tag = 0;
+    std::string_view text() const { return {data, size}; }
+  };
+  static_assert(sizeof(Slot) == 16, "the cache is sized in slots of 16 bytes");
+
   TextArena& arena_;
   // Recent short strings by hash, one per slot: a cache, not a set.
-  std::vector<std::string_view> recent_ = std::vector<std::string_view>(kSlots);
+  std::vector<Slot> recent_ = std::vector<Slot>(kSlots);
 };
 
 }  // namespace
