@@ -1,10 +1,12 @@
 #include "base/text_sort.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <iterator>
 #include <thread>
 #include <tuple>
+#include <vector>
 
 namespace jurigraph {
 namespace {
@@ -22,13 +24,85 @@ uint64_t key_at(std::string_view text, std::size_t depth) {
   return key;
 }
 
+// The bytes both keys of an entry hold.
+constexpr std::size_t kKeyBytes = 2 * kWidth;
+
+bool before(const TextSortEntry& a, const TextSortEntry& b) {
+  return std::tie(a.key, a.next_key, a.left, a.index) <
+         std::tie(b.key, b.next_key, b.left, b.index);
+}
+
+// Byte `at` (0 to 15) of an entry's keys, the first key's first.
+unsigned key_byte(const TextSortEntry& e, std::size_t at) {
+  const uint64_t key = at < kWidth ? e.key : e.next_key;
+  return static_cast<unsigned>(key >> (8 * (kWidth - 1 - at % kWidth)) & 0xFF);
+}
+
+// Sorts `entries` by keys, left and index, taking the key bytes from `at` on as digits: an
+// in-place radix sort from the most significant byte (American flag sort) down to small
+// buckets, which a comparison sort finishes. A comparison sort of a million ids compared keys
+// that share their first bytes (the ids' prefix) some twenty times each; here a large bucket is
+// read about once a byte that tells its entries apart, and bytes all its entries share are
+// skipped in one pass.
+void radix_sort(std::span<TextSortEntry> entries, std::size_t at) {
+  constexpr std::size_t kCompareBelow = 128;
+  if (entries.size() < kCompareBelow) {
+    std::sort(entries.begin(), entries.end(), before);
+    return;
+  }
+  // The first byte from `at` on where the entries differ.
+  uint64_t key_diff = 0, next_diff = 0;
+  for (const TextSortEntry& e : entries) {
+    key_diff |= e.key ^ entries[0].key;
+    next_diff |= e.next_key ^ entries[0].next_key;
+  }
+  const std::size_t differ = key_diff != 0 ? static_cast<std::size_t>(__builtin_clzll(key_diff)) / 8
+                             : next_diff != 0
+                                 ? kWidth + static_cast<std::size_t>(__builtin_clzll(next_diff)) / 8
+                                 : kKeyBytes;
+  if (differ >= kKeyBytes) {  // equal keys: by left and index
+    std::sort(entries.begin(), entries.end(), before);
+    return;
+  }
+  at = std::max(at, differ);
+  std::array<std::size_t, 257> start{};
+  for (const TextSortEntry& e : entries)
+    ++start[key_byte(e, at) + 1];
+  for (std::size_t b = 0; b < 256; ++b)
+    start[b + 1] += start[b];
+  // The cycles of the permutation, in place: a second array of entries would be as large as
+  // the span (a million ids: 40 MB more at the peak).
+  std::array<std::size_t, 256> next;
+  std::copy(start.begin(), start.end() - 1, next.begin());
+  for (std::size_t b = 0; b < 256; ++b) {
+    while (next[b] < start[b + 1]) {
+      unsigned home = key_byte(entries[next[b]], at);
+      while (home != b) {
+        std::swap(entries[next[b]], entries[next[home]++]);
+        home = key_byte(entries[next[b]], at);
+      }
+      ++next[b];
+    }
+  }
+  if (at + 1 == kKeyBytes) {
+    for (std::size_t b = 0; b < 256; ++b)  // equal keys: by left and index
+      std::sort(entries.begin() + static_cast<std::ptrdiff_t>(start[b]),
+                entries.begin() + static_cast<std::ptrdiff_t>(start[b + 1]), before);
+    return;
+  }
+  for (std::size_t b = 0; b < 256; ++b) {
+    if (start[b + 1] > start[b])
+      radix_sort(entries.subspan(start[b], start[b + 1] - start[b]), at + 1);
+  }
+}
+
 }  // namespace
 
 void sort_text_entries(std::span<TextSortEntry> entries) {
-  // Groups of entries whose texts share their first `depth` bytes, sorted by the next 8. Among
-  // equal keys, a text that ends within them comes first, the shorter first (it is a prefix of
-  // the others); texts that go on form a group one step deeper. An explicit stack: a long
-  // shared prefix makes many steps.
+  // Groups of entries whose texts share their first `depth` bytes, sorted by the next 16 (two
+  // keys). Among equal keys, a text that ends within them comes first, the shorter first (it is
+  // a prefix of the others); texts that go on form a group one step deeper. An explicit stack: a
+  // long shared prefix makes many steps.
   struct Group {
     std::size_t begin, end, depth;
   };
@@ -36,27 +110,26 @@ void sort_text_entries(std::span<TextSortEntry> entries) {
   while (!todo.empty()) {
     const Group g = todo.back();
     todo.pop_back();
-    const auto first = entries.begin() + static_cast<std::ptrdiff_t>(g.begin);
-    const auto last = entries.begin() + static_cast<std::ptrdiff_t>(g.end);
-    for (auto it = first; it != last; ++it) {
-      it->key = key_at(it->text, g.depth);
-      // kWidth + 1 for a text that goes on past the key's bytes.
-      it->left = static_cast<uint32_t>(
-          std::min(it->text.size() - std::min(it->text.size(), g.depth), kWidth + 1));
+    const std::span<TextSortEntry> group = entries.subspan(g.begin, g.end - g.begin);
+    for (TextSortEntry& e : group) {
+      e.key = key_at(e.text, g.depth);
+      e.next_key = key_at(e.text, g.depth + kWidth);
+      // kKeyBytes + 1 for a text that goes on past the keys' bytes.
+      e.left = static_cast<uint32_t>(
+          std::min(e.text.size() - std::min(e.text.size(), g.depth), kKeyBytes + 1));
     }
-    std::sort(first, last, [](const TextSortEntry& a, const TextSortEntry& b) {
-      return std::tie(a.key, a.left, a.index) < std::tie(b.key, b.left, b.index);
-    });
-    for (auto run = first; run != last;) {
+    radix_sort(group, 0);
+    for (auto run = group.begin(); run != group.end();) {
       auto run_end = run;
-      while (run_end != last && run_end->key == run->key)
+      while (run_end != group.end() && run_end->key == run->key &&
+             run_end->next_key == run->next_key)
         ++run_end;
       auto longer = run;
-      while (longer != run_end && longer->left <= kWidth)
+      while (longer != run_end && longer->left <= kKeyBytes)
         ++longer;
       if (run_end - longer > 1) {
-        todo.push_back({static_cast<std::size_t>(longer - entries.begin()),
-                        static_cast<std::size_t>(run_end - entries.begin()), g.depth + kWidth});
+        const auto at = static_cast<std::size_t>(longer - entries.begin());
+        todo.push_back({at, at + static_cast<std::size_t>(run_end - longer), g.depth + kKeyBytes});
       }
       run = run_end;
     }

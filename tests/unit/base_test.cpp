@@ -106,6 +106,28 @@ TEST(TextSort, SameOrderAsComparingTexts) {
   EXPECT_EQ(items, stable);
 }
 
+// The ids of a graph: a few prefixes, each shared by many ids, some longer than both keys of a
+// step (16 bytes), shuffled: sorted by their keys' bytes, at the first step and at deeper
+// ones.
+TEST(TextSort, FewPrefixesSameOrderAsComparingTexts) {
+  std::mt19937 random(11);
+  std::vector<std::string> texts;
+  const std::vector<std::string> prefixes{"company:c",   "decision:d",
+                                          "court:k",     "decision:cnil-2014-",
+                                          "provision:p", "decision:cnil-2014-san-"};
+  for (int i = 0; i < 30000; ++i) {
+    texts.push_back(prefixes[random() % prefixes.size()] + std::to_string(random() % 20000));
+    if (i % 11 == 0)
+      texts.push_back(texts.back());  // a duplicate
+  }
+  texts.push_back("decision:");  // a prefix of many
+  texts.push_back("");
+  std::shuffle(texts.begin(), texts.end(), random);
+  std::vector<TextSortEntry> entries = entries_of(texts);
+  sort_text_entries(entries);
+  EXPECT_EQ(order_of(entries), order_by_comparing(texts));
+}
+
 // Large enough for two threads: the halves, sorted apart and merged, give the serial order
 // (equal texts by position across the halves too).
 TEST(TextSort, InParallelSameOrderAsComparingTexts) {
