@@ -38,33 +38,33 @@ unsigned key_byte(const TextSortEntry& e, std::size_t at) {
   return static_cast<unsigned>(key >> (8 * (kWidth - 1 - at % kWidth)) & 0xFF);
 }
 
-// Sorts `entries` by keys, left and index, taking the key bytes from `at` on as digits: an
-// in-place radix sort from the most significant byte (American flag sort) down to small
-// buckets, which a comparison sort finishes. A comparison sort of a million ids compared keys
-// that share their first bytes (the ids' prefix) some twenty times each; here a large bucket is
-// read about once a byte that tells its entries apart, and bytes all its entries share are
-// skipped in one pass.
-void radix_sort(std::span<TextSortEntry> entries, std::size_t at) {
-  constexpr std::size_t kCompareBelow = 128;
-  if (entries.size() < kCompareBelow) {
-    std::sort(entries.begin(), entries.end(), before);
-    return;
-  }
-  // The first byte from `at` on where the entries differ.
+// The first byte (0 to 15) of the keys where some entries differ; kKeyBytes when none does.
+std::size_t first_differing_byte(std::span<const TextSortEntry> entries) {
   uint64_t key_diff = 0, next_diff = 0;
   for (const TextSortEntry& e : entries) {
     key_diff |= e.key ^ entries[0].key;
     next_diff |= e.next_key ^ entries[0].next_key;
   }
-  const std::size_t differ = key_diff != 0 ? static_cast<std::size_t>(__builtin_clzll(key_diff)) / 8
-                             : next_diff != 0
-                                 ? kWidth + static_cast<std::size_t>(__builtin_clzll(next_diff)) / 8
-                                 : kKeyBytes;
-  if (differ >= kKeyBytes) {  // equal keys: by left and index
+  if (key_diff != 0)
+    return static_cast<std::size_t>(__builtin_clzll(key_diff)) / 8;
+  if (next_diff != 0)
+    return kWidth + static_cast<std::size_t>(__builtin_clzll(next_diff)) / 8;
+  return kKeyBytes;
+}
+
+// Sorts `entries` by keys, left and index: an in-place radix sort from the most significant
+// byte (American flag sort) down to small buckets, which a comparison sort finishes. A
+// comparison sort of a million ids compared keys that share their first bytes (the ids' prefix)
+// some twenty times each; here a large bucket is read about once a byte that tells its entries
+// apart, and bytes all its entries share (those of the digits dealt out before, too) are
+// skipped in one pass.
+void radix_sort(std::span<TextSortEntry> entries) {
+  constexpr std::size_t kCompareBelow = 128;
+  const std::size_t at = entries.size() < kCompareBelow ? kKeyBytes : first_differing_byte(entries);
+  if (at == kKeyBytes) {  // small, or equal keys: by left and index
     std::sort(entries.begin(), entries.end(), before);
     return;
   }
-  at = std::max(at, differ);
   std::array<std::size_t, 257> start{};
   for (const TextSortEntry& e : entries)
     ++start[key_byte(e, at) + 1];
@@ -84,15 +84,9 @@ void radix_sort(std::span<TextSortEntry> entries, std::size_t at) {
       ++next[b];
     }
   }
-  if (at + 1 == kKeyBytes) {
-    for (std::size_t b = 0; b < 256; ++b)  // equal keys: by left and index
-      std::sort(entries.begin() + static_cast<std::ptrdiff_t>(start[b]),
-                entries.begin() + static_cast<std::ptrdiff_t>(start[b + 1]), before);
-    return;
-  }
   for (std::size_t b = 0; b < 256; ++b) {
     if (start[b + 1] > start[b])
-      radix_sort(entries.subspan(start[b], start[b + 1] - start[b]), at + 1);
+      radix_sort(entries.subspan(start[b], start[b + 1] - start[b]));
   }
 }
 
@@ -118,7 +112,7 @@ void sort_text_entries(std::span<TextSortEntry> entries) {
       e.left = static_cast<uint32_t>(
           std::min(e.text.size() - std::min(e.text.size(), g.depth), kKeyBytes + 1));
     }
-    radix_sort(group, 0);
+    radix_sort(group);
     for (auto run = group.begin(); run != group.end();) {
       auto run_end = run;
       while (run_end != group.end() && run_end->key == run->key &&
