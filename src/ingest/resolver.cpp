@@ -36,6 +36,15 @@ struct Definition {
 constexpr uint32_t kNone = kNoSlot;
 // How far ahead of the id it looks up a loop over the id table prefetches (see IdTable::prefetch).
 constexpr std::size_t kAhead = 16;
+// Edges [begin, end) of a file, which a thread checking edges takes at a time (see
+// Checker::check_edges), and the ends and type it found for each. At most as many as fill 4 MB
+// of ResolvedEnds: whole huge pages, the last of them not left mostly unwritten.
+constexpr std::size_t kLargestEdgeSpan = (std::size_t{4} << 20) / sizeof(ResolvedEnds);
+struct EdgeSpan {
+  uint32_t file = 0;
+  std::size_t begin = 0, end = 0;
+  HugeVector<ResolvedEnds> ends;
+};
 
 // An id as the id table holds it: inline when short (nearly every id), else by pointer.
 // Confirming that a probe found the id then reads the slot the probe fetched, not the id's text
@@ -206,13 +215,11 @@ class Checker {
   // in place of its ids (EdgeSpec::set_resolved), and what only the rounds needed is freed.
   void finish() {
     ids_.release_lookup();
-    for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (files_[f].accepted) {
-        HugeVector<EdgeSpec>& specs = files_[f].records.edges;
-        for (std::size_t k = 0; k < specs.size(); ++k)
-          specs[k].set_resolved(edges_[f][k]);
-      }
-      release_now(edges_[f]);
+    for (EdgeSpan& span : spans_) {
+      HugeVector<EdgeSpec>& specs = files_[span.file].records.edges;
+      for (std::size_t k = 0; k < span.ends.size(); ++k)
+        specs[span.begin + k].set_resolved(span.ends[k]);
+      release_now(span.ends);
     }
   }
 
@@ -311,20 +318,27 @@ class Checker {
   }
 
   // Resolves every edge of the accepted files: on both cores when there are many (1M decisions:
-  // 5M look-ups in the id table, which only reads it then), each file by one thread, its
-  // diagnostics kept apart and added in file order, so the report is the serial one.
+  // 5M look-ups in the id table, which only reads it then). The edges are cut into spans that
+  // the threads take in turn, each span's diagnostics kept apart and added in order, so the
+  // report is the serial one. Spans, not whole files: a JSON Lines file comes in a few parts
+  // (1M decisions: 8), and with a part a turn one core was left to finish the last part alone.
   void check_edges() {
-    edges_.assign(files_.size(), {});
-    std::vector<Diagnostics> found(files_.size());
+    spans_.clear();
     std::size_t edges = 0;
     for (const LoadedFile& file : files_)
       edges += file.accepted ? file.records.edges.size() : 0;
-    std::atomic<uint32_t> next{0};
+    // Some 16 spans at the least, so that a smaller graph's edges are shared out too.
+    const std::size_t span = std::clamp<std::size_t>(edges / 16, 1024, kLargestEdgeSpan);
+    for (uint32_t f = 0; f < files_.size(); ++f) {
+      const std::size_t count = files_[f].accepted ? files_[f].records.edges.size() : 0;
+      for (std::size_t begin = 0; begin < count; begin += span)
+        spans_.push_back({f, begin, std::min(count, begin + span), {}});
+    }
+    std::vector<Diagnostics> found(spans_.size());
+    std::atomic<std::size_t> next{0};
     auto work = [&] {
-      for (uint32_t f = next++; f < files_.size(); f = next++) {
-        if (files_[f].accepted)
-          check_file_edges(f, found[f]);
-      }
+      for (std::size_t i = next++; i < spans_.size(); i = next++)
+        check_span(spans_[i], found[i]);
     };
     unsigned threads = threads_;
     if (threads == 0)
@@ -335,17 +349,19 @@ class Checker {
         helpers.emplace_back(work);
       work();
     }
-    for (uint32_t f = 0; f < files_.size(); ++f) {
-      if (found[f].all().empty())
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+      if (found[i].all().empty())
         continue;
-      round_errors_[f] = true;
-      diagnostics_.append(found[f]);
+      round_errors_[spans_[i].file] = true;
+      diagnostics_.append(found[i]);
     }
   }
 
-  // The edges of file f resolved into edges_[f]; their errors into `out`. Reads the id table and
-  // the types only, so files can be checked at once.
-  void check_file_edges(uint32_t f, Diagnostics& out) {
+  // The edges of a span resolved into its ends; their errors into `out`. Reads the id table and
+  // the types only, so spans can be checked at once.
+  void check_span(EdgeSpan& span, Diagnostics& out) {
+    const uint32_t f = span.file;
+    const std::size_t begin = span.begin, end = span.end;
     auto report = [&](const std::string& pointer, std::string message) {
       out.add(files_[f].file().diagnostic(Severity::error, pointer, std::move(message)));
     };
@@ -357,8 +373,8 @@ class Checker {
       field_type[field] = find_type(field_relation_type(static_cast<EdgeField>(field)), unused);
     }
     const FileRecords& records = files_[f].records;
-    HugeVector<ResolvedEnds>& resolved = edges_[f];
-    resolved.reserve(files_[f].records.edges.size());
+    HugeVector<ResolvedEnds>& resolved = span.ends;
+    resolved.reserve(end - begin);
     // A decision's edges follow each other and all start at it: its id is looked up once.
     // (Looking an id up reads its text where the id table's entry points, far in memory.)
     std::string_view last_from;
@@ -367,15 +383,15 @@ class Checker {
     // Each look-up misses the cache: the ids of the edge kAhead places on are fetched while
     // this one is looked up (a decision's first edge names it, the others repeat its id).
     auto prefetch = [&](std::size_t i) {
-      if (i >= edges.size())
+      if (i >= end)
         return;
-      if (i == 0 || edges[i].from() != edges[i - 1].from())
+      if (i == begin || edges[i].from() != edges[i - 1].from())
         ids_.prefetch(edges[i].from());
       ids_.prefetch(edges[i].to());
     };
-    for (std::size_t i = 0; i < kAhead; ++i)
+    for (std::size_t i = begin; i < begin + kAhead; ++i)
       prefetch(i);
-    for (std::size_t i = 0; i < edges.size(); ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
       prefetch(i + kAhead);
       const EdgeSpec& e = edges[i];
       ResolvedEnds& r = resolved.emplace_back();
@@ -435,14 +451,12 @@ class Checker {
     const std::size_t slots = ids_.size();
     HugeVector<uint32_t> start(slots + 1, 0);
     auto for_each_arc = [&](auto&& visit) {
-      for (uint32_t f = 0; f < files_.size(); ++f) {
-        if (!files_[f].accepted)
-          continue;
-        const auto& specs = files_[f].records.edges;
-        for (std::size_t k = 0; k < specs.size(); ++k) {
-          const ResolvedEnds& r = edges_[f][k];
+      for (const EdgeSpan& span : spans_) {
+        const auto& specs = files_[span.file].records.edges;
+        for (std::size_t k = 0; k < span.ends.size(); ++k) {
+          const ResolvedEnds& r = span.ends[k];
           if (r.type == graph::rel::kAppealOf && r.from != kNone && r.to != kNone)
-            visit(r, f, specs[k]);
+            visit(r, span.file, specs[span.begin + k]);
         }
       }
     };
@@ -467,40 +481,55 @@ class Checker {
       const Definition d = ids_.first(slot);
       return files_[d.file].records.nodes[d.node].id;
     };
-    sort_by_text(roots, id_of);  // ids are unique
     enum : uint8_t { unseen, open, done };
-    std::vector<uint8_t> state(slots, unseen);
-    for (const uint32_t root : roots) {
-      if (state[root] != unseen)
-        continue;
-      std::vector<std::pair<uint32_t, uint32_t>> stack{{root, start[root]}};
-      state[root] = open;
-      while (!stack.empty()) {
-        auto& [node, next] = stack.back();
-        if (next >= start[node + 1]) {
-          state[node] = done;
-          stack.pop_back();
+    // Depth-first from each root in turn; returns whether it met a cycle, and reports each one
+    // it meets when `report`.
+    auto search = [&](bool report) {
+      bool found = false;
+      std::vector<uint8_t> state(slots, unseen);
+      for (const uint32_t root : roots) {
+        if (state[root] != unseen)
           continue;
-        }
-        const Arc arc = arcs[next++];
-        const uint8_t s = state[arc.target];
-        if (s == open) {
-          std::string cycle;
-          bool in_cycle = false;
-          for (const auto& frame : stack) {
-            if (frame.first == arc.target)
-              in_cycle = true;
-            if (in_cycle)
-              cycle += std::string(id_of(frame.first)) + " → ";
+        std::vector<std::pair<uint32_t, uint32_t>> stack{{root, start[root]}};
+        state[root] = open;
+        while (!stack.empty()) {
+          auto& [node, next] = stack.back();
+          if (next >= start[node + 1]) {
+            state[node] = done;
+            stack.pop_back();
+            continue;
           }
-          cycle += std::string(id_of(arc.target));
-          error(arc.file, edge_pointer(*arc.edge), "APPEAL_OF cycle: " + cycle);
-        } else if (s == unseen) {
-          state[arc.target] = open;
-          stack.emplace_back(arc.target, start[arc.target]);
+          const Arc arc = arcs[next++];
+          const uint8_t s = state[arc.target];
+          if (s == open) {
+            found = true;
+            if (!report)
+              return found;
+            std::string cycle;
+            bool in_cycle = false;
+            for (const auto& frame : stack) {
+              if (frame.first == arc.target)
+                in_cycle = true;
+              if (in_cycle)
+                cycle += std::string(id_of(frame.first)) + " → ";
+            }
+            cycle += std::string(id_of(arc.target));
+            error(arc.file, edge_pointer(*arc.edge), "APPEAL_OF cycle: " + cycle);
+          } else if (s == unseen) {
+            state[arc.target] = open;
+            stack.emplace_back(arc.target, start[arc.target]);
+          }
         }
       }
-    }
+      return found;
+    };
+    // Whether there is a cycle does not depend on where the search starts, so it is first looked
+    // for from the roots in slot order; only when there is one are they sorted by id, the order
+    // the report follows (1M decisions, no cycle: 150,000 roots not sorted, 0.03 s).
+    if (!search(false))
+      return;
+    sort_by_text(roots, id_of);  // ids are unique
+    search(true);
   }
 
   std::vector<LoadedFile>& files_;
@@ -510,8 +539,9 @@ class Checker {
   std::vector<graph::RelationType> types_;
   std::map<std::string, std::string> type_origin_;
   IdTable ids_;
-  // By file: the ends and type of each of its edges, looked up once (kNone where not found).
-  std::vector<HugeVector<ResolvedEnds>> edges_;
+  // The edges of the accepted files, in spans: the ends and type of each, looked up once (kNone
+  // where not found).
+  std::vector<EdgeSpan> spans_;
   std::unordered_map<std::string, std::string> dropped_ids_;  // id → file
 };
 

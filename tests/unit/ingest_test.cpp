@@ -221,6 +221,29 @@ TEST(Ingest, AppealDatedBeforeTheDecisionItRulesOnIsAWarningNamingBoth) {
   EXPECT_EQ(r.graph.edge_count(), 3u);
 }
 
+// The resolver first looks for a cycle from the decisions in the order they were defined, and
+// only when it finds one searches again in id order, which the report follows: defined here as
+// c, b, a, the cycle is still told from decision:a.
+TEST(Ingest, AppealCycleIsToldFromTheSmallestIdWhateverTheOrderOfDefinition) {
+  TempDir dir;
+  dir.write("a.json", kEntities);
+  auto decision = [](const char* id, const char* appealed) {
+    return std::string(R"({"id": "decision:)") + id +
+           R"(", "kind": "ruling", "issued_by": "authority:dpa", "appeal_of": [{"decision": "decision:)" +
+           appealed +
+           R"(", "outcome": "confirmed"}], "sources": [{"url": "https://example.org/x"}]})";
+  };
+  dir.write("b.json", R"({"decisions": [)" + decision("c", "a") + ", " + decision("b", "c") + ", " +
+                          decision("a", "b") + "]}");
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_EQ(r.diagnostics.error_count(), 1u);
+  const Diagnostic& d = r.diagnostics.all()[0];
+  EXPECT_EQ(d.message, "APPEAL_OF cycle: decision:a → decision:b → decision:c → decision:a");
+  EXPECT_EQ(d.where.pointer, "/decisions/0/appeal_of/0/decision");  // c → a closes it
+  ASSERT_EQ(r.rejected.size(), 1u);
+  EXPECT_EQ(r.rejected[0], dir.str() + "/b.json");
+}
+
 TEST(Ingest, FileWithAnErrorContributesNothingAndDependentsSaySo) {
   TempDir dir;
   dir.write(
