@@ -51,12 +51,11 @@ bool is_separator(char32_t cp) {
 
 }  // namespace
 
-std::string fold_for_lookup(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void append_folded(std::string_view text, std::string& out) {
+  const std::size_t begin = out.size();
   bool pending_space = false;
   auto emit = [&](std::string_view piece) {
-    if (pending_space && !out.empty())
+    if (pending_space && out.size() > begin)
       out += ' ';
     pending_space = false;
     out += piece;
@@ -72,8 +71,10 @@ std::string fold_for_lookup(std::string_view text) {
       continue;
     }
     if (cp < 0x80) {
-      const char c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
-      emit(std::string_view(&c, 1));
+      if (pending_space && out.size() > begin)
+        out += ' ';
+      pending_space = false;
+      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
       continue;
     }
     if (cp >= 0xC0 && cp < 0x250) {
@@ -91,6 +92,12 @@ std::string fold_for_lookup(std::string_view text) {
     utf8::append(raw, cp);
     emit(raw);
   }
+}
+
+std::string fold_for_lookup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_folded(text, out);
   return out;
 }
 

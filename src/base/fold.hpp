@@ -10,6 +10,9 @@ namespace jurigraph {
 // Lower-cases ASCII and Latin letters, strips their diacritics (é→e, œ→oe, ß→ss), turns every
 // run of punctuation and white space into one space and trims. Other scripts pass through.
 std::string fold_for_lookup(std::string_view text);
+// The same, appended to `out` (a buffer reused for millions of keys, where a string each was a
+// heap allocation for most).
+void append_folded(std::string_view text, std::string& out);
 
 // Levenshtein distance over bytes of two folded strings, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);

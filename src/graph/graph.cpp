@@ -51,12 +51,25 @@ void sort_edges(HugeVector<EdgeRow>& edges, std::size_t node_count) {
     for (EdgeId i = 0; i < edges.size(); ++i)
       order[next[edges[i].source]++] = i;
   }
+  const auto before = [&](EdgeId a, EdgeId b) {
+    return std::tie(edges[a].type, edges[a].target) < std::tie(edges[b].type, edges[b].target);
+  };
   for (std::size_t v = 0; v < node_count; ++v) {
-    std::stable_sort(order.begin() + start[v], order.begin() + start[v + 1],
-                     [&](EdgeId a, EdgeId b) {
-                       return std::tie(edges[a].type, edges[a].target) <
-                              std::tie(edges[b].type, edges[b].target);
-                     });
+    const auto first = order.begin() + start[v], last = order.begin() + start[v + 1];
+    // Most rows hold a few edges (a decision's five or so): an insertion sort, stable, where
+    // std::stable_sort asked the heap for a buffer each time (1M decisions: 0.11–0.13 → 0.06–0.08
+    // s).
+    if (last - first > 32) {
+      std::stable_sort(first, last, before);
+      continue;
+    }
+    for (auto it = first + 1; it < last; ++it) {
+      const EdgeId e = *it;
+      auto hole = it;
+      for (; hole != first && before(e, *(hole - 1)); --hole)
+        *hole = *(hole - 1);
+      *hole = e;
+    }
   }
   HugeVector<EdgeRow> sorted;
   sorted.reserve(edges.size());
@@ -156,7 +169,10 @@ void build_name_index(OwnedArrays& o) {
   GraphTables& t = o.tables;
   TableWriter writer(t);
   auto str = [&](StrRef r) { return std::string_view(t.strings).substr(r.offset, r.length); };
-  std::vector<std::string> keys;
+  // A node's keys, folded one after another into one buffer, and where each ends.
+  std::string folded;
+  std::vector<std::size_t> ends;
+  std::vector<std::string_view> keys;
   // At most this many keys: the index is allocated once, with huge pages, not grown by doubling
   // in 4 KB page faults (1M decisions: 3.5M keys).
   std::size_t most = 0;
@@ -165,18 +181,26 @@ void build_name_index(OwnedArrays& o) {
   reserve_huge(o.name_index, most);
   for (VertexId v = 0; v < t.nodes.size(); ++v) {
     const NodeRecord& n = t.nodes[v];
-    keys.clear();
-    keys.push_back(fold_for_lookup(str(n.id)));
-    keys.push_back(fold_for_lookup(str(n.name)));
+    folded.clear();
+    ends.clear();
+    auto fold = [&](StrRef text) {
+      append_folded(str(text), folded);
+      ends.push_back(folded.size());
+    };
+    fold(n.id);
+    fold(n.name);
     if (!n.number.empty())
-      keys.push_back(fold_for_lookup(str(n.number)));
+      fold(n.number);
     for (uint32_t i = 0; i < n.aliases.count; ++i)
-      keys.push_back(fold_for_lookup(str(t.string_refs[n.aliases.begin + i])));
+      fold(t.string_refs[n.aliases.begin + i]);
     for (uint32_t i = 0; i < n.identifiers.count; ++i)
-      keys.push_back(fold_for_lookup(str(t.identifiers[n.identifiers.begin + i].value)));
+      fold(t.identifiers[n.identifiers.begin + i].value);
+    keys.clear();
+    for (std::size_t k = 0, begin = 0; k < ends.size(); begin = ends[k++])
+      keys.push_back(std::string_view(folded).substr(begin, ends[k] - begin));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const std::string& k : keys) {
+    for (const std::string_view k : keys) {
       if (!k.empty())
         o.name_index.push_back({writer.store(k), v});
     }

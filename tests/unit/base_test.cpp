@@ -33,6 +33,21 @@ TEST(Fold, CaseAccentsAndPunctuationDoNotMatter) {
   EXPECT_EQ(fold_for_lookup("« Kaspr »"), "kaspr");
 }
 
+// The name index folds a node's keys one after another into one buffer: each key is folded as
+// if alone, a separator at its start or end giving no space.
+TEST(Fold, AppendedKeysAreEachFoldedAsIfAlone) {
+  std::string buffer;
+  append_folded("  Conseil d’État ", buffer);
+  EXPECT_EQ(buffer, "conseil d etat");
+  append_folded("« Kaspr »", buffer);
+  EXPECT_EQ(buffer, "conseil d etatkaspr");
+  append_folded("", buffer);
+  append_folded(" — ", buffer);
+  EXPECT_EQ(buffer, "conseil d etatkaspr");
+  append_folded(" Œuvre", buffer);
+  EXPECT_EQ(buffer, "conseil d etatkaspr" + fold_for_lookup(" Œuvre"));
+}
+
 TEST(Fold, EditDistance) {
   EXPECT_EQ(edit_distance("orange", "orange"), 0u);
   EXPECT_EQ(edit_distance("orange", "orangee"), 1u);
