@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/short_text.hpp"
 #include "ingest/json_file.hpp"
 
 namespace jurigraph::ingest {
@@ -180,7 +181,8 @@ uint8_t type_bit(std::string_view name) {
 }
 
 // A name as its length and first 8 bytes: two names with equal keys are equal when they have
-// at most 8 bytes, and otherwise need their bytes past the 8th compared.
+// at most 8 bytes, and otherwise need their texts compared (without a call to memcmp: names
+// such as issued_by and appeal_of are compared on every decision).
 struct NameKey {
   uint64_t head = 0;
   std::size_t size = 0;
@@ -189,9 +191,7 @@ struct NameKey {
   }
   bool matches(const NameKey& other, std::string_view name, std::string_view other_name) const {
     return head == other.head && size == other.size &&
-           (size <= sizeof head ||
-            std::memcmp(name.data() + sizeof head, other_name.data() + sizeof head,
-                        size - sizeof head) == 0);
+           (size <= sizeof head || equal_short_text(name, other_name));
   }
 };
 
@@ -213,7 +213,7 @@ struct FastSchemaCheck::Node {
   bool has_minimum = false;
   double minimum = 0;
   bool has_enum = false;
-  std::vector<std::string> enum_values;  // sorted
+  std::vector<std::string> enum_values;
   std::vector<const Node*> any_of;
   // Objects.
   std::vector<std::pair<std::string, const Node*>> properties;
@@ -296,7 +296,6 @@ class Compiler {
             throw std::logic_error("unsupported non-string enum in the dataset schema");
           n.enum_values.emplace_back(e.GetString(), e.GetStringLength());
         }
-        std::sort(n.enum_values.begin(), n.enum_values.end());
       } else if (key == "anyOf") {
         for (const Value& c : v.GetArray())
           n.any_of.push_back(compile(c));
@@ -481,8 +480,11 @@ bool check(const FastSchemaCheck::Node& n, const Value& v) {
   if (!(n.types & type))
     return false;
   if (n.has_enum) {
-    if (!v.IsString() || !std::binary_search(n.enum_values.begin(), n.enum_values.end(),
-                                             std::string_view(v.GetString(), v.GetStringLength())))
+    // A few words each (roles, outcomes, kinds): compared in turn, without a call to memcmp.
+    if (!v.IsString() ||
+        std::none_of(n.enum_values.begin(), n.enum_values.end(),
+                     [s = std::string_view(v.GetString(), v.GetStringLength())](
+                         const std::string& word) { return equal_short_text(word, s); }))
       return false;
   }
   if (!n.any_of.empty() &&
