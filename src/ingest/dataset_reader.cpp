@@ -517,7 +517,7 @@ bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
     uint32_t last_index = 0;
     for (const SourceKeyRef& ref : records.source_key_refs) {
       // Most records of a file cite the same few sources: skip the lookup for a repeated key.
-      if (!last_key.empty() && ref.key == last_key) {
+      if (!last_key.empty() && equal_short_text(ref.key, last_key)) {
         records.source_refs[ref.ref] = last_index;
         continue;
       }
