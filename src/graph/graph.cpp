@@ -63,7 +63,7 @@ void sort_edges(HugeVector<EdgeRow>& edges, std::size_t node_count) {
       std::stable_sort(first, last, before);
       continue;
     }
-    for (auto it = first + 1; it < last; ++it) {
+    for (auto it = first; it != last; ++it) {
       const EdgeId e = *it;
       auto hole = it;
       for (; hole != first && before(e, *(hole - 1)); --hole)
