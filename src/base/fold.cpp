@@ -71,10 +71,8 @@ void append_folded(std::string_view text, std::string& out) {
       continue;
     }
     if (cp < 0x80) {
-      if (pending_space && out.size() > begin)
-        out += ' ';
-      pending_space = false;
-      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+      const char c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+      emit(std::string_view(&c, 1));
       continue;
     }
     if (cp >= 0xC0 && cp < 0x250) {

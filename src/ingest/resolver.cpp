@@ -250,7 +250,8 @@ class Checker {
   void finish() {
     ids_.release_lookup();
     // Span by span, on the threads that checked them (5M edges: 0.02 s on one core).
-    for_each_span([&](EdgeSpan& span) {
+    for_each_span([&](std::size_t i) {
+      EdgeSpan& span = spans_[i];
       HugeVector<EdgeSpec>& specs = files_[span.file].records.edges;
       for (std::size_t k = 0; k < span.ends.size(); ++k)
         specs[span.begin + k].set_resolved(span.ends[k]);
@@ -375,10 +376,7 @@ class Checker {
         spans_.push_back({f, begin, std::min(count, begin + span), {}});
     }
     std::vector<Diagnostics> found(spans_.size());
-    span_threads_ = threads_;
-    if (span_threads_ == 0)
-      span_threads_ = edges < 100000 ? 1u : std::max(1u, std::thread::hardware_concurrency());
-    for_each_span([&](EdgeSpan& span) { check_span(span, found[&span - spans_.data()]); });
+    for_each_span([&](std::size_t i) { check_span(spans_[i], found[i]); });
     for (std::size_t i = 0; i < spans_.size(); ++i) {
       if (found[i].all().empty())
         continue;
@@ -387,16 +385,23 @@ class Checker {
     }
   }
 
-  // Calls visit(span) for each span, on span_threads_ threads that take them in turn.
+  // Calls visit(i) for each span i, on threads that take them in turn: one per core when there
+  // are many edges (threads_ 0), else threads_.
   template <typename Visit>
   void for_each_span(Visit&& visit) {
+    std::size_t edges = 0;
+    for (const EdgeSpan& span : spans_)
+      edges += span.end - span.begin;
+    unsigned threads = threads_;
+    if (threads == 0)
+      threads = edges < 100000 ? 1u : std::max(1u, std::thread::hardware_concurrency());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
       for (std::size_t i = next++; i < spans_.size(); i = next++)
-        visit(spans_[i]);
+        visit(i);
     };
     std::vector<std::jthread> helpers;
-    for (unsigned t = 1; t < span_threads_; ++t)
+    for (unsigned t = 1; t < threads; ++t)
       helpers.emplace_back(work);
     work();
   }
@@ -457,10 +462,10 @@ class Checker {
       const graph::RelationType& type = types_[r.type];
       // The edges of a decision view one copy of its id (keep_record_text, or the JSON
       // document's): the same text at the same place, found without comparing it.
-      const bool same_from =
-          e.from().data() == last_from.data() && e.from().size() == last_from.size();
       r.from = decisions.slot_of(e);
       if (r.from == kNone) {
+        const bool same_from =
+            e.from().data() == last_from.data() && e.from().size() == last_from.size();
         if (!same_from || last_from_slot == kNone) {
           last_from = e.from();
           last_from_slot = ids_.find(e.from());
@@ -594,8 +599,7 @@ class Checker {
   // The edges of the accepted files, in spans: the ends and type of each, looked up once (kNone
   // where not found).
   std::vector<EdgeSpan> spans_;
-  std::vector<DecisionSlots> decisions_;  // by file
-  unsigned span_threads_ = 1;             // the threads that check the spans (see check_edges)
+  std::vector<DecisionSlots> decisions_;                      // by file
   std::unordered_map<std::string, std::string> dropped_ids_;  // id → file
 };
 
