@@ -12,6 +12,7 @@
 #include "base/concat.hpp"
 #include "base/huge_pages.hpp"
 #include "base/short_text.hpp"
+#include "ingest/member_table.hpp"
 #include "ingest/text_hash.hpp"
 
 namespace jurigraph::ingest {
@@ -43,6 +44,33 @@ std::string_view member_text(const Value& obj, std::string_view name) {
 constexpr std::string_view kDecisionFields[] = {"name",   "kind",     "date",    "number",
                                                 "amount", "currency", "summary", "country"};
 constexpr std::string_view kEntityFields[] = {"name", "country", "description"};
+
+// The members of a decision record, found in one pass (MemberTable), by these indexes.
+enum DecisionMember : std::size_t {
+  kId,
+  kName,
+  kKind,
+  kNumber,
+  kCountry,
+  kCurrency,
+  kSummary,
+  kDate,
+  kAmount,
+  kIdentifiers,
+  kProperties,
+  kSources,
+  kClaims,
+  kIssuedBy,
+  kAgainst,
+  kAppealOf,
+  kCites,
+  kDecisionMemberCount
+};
+constexpr MemberTable<kDecisionMemberCount> kDecisionMembers(
+    std::array<std::string_view, kDecisionMemberCount>{
+        "id", "name", "kind", "number", "country", "currency", "summary", "date", "amount",
+        "identifiers", "properties", "sources", "claims", "issued_by", "against", "appeal_of",
+        "cites"});
 
 }  // namespace
 
@@ -113,51 +141,55 @@ class RecordReader::Impl {
   void read_decision(const Value& v, uint32_t index) {
     // Pointers are composed only when there is an error to report: the hot path allocates none.
     auto pointer = [&] { return record_pointer(Section::decisions, index); };
+    std::array<const Value*, kDecisionMemberCount> m;
+    kDecisionMembers.find(v, m);
+    const auto text = [&](DecisionMember i) { return m[i] ? sv(*m[i]) : std::string_view{}; };
     NodeSpec n;
     n.section = Section::decisions;
     n.record = index;
     n.label = graph::Label::Decision;
-    n.id = member_text(v, "id");
-    n.name = member_text(v, "name");
+    n.id = text(kId);
+    n.name = text(kName);
     NodeDetails d;
-    n.kind = member_text(v, "kind");
-    d.number = member_text(v, "number");
-    d.country = member_text(v, "country");
-    n.currency = member_text(v, "currency");
-    d.summary = member_text(v, "summary");
-    n.date = read_date(v, pointer);
-    if (const Value* amount = member(v, "amount")) {
+    n.kind = text(kKind);
+    d.number = text(kNumber);
+    d.country = text(kCountry);
+    n.currency = text(kCurrency);
+    d.summary = text(kSummary);
+    n.date = read_date(text(kDate), pointer);
+    if (const Value* amount = m[kAmount]) {
       const std::optional<int64_t> parsed = read_amount(*amount);
       if (!parsed) {
-        const std::string text =
+        const std::string written =
             amount->IsString() ? std::string(sv(*amount)) : value_text(*amount);
         error(pointer() + "/amount",
-              "invalid amount " + text +
+              "invalid amount " + written +
                   ": expected a non-negative number with at most two decimals");
       } else {
         n.amount = *parsed;
       }
     }
-    const Value* identifiers = member(v, "identifiers");
-    const Value* properties = member(v, "properties");
+    const Value* identifiers = m[kIdentifiers];
+    const Value* properties = m[kProperties];
     d.identifiers = read_identifiers(identifiers);
     n.properties = read_properties(properties);
-    n.sources = read_sources(v, {Section::decisions, SourceListOwner::record, index, 0});
-    d.claims = read_claims(v, Section::decisions, index, kDecisionFields);
+    n.sources =
+        read_source_list(m[kSources], {Section::decisions, SourceListOwner::record, index, 0});
+    d.claims = read_claim_list(m[kClaims], properties, Section::decisions, index, kDecisionFields);
     set_node_details(out_, n, d);
     out_.nodes.push_back(n);
     warn_hidden_keys(identifiers, properties, Section::decisions, index);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
-    add_edge("ISSUED_BY", n.id, member_text(v, "issued_by"), Section::decisions, index,
-             EdgeField::issued_by, 0, n.sources, no_properties);
-    if (const Value* against = member(v, "against")) {
+    add_edge("ISSUED_BY", n.id, text(kIssuedBy), Section::decisions, index, EdgeField::issued_by, 0,
+             n.sources, no_properties);
+    if (const Value* against = m[kAgainst]) {
       for (rapidjson::SizeType i = 0; i < against->Size(); ++i) {
         add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, EdgeField::against,
                  i, n.sources, no_properties);
       }
     }
-    if (const Value* appeals = member(v, "appeal_of")) {
+    if (const Value* appeals = m[kAppealOf]) {
       for (rapidjson::SizeType i = 0; i < appeals->Size(); ++i) {
         const Value& a = (*appeals)[i];
         const Range own =
@@ -168,7 +200,7 @@ class RecordReader::Impl {
                  EdgeField::appeal_of, i, own.count > 0 ? own : n.sources, props);
       }
     }
-    if (const Value* cites = member(v, "cites")) {
+    if (const Value* cites = m[kCites]) {
       for (rapidjson::SizeType i = 0; i < cites->Size(); ++i) {
         const Value& c = (*cites)[i];
         const Range own = read_sources(c, {Section::decisions, SourceListOwner::cites, index, i});
@@ -244,7 +276,10 @@ class RecordReader::Impl {
 
   // Reads a `sources` array of keys and inline sources; keys are resolved by finish_records.
   Range read_sources(const Value& obj, const SourceListOwner& owner) {
-    const Value* list = member(obj, "sources");
+    return read_source_list(member(obj, "sources"), owner);
+  }
+  // A `sources` list (nullptr: none).
+  Range read_source_list(const Value* list, const SourceListOwner& owner) {
     Range r{static_cast<uint32_t>(out_.source_refs.size()), 0};
     if (list == nullptr)
       return r;
@@ -266,7 +301,10 @@ class RecordReader::Impl {
 
   template <typename PointerFn>
   int32_t read_date(const Value& obj, PointerFn&& pointer) {
-    const std::string_view text = member_text(obj, "date");
+    return read_date(member_text(obj, "date"), pointer);
+  }
+  template <typename PointerFn>
+  int32_t read_date(std::string_view text, PointerFn&& pointer) {
     if (text.empty())
       return 0;
     const auto date = parse_iso_date(text);
@@ -350,11 +388,15 @@ class RecordReader::Impl {
   // Claims may speak of the record's own scalar fields or of its `properties`.
   Range read_claims(const Value& obj, Section section, uint32_t index,
                     std::span<const std::string_view> fields) {
+    return read_claim_list(member(obj, "claims"), member(obj, "properties"), section, index,
+                           fields);
+  }
+  // A `claims` list (nullptr: none), about `fields` and the record's `properties` (nullptr: none).
+  Range read_claim_list(const Value* list, const Value* props, Section section, uint32_t index,
+                        std::span<const std::string_view> fields) {
     Range r{static_cast<uint32_t>(out_.claims.size()), 0};
-    const Value* list = member(obj, "claims");
     if (list == nullptr)
       return r;
-    const Value* props = member(obj, "properties");
     for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
       const Value& c = (*list)[i];
       auto claim_pointer = [&] {
