@@ -47,23 +47,23 @@ constexpr std::string_view kEntityFields[] = {"name", "country", "description"};
 
 // The members of a decision record, found in one pass (MemberTable), by these indexes.
 enum DecisionMember : std::size_t {
-  kId,
-  kName,
-  kKind,
-  kNumber,
-  kCountry,
-  kCurrency,
-  kSummary,
-  kDate,
-  kAmount,
-  kIdentifiers,
-  kProperties,
-  kSources,
-  kClaims,
-  kIssuedBy,
-  kAgainst,
-  kAppealOf,
-  kCites,
+  kDecisionId,
+  kDecisionName,
+  kDecisionKind,
+  kDecisionNumber,
+  kDecisionCountry,
+  kDecisionCurrency,
+  kDecisionSummary,
+  kDecisionDate,
+  kDecisionAmount,
+  kDecisionIdentifiers,
+  kDecisionProperties,
+  kDecisionSources,
+  kDecisionClaims,
+  kDecisionIssuedBy,
+  kDecisionAgainst,
+  kDecisionAppealOf,
+  kDecisionCites,
   kDecisionMemberCount
 };
 constexpr MemberTable<kDecisionMemberCount> kDecisionMembers(
@@ -148,16 +148,16 @@ class RecordReader::Impl {
     n.section = Section::decisions;
     n.record = index;
     n.label = graph::Label::Decision;
-    n.id = text(kId);
-    n.name = text(kName);
+    n.id = text(kDecisionId);
+    n.name = text(kDecisionName);
     NodeDetails d;
-    n.kind = text(kKind);
-    d.number = text(kNumber);
-    d.country = text(kCountry);
-    n.currency = text(kCurrency);
-    d.summary = text(kSummary);
-    n.date = read_date(text(kDate), pointer);
-    if (const Value* amount = m[kAmount]) {
+    n.kind = text(kDecisionKind);
+    d.number = text(kDecisionNumber);
+    d.country = text(kDecisionCountry);
+    n.currency = text(kDecisionCurrency);
+    d.summary = text(kDecisionSummary);
+    n.date = read_date(text(kDecisionDate), pointer);
+    if (const Value* amount = m[kDecisionAmount]) {
       const std::optional<int64_t> parsed = read_amount(*amount);
       if (!parsed) {
         const std::string written =
@@ -169,27 +169,28 @@ class RecordReader::Impl {
         n.amount = *parsed;
       }
     }
-    const Value* identifiers = m[kIdentifiers];
-    const Value* properties = m[kProperties];
+    const Value* identifiers = m[kDecisionIdentifiers];
+    const Value* properties = m[kDecisionProperties];
     d.identifiers = read_identifiers(identifiers);
     n.properties = read_properties(properties);
-    n.sources =
-        read_source_list(m[kSources], {Section::decisions, SourceListOwner::record, index, 0});
-    d.claims = read_claim_list(m[kClaims], properties, Section::decisions, index, kDecisionFields);
+    n.sources = read_source_list(m[kDecisionSources],
+                                 {Section::decisions, SourceListOwner::record, index, 0});
+    d.claims =
+        read_claim_list(m[kDecisionClaims], properties, Section::decisions, index, kDecisionFields);
     set_node_details(out_, n, d);
     out_.nodes.push_back(n);
     warn_hidden_keys(identifiers, properties, Section::decisions, index);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
-    add_edge("ISSUED_BY", n.id, text(kIssuedBy), Section::decisions, index, EdgeField::issued_by, 0,
-             n.sources, no_properties);
-    if (const Value* against = m[kAgainst]) {
+    add_edge("ISSUED_BY", n.id, text(kDecisionIssuedBy), Section::decisions, index,
+             EdgeField::issued_by, 0, n.sources, no_properties);
+    if (const Value* against = m[kDecisionAgainst]) {
       for (rapidjson::SizeType i = 0; i < against->Size(); ++i) {
         add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, EdgeField::against,
                  i, n.sources, no_properties);
       }
     }
-    if (const Value* appeals = m[kAppealOf]) {
+    if (const Value* appeals = m[kDecisionAppealOf]) {
       for (rapidjson::SizeType i = 0; i < appeals->Size(); ++i) {
         const Value& a = (*appeals)[i];
         const Range own =
@@ -200,7 +201,7 @@ class RecordReader::Impl {
                  EdgeField::appeal_of, i, own.count > 0 ? own : n.sources, props);
       }
     }
-    if (const Value* cites = m[kCites]) {
+    if (const Value* cites = m[kDecisionCites]) {
       for (rapidjson::SizeType i = 0; i < cites->Size(); ++i) {
         const Value& c = (*cites)[i];
         const Range own = read_sources(c, {Section::decisions, SourceListOwner::cites, index, i});
