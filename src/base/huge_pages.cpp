@@ -39,17 +39,22 @@ std::size_t huge_allocation_bytes(std::size_t bytes) {
   return bytes < kHugeBlockMin ? bytes : whole_huge_pages(bytes);
 }
 
-void* allocate_huge(std::size_t bytes) {
-  if (bytes < kHugeBlockMin)
-    return ::operator new(bytes);
+void* allocate_huge(std::size_t bytes, std::size_t alignment) {
+  if (bytes < kHugeBlockMin) {
+    return alignment > __STDCPP_DEFAULT_NEW_ALIGNMENT__
+               ? ::operator new (bytes, std::align_val_t{alignment})
+               : ::operator new(bytes);
+  }
   const std::size_t size = whole_huge_pages(bytes);
   void* const p = ::operator new (size, std::align_val_t{kHugePage});
   prefer_huge_pages(p, size);
   return p;
 }
 
-void deallocate_huge(void* p, std::size_t bytes) {
-  if (bytes < kHugeBlockMin)
+void deallocate_huge(void* p, std::size_t bytes, std::size_t alignment) {
+  if (bytes < kHugeBlockMin && alignment > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
+    ::operator delete (p, std::align_val_t{alignment});
+  else if (bytes < kHugeBlockMin)
     ::operator delete(p);
   else
     ::operator delete (p, std::align_val_t{kHugePage});

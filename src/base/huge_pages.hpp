@@ -52,8 +52,10 @@ HugeBlock allocate_huge_block(std::size_t bytes);
 // that grow to many MB (HugeVector). A block of 1 MB or more is placed on a 2 MB boundary and
 // covers whole 2 MB pages, so that none of it is faulted in 4 KB pages (malloc would place it at
 // the start of a 4 KB page, with up to 2 MB at each end outside the advice).
-void* allocate_huge(std::size_t bytes);
-void deallocate_huge(void* p, std::size_t bytes);
+// `alignment`: that of the objects the block will hold, when more than operator new gives.
+void* allocate_huge(std::size_t bytes, std::size_t alignment = __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+void deallocate_huge(void* p, std::size_t bytes,
+                     std::size_t alignment = __STDCPP_DEFAULT_NEW_ALIGNMENT__);
 
 template <typename T>
 struct HugePageAllocator {
@@ -61,9 +63,15 @@ struct HugePageAllocator {
   HugePageAllocator() = default;
   template <typename U>
   HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: converting, as allocators are
-  T* allocate(std::size_t n) { return static_cast<T*>(allocate_huge(n * sizeof(T))); }
-  void deallocate(T* p, std::size_t n) { deallocate_huge(p, n * sizeof(T)); }
+  T* allocate(std::size_t n) { return static_cast<T*>(allocate_huge(n * sizeof(T), kAlignment)); }
+  void deallocate(T* p, std::size_t n) { deallocate_huge(p, n * sizeof(T), kAlignment); }
   friend bool operator==(const HugePageAllocator&, const HugePageAllocator&) { return true; }
+
+ private:
+  // A block of 1 MB or more is aligned on 2 MB; a smaller one as T needs (an id table's entries
+  // are on 32 bytes).
+  static constexpr std::size_t kAlignment =
+      std::max<std::size_t>(alignof(T), __STDCPP_DEFAULT_NEW_ALIGNMENT__);
 };
 
 // A table of millions of records, built by appending.

@@ -65,5 +65,19 @@ TEST(HugePages, TextArenaViewsOutliveItsSpareRelease) {
   EXPECT_EQ(arena.copy("after"), "after");  // a new block once the spare is given back
 }
 
+TEST(HugePages, ATableOfOverAlignedRecordsIsAlignedAsTheyNeed) {
+  struct alignas(32) Wide {
+    char bytes[32];
+  };
+  // Kept alive, so that each is a block of its own: one on 16 bytes lands on 32 by luck.
+  std::vector<HugeVector<Wide>> tables;
+  for (std::size_t n : {std::size_t{1}, std::size_t{3}, std::size_t{1000}, std::size_t{40000}}) {
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      tables.emplace_back(n);
+      EXPECT_EQ(reinterpret_cast<std::uintptr_t>(tables.back().data()) % 32, 0u) << n;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jurigraph
