@@ -1,7 +1,5 @@
 #include "ingest/resolver.hpp"
 
-#include <absl/container/flat_hash_map.h>
-
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -18,6 +16,7 @@
 #include "base/text_sort.hpp"
 #include "ingest/carried_claims.hpp"
 #include "ingest/decision_name.hpp"
+#include "ingest/id_index.hpp"
 #include "ingest/text_hash.hpp"
 
 namespace jurigraph::ingest {
@@ -80,59 +79,13 @@ class DecisionSlots {
   bool in_a_row_ = true;
 };
 
-// An id as the id table holds it: inline when short (nearly every id), else by pointer.
-// Confirming that a probe found the id then reads the slot the probe fetched, not the id's text
-// far away in the file: that read missed the cache on most of the ten million lookups of a
-// 1M-decision build.
-class IdKey {
- public:
-  explicit IdKey(std::string_view id) : size_(static_cast<uint32_t>(id.size())) {
-    if (id.size() <= kInline) {
-      std::memcpy(text_, id.data(), id.size());
-    } else {
-      const char* const pointer = id.data();
-      std::memcpy(text_, &pointer, sizeof pointer);
-    }
-  }
-  std::string_view view() const {
-    if (size_ <= kInline)
-      return {text_, size_};
-    const char* pointer = nullptr;
-    std::memcpy(&pointer, text_, sizeof pointer);
-    return {pointer, size_};
-  }
-
- private:
-  static constexpr std::size_t kInline = 20;
-  char text_[kInline];  // the id, or a pointer to it
-  uint32_t size_;
-};
-static_assert(sizeof(IdKey) == 24, "a slot of the id table is this and a uint32_t");
-
-// Hashes and compares ids held or looked up (a string_view), without making a key to look up.
-struct IdKeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view id) const { return TextHash{}(id); }
-  std::size_t operator()(const IdKey& key) const { return (*this)(key.view()); }
-};
-struct IdKeyEq {
-  using is_transparent = void;
-  static std::string_view view(std::string_view id) { return id; }
-  static std::string_view view(const IdKey& key) { return key.view(); }
-  template <typename A, typename B>
-  bool operator()(const A& a, const B& b) const {
-    return equal_short_text(view(a), view(b));
-  }
-};
-
 // Every id of the accepted files, numbered in order of first definition: the slot of an id is
 // the vertex it becomes. Most ids are defined once; the further definitions of merged entities
 // are kept aside, so that the table costs a few words per id and one hash lookup per reference.
 class IdTable {
  public:
   void clear(std::size_t expected) {
-    slot_of_.clear();
-    slot_of_.reserve(expected);
+    slot_of_.reset(expected);
     first_.clear();
     first_.reserve(expected);
     labels_.clear();
@@ -141,18 +94,17 @@ class IdTable {
   }
   // The slot of `id`, and whether this definition is its first.
   std::pair<uint32_t, bool> add(std::string_view id, Definition d, Label label) {
-    const auto [it, inserted] =
-        slot_of_.try_emplace(IdKey(id), static_cast<uint32_t>(first_.size()));
+    const auto [slot, inserted] = slot_of_.insert(id, static_cast<uint32_t>(first_.size()));
     if (inserted) {
       first_.push_back(d);
       labels_.push_back(label);
     }
-    return {it->second, inserted};
+    return {slot, inserted};
   }
   void add_further(uint32_t slot, Definition d) { more_.emplace_back(slot, d); }
   // Frees the look-up by id (1M decisions: 60 MB), once no id is added or found any more; the
   // definitions by slot stay.
-  void release_lookup() { decltype(slot_of_)().swap(slot_of_); }
+  void release_lookup() { slot_of_.release(); }
   // Groups the further definitions by slot, each slot's in order of definition.
   void finish() {
     std::stable_sort(more_.begin(), more_.end(),
@@ -160,8 +112,8 @@ class IdTable {
   }
 
   uint32_t find(std::string_view id) const {
-    const auto it = slot_of_.find(id);
-    return it == slot_of_.end() ? kNone : it->second;
+    static_assert(IdIndex::npos == kNone);
+    return slot_of_.find(id);
   }
   // Starts fetching the cache lines that finding or adding `id` will read; a loop over millions
   // of ids asks for an id some places ahead of the one it looks up, so that the misses overlap.
@@ -185,12 +137,7 @@ class IdTable {
   }
 
  private:
-  // A Swiss table (open addressing, a byte of the hash beside each slot): one lookup per edge
-  // end touches about two cache lines, where std::unordered_map's buckets and nodes took four.
-  // Its 60 MB (1M decisions) are on huge pages: each probe lands on a page of its own.
-  absl::flat_hash_map<IdKey, uint32_t, IdKeyHash, IdKeyEq,
-                      HugePageAllocator<std::pair<const IdKey, uint32_t>>>
-      slot_of_;
+  IdIndex slot_of_;
   HugeVector<Definition> first_;
   HugeVector<Label> labels_;
   std::vector<std::pair<uint32_t, Definition>> more_;  // (slot, definition)
