@@ -664,7 +664,12 @@ class Builder {
     }
     last_file_ = file;
     last_local_ = file_sources;
-    last_global_ = writer_.add_source_list(source_list_);
+    // Each decision has a list of its own in the file, most of them naming the same sources as
+    // the one before (1M decisions: 1M look-ups of the interned lists spared).
+    if (source_list_ != last_list_) {
+      last_global_ = writer_.add_source_list(source_list_);
+      last_list_ = source_list_;
+    }
     return last_global_;
   }
 
@@ -831,13 +836,20 @@ class Builder {
   // The graph's list of a definition's sources, each once (a list may name a source twice).
   Range distinct_sources_of(uint32_t file, Range file_sources) {
     const Range list = sources_of(file, file_sources);
-    const auto begin = tables_.source_refs.begin() + list.begin;
+    const auto begin = tables_.source_refs.begin() + list.begin, end = begin + list.count;
+    // Lists are short and seldom repeat a source: looked through in place, a copy made only for
+    // one that does (a vector a node took a million allocations).
+    bool repeats = false;
+    for (auto it = begin; it != end && !repeats; ++it)
+      repeats = std::find(begin, it, *it) != it;
+    if (!repeats)
+      return list;
     std::vector<uint32_t> sources;
-    for (auto it = begin; it != begin + list.count; ++it) {
+    for (auto it = begin; it != end; ++it) {
       if (std::find(sources.begin(), sources.end(), *it) == sources.end())
         sources.push_back(*it);
     }
-    return sources.size() == list.count ? list : writer_.add_source_list(sources);
+    return writer_.add_source_list(sources);
   }
 
   // A node defined in several files: each field's values merged, conflicts kept as claims.
@@ -1115,6 +1127,7 @@ class Builder {
   std::vector<std::vector<uint32_t>> global_source_;
   std::vector<uint32_t> source_part_;  // by part: the part holding its file's sources
   std::vector<uint32_t> source_list_;  // sources_of's list being made
+  std::vector<uint32_t> last_list_;    // the last list sources_of interned, as last_global_
   uint32_t last_file_ = kNone;
   Range last_local_;
   Range last_global_;

@@ -151,6 +151,42 @@ TEST(Ingest, EqualPropertyAndSourceListsAreStoredOnce) {
   EXPECT_EQ(g.source_ids(g.node(*x).sources).size(), 1u);
 }
 
+// A record's sources are each listed once, and each record reads its own list, whether it
+// repeats the list of the record before it or not.
+TEST(Ingest, EachRecordHasItsOwnSourcesEachOnce) {
+  TempDir dir;
+  dir.write("a.json", R"({
+  "sources": {"off": {"url": "https://example.org/official", "kind": "official"},
+              "press": {"url": "https://example.org/press", "kind": "press"}},
+  "entities": [{"id": "authority:dpa", "label": "Authority", "name": "DPA", "sources": ["off"]},
+               {"id": "company:acme", "label": "Company", "name": "Acme", "sources": ["off", "press", "off"]},
+               {"id": "company:beta", "label": "Company", "name": "Beta", "sources": ["press"]},
+               {"id": "company:gamma", "label": "Company", "name": "Gamma", "sources": ["press"]},
+               {"id": "company:delta", "label": "Company", "name": "Delta", "sources": ["off"]},
+               {"id": "company:eps", "label": "Company", "name": "Eps", "sources": ["press", "off"]}]
+})");
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_FALSE(r.diagnostics.has_errors());
+  const graph::Graph& g = r.graph;
+  auto urls = [&](const char* id) {
+    std::vector<std::string> out;
+    const auto v = g.find_id(id);
+    EXPECT_TRUE(v) << id;
+    if (v) {
+      for (const uint32_t s : g.source_ids(g.node(*v).sources))
+        out.emplace_back(g.str(g.source(s).url));
+    }
+    return out;
+  };
+  const std::string off = "https://example.org/official", press = "https://example.org/press";
+  EXPECT_EQ(urls("authority:dpa"), std::vector<std::string>{off});
+  EXPECT_EQ(urls("company:acme"), (std::vector<std::string>{off, press}));
+  EXPECT_EQ(urls("company:beta"), std::vector<std::string>{press});
+  EXPECT_EQ(urls("company:gamma"), std::vector<std::string>{press});
+  EXPECT_EQ(urls("company:delta"), std::vector<std::string>{off});
+  EXPECT_EQ(urls("company:eps"), (std::vector<std::string>{press, off}));
+}
+
 // An edge's properties, sources and claims are stored once per distinct combination: equal
 // details share one record, different ones never do, and every edge reads back its own.
 TEST(Ingest, EdgesWithEqualDetailsShareOneRecord) {
