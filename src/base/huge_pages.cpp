@@ -52,12 +52,12 @@ void* allocate_huge(std::size_t bytes, std::size_t alignment) {
 }
 
 void deallocate_huge(void* p, std::size_t bytes, std::size_t alignment) {
-  if (bytes < kHugeBlockMin && alignment > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
-    ::operator delete (p, std::align_val_t{alignment});
-  else if (bytes < kHugeBlockMin)
-    ::operator delete(p);
-  else
+  if (bytes >= kHugeBlockMin)
     ::operator delete (p, std::align_val_t{kHugePage});
+  else if (alignment > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
+    ::operator delete (p, std::align_val_t{alignment});
+  else
+    ::operator delete(p);
 }
 
 void HugeBlockDelete::operator()(char* p) const {

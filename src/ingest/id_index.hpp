@@ -54,15 +54,13 @@ class IdIndex {
   // Empties the table and makes room for `expected` ids without growing: two in three entries
   // at most are used (1.25M ids: 2M entries, 64 MB on huge pages).
   void reset(std::size_t expected) {
-    std::size_t capacity = 16;
+    std::size_t capacity = kFewest;
     while (capacity < expected + expected / 2)
       capacity *= 2;
-    entries_ = HugeVector<Entry>();
-    entries_.resize(capacity);
-    mask_ = capacity - 1;
+    make_entries(capacity);
     size_ = 0;
   }
-  // Frees the table: find() finds nothing and insert() must not be called until reset().
+  // Frees the table: find() finds nothing until ids are inserted again.
   void release() {
     release_now(entries_);
     size_ = 0;
@@ -117,15 +115,21 @@ class IdIndex {
   // Twice the entries, the ids placed again (only when more ids come than reset() expected).
   void grow() {
     HugeVector<Entry> old = std::move(entries_);
-    entries_ = HugeVector<Entry>();
-    entries_.resize(old.empty() ? 16 : 2 * old.size());
-    mask_ = entries_.size() - 1;
+    make_entries(old.empty() ? kFewest : 2 * old.size());
     for (const Entry& e : old) {
       if (e.slot_plus_one != 0)
         entries_[position(e.key.view())] = e;
     }
   }
 
+  // `capacity` free entries (a power of two) in place of the table's.
+  void make_entries(std::size_t capacity) {
+    entries_ = HugeVector<Entry>();
+    entries_.resize(capacity);
+    mask_ = capacity - 1;
+  }
+
+  static constexpr std::size_t kFewest = 16;
   HugeVector<Entry> entries_;
   std::size_t mask_ = 0;
   std::size_t size_ = 0;

@@ -102,7 +102,7 @@ class IdTable {
     return {slot, inserted};
   }
   void add_further(uint32_t slot, Definition d) { more_.emplace_back(slot, d); }
-  // Frees the look-up by id (1M decisions: 60 MB), once no id is added or found any more; the
+  // Frees the look-up by id (1M decisions: 64 MB), once no id is added or found any more; the
   // definitions by slot stay.
   void release_lookup() { slot_of_.release(); }
   // Groups the further definitions by slot, each slot's in order of definition.
@@ -665,11 +665,11 @@ class Builder {
     last_file_ = file;
     last_local_ = file_sources;
     // Each decision has a list of its own in the file, most of them naming the same sources as
-    // the one before (1M decisions: 1M look-ups of the interned lists spared).
-    if (source_list_ != last_list_) {
+    // the one before (1M decisions: 1M look-ups of the interned lists spared). The graph's table
+    // holds the last list interned, at last_global_.
+    const auto last = tables_.source_refs.begin() + last_global_.begin;
+    if (!std::equal(source_list_.begin(), source_list_.end(), last, last + last_global_.count))
       last_global_ = writer_.add_source_list(source_list_);
-      last_list_ = source_list_;
-    }
     return last_global_;
   }
 
@@ -1127,7 +1127,6 @@ class Builder {
   std::vector<std::vector<uint32_t>> global_source_;
   std::vector<uint32_t> source_part_;  // by part: the part holding its file's sources
   std::vector<uint32_t> source_list_;  // sources_of's list being made
-  std::vector<uint32_t> last_list_;    // the last list sources_of interned, as last_global_
   uint32_t last_file_ = kNone;
   Range last_local_;
   Range last_global_;
