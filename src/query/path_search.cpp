@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <stdexcept>
 
 #include "base/huge_pages.hpp"
 
@@ -28,11 +29,22 @@ PathFinder::PathFinder(const graph::Graph& graph) : g_(graph) {
   blocked_stamp_ = ZeroedArray<uint32_t>(n);
   spur_block_ = ZeroedArray<uint32_t>(n);
   blocked_edge_stamp_ = ZeroedArray<uint32_t>(graph.edge_count());
-  // A search marks nodes all over the graph: 2 MB pages, a fault each instead of 512.
-  for (ZeroedArray<Mark>& mark : mark_) {
-    mark = ZeroedArray<Mark>(n);
-    prefer_huge_pages(mark.data(), n * sizeof(Mark));
+  depth_ = ZeroedArray<uint32_t>(n);
+  // A hop packs the edge id with one bit of direction.
+  if (graph.edge_count() > (uint64_t{1} << 31))
+    throw std::length_error("path search: more than 2^31 edges");
+  for (int side = 0; side < 2; ++side) {
+    seen_[side] = BitSet(n);
+    parent_[side] = ZeroedArray<uint32_t>(n);
+    // Written at nodes all over the graph: 2 MB pages, a fault each instead of 512.
+    prefer_huge_pages(parent_[side].data(), n * sizeof(uint32_t));
   }
+}
+
+void PathFinder::new_search() {
+  ++search_;
+  for (BitSet& seen : seen_)
+    seen.clear();
 }
 
 void PathFinder::prepare(const PathConstraints& c) {
@@ -83,18 +95,18 @@ std::size_t PathFinder::degree(VertexId v) const {
   return g_.degree(v);
 }
 
-Path PathFinder::join(VertexId from, VertexId meet) const {
+Path PathFinder::join(VertexId from, VertexId to, VertexId meet) const {
   Path p;
   p.start = from;
   for (VertexId v = meet; v != from;) {
-    const Hop h = mark_[kForward][v].parent;
+    const Hop h = unpack_hop(parent_[kForward][v]);
     p.hops.push_back(h);
     const graph::EdgeRow& e = g_.edge_row(h.edge);
     v = h.forward ? e.source : e.target;
   }
   std::reverse(p.hops.begin(), p.hops.end());
-  for (VertexId v = meet; mark_[kBackward][v].stamp == search_ && mark_[kBackward][v].depth > 0;) {
-    const Hop h = mark_[kBackward][v].parent;
+  for (VertexId v = meet; v != to;) {
+    const Hop h = unpack_hop(parent_[kBackward][v]);
     p.hops.push_back(h);
     const graph::EdgeRow& e = g_.edge_row(h.edge);
     v = h.forward ? e.target : e.source;
@@ -107,18 +119,22 @@ std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_
     frontier.clear();
   const VertexId origin[2] = {from, to};
   for (int s = 0; s < 2; ++s) {
-    mark_[s][origin[s]].stamp = search_;
-    mark_[s][origin[s]].depth = 0;
+    seen_[s].insert(origin[s]);
     frontier_[s].push_back(origin[s]);
   }
   if (from == to)
     return Path{from, {}};
   uint32_t level[2] = {0, 0};
+  // The edges each frontier has to scan, summed once per frontier (kUnknown until then).
+  constexpr std::size_t kUnknown = std::numeric_limits<std::size_t>::max();
+  std::size_t cost[2] = {kUnknown, kUnknown};
   while (!frontier_[kForward].empty() && !frontier_[kBackward].empty() &&
          level[kForward] + level[kBackward] < max_hops) {
     // Expand the side whose frontier has fewer edges to scan.
-    std::size_t cost[2] = {0, 0};
     for (int s = 0; s < 2; ++s) {
+      if (cost[s] != kUnknown)
+        continue;
+      cost[s] = 0;
       for (VertexId v : frontier_[s])
         cost[s] += degree(v);
     }
@@ -128,14 +144,13 @@ std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_
     std::optional<VertexId> meet;
     for (VertexId v : frontier_[side]) {
       for_each_step(v, side == kBackward, [&](VertexId w, Hop hop) {
-        if (meet || mark_[side][w].stamp == search_ || !enterable(w, from, to))
+        if (meet || seen(side, w) || !enterable(w, from, to))
           return;
-        mark_[side][w].stamp = search_;
-        mark_[side][w].depth = level[side] + 1;
-        mark_[side][w].parent = hop;
+        seen_[side].insert(w);
+        parent_[side][w] = pack_hop(hop);
         // The first meeting is a shortest one: a node the other side reached at a shallower
         // depth would have neighbours this side had already met.
-        if (mark_[other][w].stamp == search_) {
+        if (seen(other, w)) {
           meet = w;
           return;
         }
@@ -145,9 +160,10 @@ std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_
         break;
     }
     if (meet)
-      return join(from, *meet);
+      return join(from, to, *meet);
     ++level[side];
     frontier_[side].swap(next_);
+    cost[side] = kUnknown;
   }
   return std::nullopt;
 }
@@ -179,20 +195,20 @@ std::vector<uint32_t> PathFinder::distances_from(VertexId source, const PathCons
   return dist;
 }
 
-// Breadth-first distances from one end, up to `bound` hops, into mark_[side] (stamped).
+// Breadth-first distances from one end, up to `bound` hops: into seen_[side] and depth_.
 void PathFinder::bounded_bfs(int side, VertexId origin, VertexId from, VertexId to,
                              uint32_t bound) {
   frontier_[side].assign(1, origin);
-  mark_[side][origin].stamp = search_;
-  mark_[side][origin].depth = 0;
+  seen_[side].insert(origin);
+  depth_[origin] = 0;
   for (uint32_t d = 0; !frontier_[side].empty() && d < bound; ++d) {
     next_.clear();
     for (VertexId v : frontier_[side]) {
       for_each_step(v, side == kBackward, [&](VertexId w, Hop) {
-        if (mark_[side][w].stamp == search_ || !enterable(w, from, to))
+        if (seen(side, w) || !enterable(w, from, to))
           return;
-        mark_[side][w].stamp = search_;
-        mark_[side][w].depth = d + 1;
+        seen_[side].insert(w);
+        depth_[w] = d + 1;
         next_.push_back(w);
       });
     }
@@ -201,7 +217,7 @@ void PathFinder::bounded_bfs(int side, VertexId origin, VertexId from, VertexId 
 }
 
 uint32_t PathFinder::distance_to_end(VertexId v) const {
-  return mark_[kBackward][v].stamp == search_ ? mark_[kBackward][v].depth : kUnbounded;
+  return seen(kBackward, v) ? depth_[v] : kUnbounded;
 }
 
 PathSet PathFinder::all_shortest(VertexId from, VertexId to, const PathConstraints& c,
@@ -352,14 +368,14 @@ Neighbourhood PathFinder::neighbours(VertexId centre, uint32_t depth, const Path
   Neighbourhood n;
   n.rings.assign(1, {centre});
   std::vector<VertexId> members{centre};
-  mark_[kForward][centre].stamp = search_;
+  seen_[kForward].insert(centre);
   for (uint32_t d = 0; d < depth; ++d) {
     std::vector<VertexId> ring;
     for (VertexId v : n.rings.back()) {
       for_each_step(v, false, [&](VertexId w, Hop) {
-        if (mark_[kForward][w].stamp == search_ || !enterable(w, centre, centre))
+        if (seen(kForward, w) || !enterable(w, centre, centre))
           return;
-        mark_[kForward][w].stamp = search_;
+        seen_[kForward].insert(w);
         ring.push_back(w);
       });
     }
@@ -371,7 +387,7 @@ Neighbourhood PathFinder::neighbours(VertexId centre, uint32_t depth, const Path
   }
   for (VertexId v : members) {
     g_.for_each_out_edge(v, [&](const graph::EdgeBundle& b) {
-      if (allowed_type(b.type) && mark_[kForward][g_.edge_row(b.id).target].stamp == search_)
+      if (allowed_type(b.type) && seen(kForward, g_.edge_row(b.id).target))
         n.edges.push_back(b.id);
     });
   }

@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "base/bit_set.hpp"
 #include "base/calendar.hpp"
 #include "base/concat.hpp"
 #include "base/diagnostic.hpp"
@@ -249,6 +251,27 @@ TEST(MappedFile, ReadCopiesTheBytesAndRefusesAShrunkFile) {
     }
   }
   std::filesystem::remove(p);
+}
+
+// Rounds of a few scattered members and of many, each checked against std::set over the whole
+// range, before and after clear().
+TEST(BitSet, HoldsWhatWentInAndEmptiesWhetherFewOrManyWent) {
+  constexpr std::size_t kBound = 100'003;
+  BitSet set(kBound);
+  std::mt19937_64 rng(11);
+  std::uniform_int_distribution<std::size_t> any(0, kBound - 1);
+  for (const std::size_t members : {1, 40, 150, 3'000, 60'000, 7, 0, 90'000, 2}) {
+    std::set<std::size_t> reference;
+    for (std::size_t i = 0; i < members; ++i) {
+      const std::size_t v = any(rng);
+      EXPECT_EQ(set.insert(v), reference.insert(v).second) << v;
+    }
+    for (std::size_t v = 0; v < kBound; ++v)
+      ASSERT_EQ(set.contains(v), reference.count(v) == 1) << members << " members, at " << v;
+    set.clear();
+    for (std::size_t v = 0; v < kBound; ++v)
+      ASSERT_FALSE(set.contains(v)) << "after " << members << " members, " << v << " is left";
+  }
 }
 
 }  // namespace

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <tuple>
 
+#include "base/bit_set.hpp"
 #include "query/cypher/expression_eval.hpp"
 #include "query/cypher/key_set.hpp"
 #include "query/cypher/operators.hpp"
@@ -155,13 +157,10 @@ class Accumulator {
   bool first_time(const Value& v, ExecContext& ctx) {
     if (node_bitmap_ && v.type() == ValueType::node) {
       const NodeId id = v.as_node().id;
-      if (node_bits_.empty())
-        node_bits_.assign(ctx.graph.node_count() / 64 + 1, 0);
-      uint64_t& word = node_bits_[id / 64];
-      const uint64_t bit = uint64_t{1} << (id % 64);
-      if (word & bit)
+      if (!node_bits_)
+        node_bits_.emplace(ctx.graph.node_count());
+      if (!node_bits_->insert(id))
         return false;
-      word |= bit;
     } else if (!seen_->insert(std::span<const Value>(&v, 1)).second) {
       return false;
     }
@@ -171,7 +170,7 @@ class Accumulator {
 
   const AggregateSpec* spec_;
   bool node_bitmap_ = false;
-  std::vector<uint64_t> node_bits_;
+  std::optional<BitSet> node_bits_;
   uint64_t distinct_ = 0;
   double percentile_ = 0;
   int64_t count_ = 0;
