@@ -62,8 +62,8 @@ void PathFinder::prepare(const PathConstraints& c) {
   spur_blocks_ = false;
 }
 
-// Calls fn(next, hop) for each edge the search may take from `v`. The hop is oriented along
-// the path from `from` to `to`: for the backward side, the step goes from `next` to `v`.
+// Calls fn(next, step) for each edge the search may take from `v`. The step's hop is oriented
+// along the path from `from` to `to`: for the backward side, it goes from `next` to `v`.
 template <typename Fn>
 void PathFinder::for_each_step(VertexId v, bool backward, Fn&& fn) const {
   auto walk = [&](const graph::Adjacency& adj, bool as_stored) {
@@ -73,7 +73,7 @@ void PathFinder::for_each_step(VertexId v, bool backward, Fn&& fn) const {
       if (filter &&
           (!allowed_type(b.type) || (spur_blocks_ && blocked_edge_stamp_[b.id] == search_)))
         continue;
-      fn(adj.nodes[i], Hop{b.id, as_stored});
+      fn(adj.nodes[i], Step{&b, as_stored});
     }
   };
   if (!backward || !directed_)
@@ -143,11 +143,11 @@ std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_
     next_.clear();
     std::optional<VertexId> meet;
     for (VertexId v : frontier_[side]) {
-      for_each_step(v, side == kBackward, [&](VertexId w, Hop hop) {
+      for_each_step(v, side == kBackward, [&](VertexId w, Step step) {
         if (meet || seen(side, w) || !enterable(w, from, to))
           return;
         seen_[side].insert(w);
-        parent_[side][w] = pack_hop(hop);
+        parent_[side][w] = pack_hop(step.hop());
         // The first meeting is a shortest one: a node the other side reached at a shallower
         // depth would have neighbours this side had already met.
         if (seen(other, w)) {
@@ -183,7 +183,7 @@ std::vector<uint32_t> PathFinder::distances_from(VertexId source, const PathCons
   for (uint32_t d = 0; !frontier.empty() && d < c.max_hops; ++d) {
     next.clear();
     for (VertexId v : frontier) {
-      for_each_step(v, false, [&](VertexId w, Hop) {
+      for_each_step(v, false, [&](VertexId w, Step) {
         if (dist[w] != kUnbounded || !enterable(w, source, source))
           return;
         dist[w] = d + 1;
@@ -204,7 +204,7 @@ void PathFinder::bounded_bfs(int side, VertexId origin, VertexId from, VertexId 
   for (uint32_t d = 0; !frontier_[side].empty() && d < bound; ++d) {
     next_.clear();
     for (VertexId v : frontier_[side]) {
-      for_each_step(v, side == kBackward, [&](VertexId w, Hop) {
+      for_each_step(v, side == kBackward, [&](VertexId w, Step) {
         if (seen(side, w) || !enterable(w, from, to))
           return;
         seen_[side].insert(w);
@@ -244,12 +244,12 @@ PathSet PathFinder::all_shortest(VertexId from, VertexId to, const PathConstrain
       return;
     }
     const uint32_t used = static_cast<uint32_t>(current.hops.size());
-    for_each_step(v, false, [&](VertexId w, Hop hop) {
+    for_each_step(v, false, [&](VertexId w, Step step) {
       if (out.truncated || !enterable(w, from, to))
         return;
       if (distance_to_end(w) != length - used - 1)
         return;
-      current.hops.push_back(hop);
+      current.hops.push_back(step.hop());
       walk(w);
       current.hops.pop_back();
     });
@@ -285,13 +285,13 @@ PathSet PathFinder::simple_paths(VertexId from, VertexId to, const PathConstrain
       return;
     }
     on_path[v] = 1;
-    for_each_step(v, false, [&](VertexId w, Hop hop) {
+    for_each_step(v, false, [&](VertexId w, Step step) {
       if (out.truncated || on_path[w] || !enterable(w, from, to))
         return;
       const uint32_t rest = distance_to_end(w);
       if (rest == kUnbounded || used + 1 + rest > length)
         return;
-      current.hops.push_back(hop);
+      current.hops.push_back(step.hop());
       walk(w, length);
       current.hops.pop_back();
     });
@@ -372,7 +372,7 @@ Neighbourhood PathFinder::neighbours(VertexId centre, uint32_t depth, const Path
   for (uint32_t d = 0; d < depth; ++d) {
     std::vector<VertexId> ring;
     for (VertexId v : n.rings.back()) {
-      for_each_step(v, false, [&](VertexId w, Hop) {
+      for_each_step(v, false, [&](VertexId w, Step) {
         if (seen(kForward, w) || !enterable(w, centre, centre))
           return;
         seen_[kForward].insert(w);

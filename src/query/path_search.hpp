@@ -79,6 +79,13 @@ class PathFinder {
   std::vector<uint32_t> distances_from(VertexId source, const PathConstraints& c);
 
  private:
+  // An edge a search may take. Its id is read only for the hop, when a search keeps the step:
+  // most steps reach a node seen already, and the row's bundles need not be fetched for them.
+  struct Step {
+    const graph::EdgeBundle* bundle;
+    bool as_stored;
+    Hop hop() const { return Hop{bundle->id, as_stored}; }
+  };
   template <typename Fn>
   void for_each_step(VertexId v, bool backward, Fn&& fn) const;
   bool allowed_type(RelTypeId t) const { return type_allowed_.empty() || type_allowed_[t]; }
