@@ -130,26 +130,33 @@ void sort_text_entries(std::span<TextSortEntry> entries) {
   }
 }
 
-void sort_text_entries_in_parallel(std::span<TextSortEntry> entries) {
+std::vector<uint32_t> indexes_in_text_order(std::span<TextSortEntry> entries) {
+  std::vector<uint32_t> order;
+  reserve_huge(order, entries.size());
   // Below this a second thread costs more than it saves.
   constexpr std::size_t kParallelFrom = 1 << 16;
   if (entries.size() < kParallelFrom) {
     sort_text_entries(entries);
-    return;
+    for (const TextSortEntry& e : entries)
+      order.push_back(e.index);
+    return order;
   }
   const std::size_t half = entries.size() / 2;
   {
     std::jthread second([&] { sort_text_entries(entries.subspan(half)); });
     sort_text_entries(entries.first(half));
   }
-  HugeVector<TextSortEntry> merged;
-  merged.reserve(entries.size());
-  std::merge(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(half),
-             entries.begin() + static_cast<std::ptrdiff_t>(half), entries.end(),
-             std::back_inserter(merged), [](const TextSortEntry& a, const TextSortEntry& b) {
-               return std::tie(a.text, a.index) < std::tie(b.text, b.index);
-             });
-  std::copy(merged.begin(), merged.end(), entries.begin());
+  const auto before = [](const TextSortEntry& a, const TextSortEntry& b) {
+    return std::tie(a.text, a.index) < std::tie(b.text, b.index);
+  };
+  std::size_t i = 0, j = half;
+  while (i < half && j < entries.size())
+    order.push_back(before(entries[j], entries[i]) ? entries[j++].index : entries[i++].index);
+  for (; i < half; ++i)
+    order.push_back(entries[i].index);
+  for (; j < entries.size(); ++j)
+    order.push_back(entries[j].index);
+  return order;
 }
 
 }  // namespace jurigraph

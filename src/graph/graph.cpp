@@ -22,13 +22,14 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   reserve_huge(order, t.nodes.size());
   for (VertexId v = 0; v < t.nodes.size(); ++v)
     order.push_back({0, strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v, 0});
-  sort_text_entries_in_parallel(order);
+  const std::vector<uint32_t> by_id = indexes_in_text_order(order);
+  release_now(order);
   HugeVector<NodeRecord> sorted;
-  sorted.reserve(order.size());
-  std::vector<VertexId> new_index(order.size());
-  for (VertexId pos = 0; pos < order.size(); ++pos) {
-    sorted.push_back(t.nodes[order[pos].index]);
-    new_index[order[pos].index] = pos;
+  sorted.reserve(by_id.size());
+  std::vector<VertexId> new_index(by_id.size());
+  for (VertexId pos = 0; pos < by_id.size(); ++pos) {
+    sorted.push_back(t.nodes[by_id[pos]]);
+    new_index[by_id[pos]] = pos;
   }
   t.nodes = std::move(sorted);
   return new_index;
