@@ -17,6 +17,14 @@ run generate --decisions 2000 --seed 3 -o "$work/g.json"
 check "generate json stays the default" has '{"dataset":' "$(head -c 20 "$work/g.json")"
 run generate --decisions 10 --format xml -o "$work/x"
 check "generate unknown format: exit 2" test "$code" -eq 2
+run generate --decisions 2000 --seed 3 -o "$work/named.jsonl"
+check "generate to a .jsonl name writes JSON Lines" cmp -s "$work/named.jsonl" "$work/g.jsonl"
+run generate --decisions 10 --format json -o "$work/contradicted.jsonl"
+check "generate --format json to a .jsonl name: exit 2" test "$code" -eq 2
+check "generate --format json to a .jsonl name: says why" has "read a file named so as JSON Lines" "$err"
+check "generate --format json to a .jsonl name: nothing written" test ! -e "$work/contradicted.jsonl"
+run generate --decisions 10 --format jsonl -o "$work/contradicted.json"
+check "generate --format jsonl to a .json name: exit 2" test "$code" -eq 2
 
 # --- same answers as the JSON file ----------------------------------------------------------
 run stats "$work/g.json" --format json
