@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
 
 #include "generate/synthetic.hpp"
 #include "ingest/ingest.hpp"
@@ -80,6 +82,44 @@ TEST(JsonlEquivalence, GeneratedGraphInBothFormatsAndConvertedGivesTheSameGraph)
   EXPECT_EQ(dump_graph(json.graph), dump_graph(jsonl.graph));
   EXPECT_EQ(dump_graph(json.graph), dump_graph(ndjson.graph));
   EXPECT_EQ(read_text(dir / "converted.ndjson"), read_text(dir / "g.jsonl"));
+  fs::remove_all(dir);
+}
+
+// A line of 900 kB among short ones is read whole, and so are the lines around it (a reader
+// that fills its buffer a piece at a time must look past a piece for the line's end).
+TEST(JsonlEquivalence, ALineLongerThanTheReadAheadIsReadWhole) {
+  const generate::SyntheticGraph s = generate::generate_graph(3000, 4);
+  std::ostringstream text;
+  generate::write_dataset_jsonl(s, text);
+  const std::string lines = text.str();
+  const std::string long_note(900'000, 's');
+  // The 1500th decision line gets a property of 900 kB (a summary may hold 100,000 characters).
+  std::string changed;
+  std::size_t decisions = 0;
+  for (std::size_t pos = 0; pos < lines.size();) {
+    const std::size_t end = lines.find('\n', pos);
+    std::string line = lines.substr(pos, end - pos + 1);
+    pos = end + 1;
+    if (line.starts_with("{\"decision\":{") && ++decisions == 1500)
+      line.insert(std::string_view("{\"decision\":{").size(),
+                  "\"properties\":{\"long_note\":\"" + long_note + "\"},");
+    changed += line;
+  }
+  const fs::path dir = temp_dir("long-line");
+  std::ofstream(dir / "original.jsonl") << lines;
+  std::ofstream(dir / "long.jsonl") << changed;
+  ingest::LoadOptions one_thread;
+  one_thread.threads = 1;
+  const auto original = ingest::load_datasets({(dir / "original.jsonl").string()}, one_thread);
+  const auto with_long = ingest::load_datasets({(dir / "long.jsonl").string()}, one_thread);
+  ASSERT_FALSE(with_long.diagnostics.has_errors()) << messages(with_long.diagnostics);
+  EXPECT_EQ(original.graph.node_count(), with_long.graph.node_count());
+  EXPECT_EQ(original.graph.edge_count(), with_long.graph.edge_count());
+  std::string dump = dump_graph(with_long.graph);
+  const std::size_t at = dump.find(long_note);
+  ASSERT_NE(at, std::string::npos);
+  dump.erase(at, long_note.size());
+  EXPECT_EQ(dump.find("sssssssssssssssssssssssssssssssssssssssssssssssssss"), std::string::npos);
   fs::remove_all(dir);
 }
 
