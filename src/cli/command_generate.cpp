@@ -23,11 +23,11 @@ struct GenerateOptions {
 // the format follows the name unless --format says otherwise, and a --format the name
 // contradicts is refused rather than written into a file no command would read.
 bool writes_json_lines(const GenerateOptions& o) {
-  const bool named_jsonl =
-      ingest::is_jsonl_extension(std::filesystem::path(o.output).extension().string());
+  const std::string extension = std::filesystem::path(o.output).extension().string();
+  const bool named_jsonl = ingest::is_jsonl_extension(extension);
   if (o.format.empty() || o.format == (named_jsonl ? "jsonl" : "json"))
     return named_jsonl;
-  if (named_jsonl || std::filesystem::path(o.output).extension() == ".json")
+  if (named_jsonl || extension == ".json")
     throw Error(Location("<command line>"),
                 "--format " + o.format + " -o " + o.output + ": commands read a file named so as " +
                     (named_jsonl ? "JSON Lines" : "one JSON document") +

@@ -25,14 +25,14 @@ std::vector<VertexId> Path::nodes(const graph::Graph& g) const {
 }
 
 PathFinder::PathFinder(const graph::Graph& graph) : g_(graph) {
+  // A hop packs the edge id with one bit of direction: said before anything is allocated.
+  if (graph.edge_count() > (uint64_t{1} << 31))
+    throw std::length_error("path search: more than 2^31 edges");
   const std::size_t n = graph.node_count();
   blocked_stamp_ = ZeroedArray<uint32_t>(n);
   spur_block_ = ZeroedArray<uint32_t>(n);
   blocked_edge_stamp_ = ZeroedArray<uint32_t>(graph.edge_count());
   depth_ = ZeroedArray<uint32_t>(n);
-  // A hop packs the edge id with one bit of direction.
-  if (graph.edge_count() > (uint64_t{1} << 31))
-    throw std::length_error("path search: more than 2^31 edges");
   for (int side = 0; side < 2; ++side) {
     seen_[side] = BitSet(n);
     parent_[side] = ZeroedArray<uint32_t>(n);

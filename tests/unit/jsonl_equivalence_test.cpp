@@ -87,7 +87,7 @@ TEST(JsonlEquivalence, GeneratedGraphInBothFormatsAndConvertedGivesTheSameGraph)
 
 // A line of 900 kB among short ones is read whole, and so are the lines around it (a reader
 // that fills its buffer a piece at a time must look past a piece for the line's end).
-TEST(JsonlEquivalence, ALineLongerThanTheReadAheadIsReadWhole) {
+TEST(JsonlEquivalence, ALineOf900KbAmongShortOnesIsReadWhole) {
   const generate::SyntheticGraph s = generate::generate_graph(3000, 4);
   std::ostringstream text;
   generate::write_dataset_jsonl(s, text);
