@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "base/bit_set.hpp"
+#include "base/huge_pages.hpp"
 #include "graph/graph.hpp"
 #include "graph/snapshot.hpp"
 #include "ingest/ingest.hpp"
@@ -91,7 +92,12 @@ graph::VertexId vertex(const graph::Graph& g, const std::string& id) {
 class RingCounter {
  public:
   explicit RingCounter(const graph::Graph& g)
-      : out_(g.out_arrays()), in_(g.in_arrays()), seen_(g.node_count()) {}
+      : out_(g.out_arrays()), in_(g.in_arrays()), seen_(g.node_count()) {
+    // A frontier can hold most nodes: reserved once, rather than grown, fault by fault, during
+    // the first searches.
+    reserve_huge(frontier_, g.node_count());
+    reserve_huge(next_, g.node_count());
+  }
 
   // The distinct nodes within `depth` hops of `source`, itself excluded.
   uint64_t within(graph::VertexId source, uint32_t depth) {

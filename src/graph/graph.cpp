@@ -26,7 +26,9 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   release_now(order);
   HugeVector<NodeRecord> sorted;
   sorted.reserve(by_id.size());
-  std::vector<VertexId> new_index(by_id.size());
+  std::vector<VertexId> new_index;
+  reserve_huge(new_index, by_id.size());  // its ends faulted in at once, its middle on 2 MB pages
+  new_index.resize(by_id.size());
   for (VertexId pos = 0; pos < by_id.size(); ++pos) {
     sorted.push_back(t.nodes[by_id[pos]]);
     new_index[by_id[pos]] = pos;

@@ -53,8 +53,9 @@ class TextKeeper {
   static_assert(sizeof(Slot) == 16, "the cache is sized in slots of 16 bytes");
 
   TextArena& arena_;
-  // Recent short strings by hash, one per slot: a cache, not a set.
-  std::vector<Slot> recent_ = std::vector<Slot>(kSlots);
+  // Recent short strings by hash, one per slot: a cache, not a set. On one 2 MB page: written
+  // all over at once, it took 256 faults of 4 KB a run.
+  HugeVector<Slot> recent_ = HugeVector<Slot>(kSlots);
 };
 
 }  // namespace

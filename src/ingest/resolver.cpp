@@ -469,9 +469,9 @@ class Checker {
       start[v + 1] += start[v];
     if (start[slots] == 0)
       return;
-    std::vector<Arc> arcs(start[slots]);
+    HugeVector<Arc> arcs(start[slots]);  // tables of MB written whole: on 2 MB pages
     {
-      std::vector<uint32_t> next(start.begin(), start.end() - 1);
+      HugeVector<uint32_t> next(start.begin(), start.end() - 1);
       for_each_arc([&](const ResolvedEnds& r, uint32_t f, const EdgeSpec& e) {
         arcs[next[r.from]++] = {r.to, f, &e};
       });
@@ -490,7 +490,7 @@ class Checker {
     // it meets when `report`.
     auto search = [&](bool report) {
       bool found = false;
-      std::vector<uint8_t> state(slots, unseen);
+      HugeVector<uint8_t> state(slots, unseen);
       for (const uint32_t root : roots) {
         if (state[root] != unseen)
           continue;

@@ -37,7 +37,7 @@ PathFinder::PathFinder(const graph::Graph& graph) : g_(graph) {
     seen_[side] = BitSet(n);
     parent_[side] = ZeroedArray<uint32_t>(n);
     // Written at nodes all over the graph: 2 MB pages, a fault each instead of 512.
-    prefer_huge_pages(parent_[side].data(), n * sizeof(uint32_t));
+    parent_[side].prefer_huge_pages();
   }
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/text_arena.hpp"
+#include "base/zeroed_array.hpp"
 
 namespace jurigraph {
 namespace {
@@ -77,6 +78,39 @@ TEST(HugePages, ATableOfOverAlignedRecordsIsAlignedAsTheyNeed) {
       EXPECT_EQ(reinterpret_cast<std::uintptr_t>(tables.back().data()) % 32, 0u) << n;
     }
   }
+}
+
+TEST(HugePages, AZeroedArrayReadsZeroAndALargeOneStartsOnA2MBPage) {
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{1000}, std::size_t{3} << 20}) {
+    ZeroedArray<uint32_t> a(n);
+    ASSERT_EQ(a.size(), n);
+    for (std::size_t i = 0; i < n; ++i)
+      ASSERT_EQ(a[i], 0u) << n << " " << i;
+    if (n * sizeof(uint32_t) >= kHugeBlockMin) {
+      EXPECT_TRUE(on_huge_page_boundary(a.data())) << n;
+    }
+    for (std::size_t i = 0; i < n; i += 4093)
+      a[i] = static_cast<uint32_t>(i + 1);
+    ZeroedArray<uint32_t> moved = std::move(a);  // the mapping goes with it, freed once
+    for (std::size_t i = 0; i < n; ++i)
+      ASSERT_EQ(moved[i], i % 4093 == 0 ? i + 1 : 0u) << n << " " << i;
+  }
+}
+
+TEST(HugePages, FaultingPagesInAtOnceKeepsWhatTheyHold) {
+  std::vector<uint64_t> v(3 << 18);  // 6 MB from malloc: 4 KB pages at either end
+  std::iota(v.begin(), v.end(), uint64_t{1});
+  populate_pages(v.data() + 5, (v.size() - 10) * sizeof(uint64_t));
+  prepare_unaligned_block(v.data(), v.size() * sizeof(uint64_t));
+  for (std::size_t i = 0; i < v.size(); ++i)
+    ASSERT_EQ(v[i], i + 1) << i;
+  // A table reserved for writing, with its ends faulted in, takes every element.
+  std::vector<uint32_t> filled;
+  reserve_huge(filled, 3 << 19);
+  for (uint32_t i = 0; i < (3 << 19); ++i)
+    filled.push_back(i ^ 0x5a5a5a5au);
+  for (uint32_t i = 0; i < filled.size(); ++i)
+    ASSERT_EQ(filled[i], i ^ 0x5a5a5a5au) << i;
 }
 
 }  // namespace
