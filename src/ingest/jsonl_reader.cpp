@@ -99,19 +99,23 @@ class RunReader {
   // Reads the run's lines into `buffer` (the thread's, reused from run to run), parses them
   // there and keeps what the records need in the run's own text (keep_record_text).
   void read(HugeBlock& buffer, std::size_t& capacity) {
-    // Generous estimates from the run's size (a decision line is ~350 bytes and makes ~5 edges):
-    // growing the vectors would copy them several times, while capacity never written costs
-    // little memory (at most the rest of a 2 MB page: measured, huge pages pay here too).
+    // Generous estimates from the run's size (a decision line is ~350 bytes and makes ~5 edges;
+    // an entity line can be under 100): growing the vectors would copy them several times, while
+    // capacity never written costs little memory (at most the rest of a 2 MB page: measured, huge
+    // pages pay here too). Nodes and entities at a line of 200 bytes fell short in a run of
+    // entities (1M decisions: 321k nodes and 250k entities in the first 48 MB run), and the
+    // entities' index grew in 4 KB pages (930 faults).
     const std::size_t bytes = run_.end - run_.begin;
-    reserve_huge(run_.records.nodes, bytes / 200);
+    reserve_huge(run_.records.nodes, bytes / 100);
     reserve_huge(run_.records.edges, bytes / 50);
     reserve_huge(run_.records.source_refs, bytes / 100);
     reserve_huge(run_.records.source_key_refs, bytes / 200);
     reserve_huge(run_.records.properties, bytes / 100);
+    reserve_huge(run_.records.relations, bytes / 100);  // the edges of their own
     // Where each record is written, for diagnostics: grown by doubling in malloc's 4 KB pages,
     // these and the file's index (Merger::reserve_index) took half the page faults of reading a
     // 1M-decision file (12,000–12,900 before resolving, 6,000–6,400 since).
-    reserve_huge(run_.index.entities, bytes / 200);
+    reserve_huge(run_.index.entities, bytes / 64);
     reserve_huge(run_.index.decisions, bytes / 200);
     reserve_huge(run_.index.relations, bytes / 100);
     if (capacity < bytes + 1) {
@@ -159,6 +163,7 @@ class RunReader {
     release_spare_capacity(run_.records.edges);
     release_spare_capacity(run_.records.source_refs);
     release_spare_capacity(run_.records.properties);
+    release_spare_capacity(run_.records.relations);
     release_spare_capacity(run_.records.source_key_refs);
     release_spare_capacity(run_.index.entities);
     release_spare_capacity(run_.index.decisions);
