@@ -10,31 +10,45 @@
 #endif
 
 namespace jurigraph {
+namespace {
+
+constexpr std::size_t kPage = 4096;
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
+// The whole pages of `page` bytes inside [data, data + bytes): [first, last), empty when
+// last <= first. Every advice below is given on whole pages.
+struct WholePages {
+  std::uintptr_t first = 0, last = 0;
+  bool empty() const { return last <= first; }
+  void* begin() const { return reinterpret_cast<void*>(first); }
+  std::size_t bytes() const { return last - first; }
+};
+WholePages whole_pages_inside(const void* data, std::size_t bytes, std::uintptr_t page) {
+  if (data == nullptr)
+    return {};
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  return {(begin + page - 1) & ~(page - 1), (begin + bytes) & ~(page - 1)};
+}
+
+std::size_t whole_huge_pages(std::size_t bytes) {
+  // A size this close to the top of the address space would wrap around to a small block.
+  if (bytes > SIZE_MAX - 2 * kHugePage)
+    throw std::bad_alloc();
+  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
+}
+
+}  // namespace
 
 void prefer_huge_pages(const void* data, std::size_t bytes) {
 #ifdef MADV_HUGEPAGE
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
-  const std::uintptr_t last = (begin + bytes) & ~(kHuge - 1);
-  if (data == nullptr || last <= first)
-    return;
-  ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  const WholePages huge = whole_pages_inside(data, bytes, kHugePage);
+  if (!huge.empty())
+    ::madvise(huge.begin(), huge.bytes(), MADV_HUGEPAGE);
 #else
   (void)data;
   (void)bytes;
 #endif
 }
-
-namespace {
-
-constexpr std::size_t kHugePage = std::size_t{2} << 20;
-
-std::size_t whole_huge_pages(std::size_t bytes) {
-  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
-}
-
-}  // namespace
 
 std::size_t huge_allocation_bytes(std::size_t bytes) {
   return bytes < kHugeBlockMin ? bytes : whole_huge_pages(bytes);
@@ -48,7 +62,7 @@ void* map_aligned(std::size_t bytes) {
   if (mapped == MAP_FAILED)
     throw std::bad_alloc();
   const auto begin = reinterpret_cast<std::uintptr_t>(mapped);
-  const std::uintptr_t first = (begin + kHugePage - 1) & ~(std::uintptr_t{kHugePage} - 1);
+  const std::uintptr_t first = whole_pages_inside(mapped, size + kHugePage, kHugePage).first;
   if (first > begin)
     ::munmap(mapped, first - begin);
   const std::uintptr_t end = begin + size + kHugePage;
@@ -90,35 +104,30 @@ HugeBlock allocate_huge_block(std::size_t bytes) {
 }
 
 void populate_pages(void* data, std::size_t bytes) {
-  constexpr std::uintptr_t kPage = 4096;
-  const auto begin = reinterpret_cast<std::uintptr_t>(data) & ~(kPage - 1);
-  const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(data) + bytes;
   if (data == nullptr || bytes == 0)
     return;
+  // Every page the range touches, its partial first and last pages included.
+  const auto begin = reinterpret_cast<std::uintptr_t>(data) & ~(std::uintptr_t{kPage} - 1);
+  const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(data) + bytes;
   ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
 }
 
 void prepare_unaligned_block(void* data, std::size_t bytes) {
   prefer_huge_pages(data, bytes);
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  const std::uintptr_t first = (begin + kHugePage - 1) & ~(std::uintptr_t{kHugePage} - 1);
-  const std::uintptr_t last = (begin + bytes) & ~(std::uintptr_t{kHugePage} - 1);
-  if (last <= first) {  // no whole 2 MB page inside
+  const WholePages huge = whole_pages_inside(data, bytes, kHugePage);
+  if (huge.empty()) {
     populate_pages(data, bytes);
     return;
   }
-  populate_pages(data, first - begin);
-  populate_pages(reinterpret_cast<void*>(last), begin + bytes - last);
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  populate_pages(data, huge.first - begin);
+  populate_pages(reinterpret_cast<void*>(huge.last), begin + bytes - huge.last);
 }
 
 void release_pages(void* data, std::size_t bytes) {
-  constexpr std::uintptr_t kPage = 4096;
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  const std::uintptr_t first = (begin + kPage - 1) & ~(kPage - 1);
-  const std::uintptr_t last = (begin + bytes) & ~(kPage - 1);
-  if (data == nullptr || last <= first)
-    return;
-  ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+  const WholePages pages = whole_pages_inside(data, bytes, kPage);
+  if (!pages.empty())
+    ::madvise(pages.begin(), pages.bytes(), MADV_DONTNEED);
 }
 
 }  // namespace jurigraph

@@ -78,7 +78,7 @@ HugeBlock allocate_huge_block(std::size_t bytes);
 // the start of a 4 KB page, with up to 2 MB at each end outside the advice). Such a block is
 // mapped from the kernel and given back to it when freed, not taken from malloc's arenas: an
 // aligned block from an arena could land on pages left in 4 KB pieces by earlier frees and
-// releases (1M decisions: 3.3k faults of 4 KB in the check of the edges' ends alone).
+// releases (1M decisions: 1.7k faults of 4 KB in the check of the edges' ends alone).
 // `alignment`: that of the objects the block will hold, when more than operator new gives.
 void* allocate_huge(std::size_t bytes, std::size_t alignment = __STDCPP_DEFAULT_NEW_ALIGNMENT__);
 void deallocate_huge(void* p, std::size_t bytes,

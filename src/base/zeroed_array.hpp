@@ -25,11 +25,9 @@ class ZeroedArray {
 
  public:
   ZeroedArray() = default;
-  explicit ZeroedArray(std::size_t n) : data_(nullptr, Free{n * sizeof(T)}), size_(n) {
-    if (n > SIZE_MAX / sizeof(T))
-      throw std::bad_alloc();
-    if (n * sizeof(T) >= kMapped)
-      data_.reset(static_cast<T*>(map_aligned(n * sizeof(T))));
+  explicit ZeroedArray(std::size_t n) : data_(nullptr, Free{bytes_of(n)}), size_(n) {
+    if (data_.get_deleter().bytes >= kMapped)
+      data_.reset(static_cast<T*>(map_aligned(data_.get_deleter().bytes)));
     else if (n > 0)
       data_.reset(static_cast<T*>(std::calloc(n, sizeof(T))));
     if (n && !data_)
@@ -49,6 +47,11 @@ class ZeroedArray {
 
  private:
   static constexpr std::size_t kMapped = kHugeBlockMin;
+  static std::size_t bytes_of(std::size_t n) {
+    if (n > SIZE_MAX / sizeof(T))
+      throw std::bad_alloc();
+    return n * sizeof(T);
+  }
   struct Free {
     std::size_t bytes = 0;
     void operator()(T* p) const {

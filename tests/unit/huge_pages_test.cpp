@@ -97,6 +97,13 @@ TEST(HugePages, AZeroedArrayReadsZeroAndALargeOneStartsOnA2MBPage) {
   }
 }
 
+TEST(HugePages, ASizeNearTheTopOfTheAddressSpaceIsRefusedNotWrappedAround) {
+  // Rounded up to whole 2 MB pages, such a size would wrap around to a block of a few MB.
+  EXPECT_THROW(ZeroedArray<uint32_t>(SIZE_MAX / sizeof(uint32_t) - 1), std::bad_alloc);
+  EXPECT_THROW(ZeroedArray<uint64_t>(SIZE_MAX / 4), std::bad_alloc);
+  EXPECT_THROW(allocate_huge_block(SIZE_MAX - 4096), std::bad_alloc);
+}
+
 TEST(HugePages, FaultingPagesInAtOnceKeepsWhatTheyHold) {
   std::vector<uint64_t> v(3 << 18);  // 6 MB from malloc: 4 KB pages at either end
   std::iota(v.begin(), v.end(), uint64_t{1});
