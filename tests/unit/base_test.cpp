@@ -175,6 +175,41 @@ TEST(ShortText, EqualAsStringViewsAre) {
   }
 }
 
+// Every byte of a short text and its length change its hash (none of the overlapping loads
+// leaves a byte out); ids of one pattern spread over the low bits a table takes its slot from and
+// over the high bits the text keeper tags with; a longer text goes to the long hash.
+TEST(ShortText, HashReadsEveryByteAndSpreadsIds) {
+  const auto long_hash = [](std::string_view) { return std::size_t{42}; };
+  for (std::size_t n = 0; n <= kShortTextMax; ++n) {
+    std::string a(n, 'x');
+    for (std::size_t i = 0; i < n; ++i)
+      a[i] = static_cast<char>('a' + i % 26);
+    const std::size_t h = short_text_hash(a, long_hash);
+    EXPECT_EQ(h, short_text_hash(std::string(a), long_hash)) << n;  // the text, not its address
+    EXPECT_NE(h, short_text_hash(a + "x", long_hash)) << n;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string c = a;
+      c[i] = '\xFF';
+      EXPECT_NE(h, short_text_hash(c, long_hash)) << n << " at " << i;
+    }
+  }
+  EXPECT_EQ(short_text_hash(std::string(kShortTextMax + 1, 'x'), long_hash), 42u);
+
+  constexpr std::size_t kIds = 1 << 16, kBuckets = 1 << 10;
+  std::vector<uint32_t> low(kBuckets), high(kBuckets);
+  for (std::size_t i = 0; i < kIds; ++i) {
+    const std::size_t h = short_text_hash("company:c" + std::to_string(i), long_hash);
+    ++low[h % kBuckets];
+    ++high[(h >> 54) % kBuckets];
+  }
+  // 64 ids a bucket on average: a hash that ignored some digits would leave buckets empty and
+  // pile hundreds into others.
+  EXPECT_LT(*std::max_element(low.begin(), low.end()), 120u);
+  EXPECT_GT(*std::min_element(low.begin(), low.end()), 25u);
+  EXPECT_LT(*std::max_element(high.begin(), high.end()), 120u);
+  EXPECT_GT(*std::min_element(high.begin(), high.end()), 25u);
+}
+
 TEST(Concat, PartsOfEveryStringKindInOrder) {
   const std::string name = "Conseil d’État";
   const std::string_view code = "CE";
