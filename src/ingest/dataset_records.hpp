@@ -116,8 +116,9 @@ struct ResolvedEnds {
 // and no claims. 48 bytes an edge where views and three ranges took 88.
 // Ids are at most 200 bytes (the schema); a longer text, which only a crafted snapshot could
 // hold, is cut at 65,535 bytes, so it names no node and is reported unknown.
-// Once the resolver has checked every file, the ends it found take the place of the texts
-// (set_resolved): a table of them beside the edges took 60 MB more at the peak (1M decisions).
+// The resolver puts the ends it finds in place of the texts (set_resolved), and writes the ids
+// back from them for a further round: a table of them beside the edges took 60 MB more at the
+// peak (1M decisions).
 struct EdgeSpec {
  private:
   // The ends as written (from(), to()) until set_resolved, then as found (resolved()). First, so

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cassert>
 #include <cstring>
 #include <map>
 #include <string>
@@ -36,13 +37,11 @@ constexpr uint32_t kNone = kNoSlot;
 // How far ahead of the id it looks up a loop over the id table prefetches (see IdTable::prefetch).
 constexpr std::size_t kAhead = 16;
 // Edges [begin, end) of a file, which a thread checking edges takes at a time (see
-// Checker::check_edges), and the ends and type it found for each. At most as many as fill 4 MB
-// of ResolvedEnds: whole huge pages, the last of them not left mostly unwritten.
-constexpr std::size_t kLargestEdgeSpan = (std::size_t{4} << 20) / sizeof(ResolvedEnds);
+// Checker::check_edges): a few hundred thousand, so that the threads finish together.
+constexpr std::size_t kLargestEdgeSpan = std::size_t{1} << 18;
 struct EdgeSpan {
   uint32_t file = 0;
   std::size_t begin = 0, end = 0;
-  HugeVector<ResolvedEnds> ends;
 };
 
 // The slots of the decisions of one file (or part of one), by record number: an edge written in a
@@ -171,6 +170,9 @@ class Checker {
     collect_types();
     collect_ids();
     check_edges();
+    // Nothing is looked up by id any more this round (1M decisions: 64 MB, freed before the
+    // appeal check's tables are made; the next round makes its own).
+    ids_.release_lookup();
     check_appeal_cycles();
     bool dropped = false;
     for (std::size_t first = 0, end = 0; first < files_.size(); first = end) {
@@ -187,23 +189,17 @@ class Checker {
           dropped_ids_.emplace(n.id, files_[f].file().path());
       }
     }
+    if (dropped)
+      write_back_ids();
     return dropped;
   }
 
   const std::vector<graph::RelationType>& types() const { return types_; }
   const IdTable& ids() const { return ids_; }
-  // After the last round, before the tables are built: each accepted edge takes the ends found
-  // in place of its ids (EdgeSpec::set_resolved), and what only the rounds needed is freed.
+  // After the last round, before the tables are built: the edges of the accepted files hold the
+  // ends found (check_span), and what only the rounds needed is freed.
   void finish() {
     ids_.release_lookup();
-    // Span by span, on the threads that checked them (5M edges: 0.02 s on one core).
-    for_each_span([&](std::size_t i) {
-      EdgeSpan& span = spans_[i];
-      HugeVector<EdgeSpec>& specs = files_[span.file].records.edges;
-      for (std::size_t k = 0; k < span.ends.size(); ++k)
-        specs[span.begin + k].set_resolved(span.ends[k]);
-      release_now(span.ends);
-    });
     decisions_.clear();
   }
 
@@ -215,6 +211,29 @@ class Checker {
 
   std::string place(uint32_t file, const std::string& pointer) const {
     return format_place(files_[file].file().locate(pointer));
+  }
+
+  // The id of a slot, as its first definition writes it.
+  std::string_view id_of(uint32_t slot) const {
+    const Definition d = ids_.first(slot);
+    return files_[d.file].records.nodes[d.node].id;
+  }
+
+  // A round that dropped files is followed by another, which looks the ids of the edges of the
+  // files left up again, in a table without the dropped ones; check_span put the ends it found
+  // in place of those ids, so they are written back from the slots found. Every edge of a file
+  // left had both ends found: an end not found is an error of its file, which drops it.
+  void write_back_ids() {
+    for (LoadedFile& file : files_) {
+      if (!file.accepted)
+        continue;
+      for (EdgeSpec& e : file.records.edges) {
+        const ResolvedEnds found = e.resolved();
+        assert(found.from != kNone && found.to != kNone);
+        e.set_from(id_of(found.from));
+        e.set_to(id_of(found.to));
+      }
+    }
   }
 
   void collect_types() {
@@ -320,7 +339,7 @@ class Checker {
     for (uint32_t f = 0; f < files_.size(); ++f) {
       const std::size_t count = files_[f].accepted ? files_[f].records.edges.size() : 0;
       for (std::size_t begin = 0; begin < count; begin += span)
-        spans_.push_back({f, begin, std::min(count, begin + span), {}});
+        spans_.push_back({f, begin, std::min(count, begin + span)});
     }
     std::vector<Diagnostics> found(spans_.size());
     for_each_span([&](std::size_t i) { check_span(spans_[i], found[i]); });
@@ -353,9 +372,11 @@ class Checker {
     work();
   }
 
-  // The edges of a span resolved into its ends; their errors into `out`. Reads the id table and
-  // the types only, so spans can be checked at once.
-  void check_span(EdgeSpan& span, Diagnostics& out) {
+  // The edges of a span resolved: each takes the ends and type found in place of its ids
+  // (EdgeSpec::set_resolved; a table of them beside the edges took 60 MB more at the peak of a
+  // 1M-decision load); their errors into `out`. Reads the id table and the types only, and
+  // writes the span's edges only, so spans can be checked at once.
+  void check_span(const EdgeSpan& span, Diagnostics& out) {
     const uint32_t f = span.file;
     const std::size_t begin = span.begin, end = span.end;
     auto report = [&](const std::string& pointer, std::string message) {
@@ -370,13 +391,11 @@ class Checker {
     }
     const FileRecords& records = files_[f].records;
     const DecisionSlots& decisions = decisions_[f];
-    HugeVector<ResolvedEnds>& resolved = span.ends;
-    resolved.reserve(end - begin);
     // A decision's edges follow each other and all start at it: its id is looked up once.
     // (Looking an id up reads its text where the id table's entry points, far in memory.)
     std::string_view last_from;
     uint32_t last_from_slot = kNone;
-    const HugeVector<EdgeSpec>& edges = files_[f].records.edges;
+    HugeVector<EdgeSpec>& edges = files_[f].records.edges;
     // Each look-up misses the cache: the ids of the edge kAhead places on are fetched while
     // this one is looked up (a decision's first edge names it, the others repeat its id).
     auto prefetch = [&](std::size_t i) {
@@ -390,12 +409,9 @@ class Checker {
         ids_.prefetch(from);
       ids_.prefetch(edges[i].to());
     };
-    for (std::size_t i = begin; i < begin + kAhead; ++i)
-      prefetch(i);
-    for (std::size_t i = begin; i < end; ++i) {
-      prefetch(i + kAhead);
-      const EdgeSpec& e = edges[i];
-      ResolvedEnds& r = resolved.emplace_back();
+    // The ends and type of edge e, kNone where not found (reported).
+    auto resolve_edge = [&](const EdgeSpec& e) {
+      ResolvedEnds r;
       // Pointers are composed only for an error: millions of edges have none.
       auto pointer = [&] { return edge_pointer(e); };
       r.type = e.field == EdgeField::relation ? find_type(records.relations[e.item].type, last_type)
@@ -404,7 +420,7 @@ class Checker {
         report(pointer() + (e.field == EdgeField::relation ? "/type" : ""),
                "undeclared relation type " + std::string(edge_type(records, e)) +
                    ": declare it in vocabulary.relation_types (with its from and to labels)");
-        continue;
+        return r;
       }
       const graph::RelationType& type = types_[r.type];
       // The edges of a decision view one copy of its id (keep_record_text, or the JSON
@@ -431,7 +447,7 @@ class Checker {
       if (r.to == kNone)
         report(to_pointer(), unknown_id_message(e.to()));
       if (r.from == kNone || r.to == kNone)
-        continue;
+        return r;
       const Label from = ids_.label(r.from), to = ids_.label(r.to);
       if (std::find(type.from.begin(), type.from.end(), from) == type.from.end()) {
         report(from_pointer(), type.name + " goes from " + labels_text(type.from) + ", but " +
@@ -440,6 +456,14 @@ class Checker {
         report(to_pointer(), type.name + " goes to " + labels_text(type.to) + ", but " + q(e.to()) +
                                  " is a " + std::string(graph::label_name(to)));
       }
+      return r;
+    };
+    for (std::size_t i = begin; i < begin + kAhead; ++i)
+      prefetch(i);
+    // Edge i's ids are read for the last time here (the prefetch reads only edges after it).
+    for (std::size_t i = begin; i < end; ++i) {
+      prefetch(i + kAhead);
+      edges[i].set_resolved(resolve_edge(edges[i]));
     }
   }
 
@@ -457,10 +481,10 @@ class Checker {
     auto for_each_arc = [&](auto&& visit) {
       for (const EdgeSpan& span : spans_) {
         const auto& specs = files_[span.file].records.edges;
-        for (std::size_t k = 0; k < span.ends.size(); ++k) {
-          const ResolvedEnds& r = span.ends[k];
+        for (std::size_t k = span.begin; k < span.end; ++k) {
+          const ResolvedEnds& r = specs[k].resolved();
           if (r.type == graph::rel::kAppealOf && r.from != kNone && r.to != kNone)
-            visit(r, span.file, specs[span.begin + k]);
+            visit(r, span.file, specs[k]);
         }
       }
     };
@@ -481,10 +505,7 @@ class Checker {
       if (start[v + 1] > start[v])
         roots.push_back(v);
     }
-    auto id_of = [&](uint32_t slot) {
-      const Definition d = ids_.first(slot);
-      return files_[d.file].records.nodes[d.node].id;
-    };
+    auto id_of = [&](uint32_t slot) { return this->id_of(slot); };
     enum : uint8_t { unseen, open, done };
     // Depth-first from each root in turn; returns whether it met a cycle, and reports each one
     // it meets when `report`.
@@ -543,8 +564,7 @@ class Checker {
   std::vector<graph::RelationType> types_;
   std::map<std::string, std::string> type_origin_;
   IdTable ids_;
-  // The edges of the accepted files, in spans: the ends and type of each, looked up once (kNone
-  // where not found).
+  // The edges of the accepted files, in spans (check_edges).
   std::vector<EdgeSpan> spans_;
   std::vector<DecisionSlots> decisions_;                      // by file
   std::unordered_map<std::string, std::string> dropped_ids_;  // id → file

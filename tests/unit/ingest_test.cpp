@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "graph/lookup.hpp"
@@ -299,6 +300,55 @@ TEST(Ingest, FileWithAnErrorContributesNothingAndDependentsSaySo) {
             std::string::npos);
   EXPECT_EQ(r.graph.node_count(), 0u);
   EXPECT_EQ(r.rejected.size(), 2u);
+}
+
+// Each round drops the files that depend on one dropped before: b names a's company, c appeals
+// b's decision. The resolver puts the ends it finds in place of the edges' ids and writes them
+// back for the next round, twice here; d's edge to a company a also defines (first) is found
+// again in d alone, and d's graph is whole.
+TEST(Ingest, DroppingCascadesRoundByRoundAndTheFilesLeftKeepTheirEdges) {
+  TempDir dir;
+  const std::string src = R"("sources": [{"url": "https://e.org"}])";
+  dir.write(
+      "a.json",
+      R"({"entities": [{"id": "company:x", "label": "Company", "name": "X", )" + src +
+          R"(}, {"id": "company:shared", "label": "Company", "name": "S", )" + src +
+          R"(}, {"id": "company:y", "label": "Company", "name": "Y", "sources": ["nope"]}]})");
+  dir.write(
+      "b.json",
+      R"({"entities": [{"id": "authority:b", "label": "Authority", "name": "B", )" + src +
+          R"(}], "decisions": [{"id": "decision:b", "kind": "sanction", "issued_by": "authority:b", "against": ["company:x"], )" +
+          src + "}]}");
+  dir.write(
+      "c.json",
+      R"({"entities": [{"id": "authority:c", "label": "Authority", "name": "C", )" + src +
+          R"(}], "decisions": [{"id": "decision:c", "kind": "ruling", "issued_by": "authority:c", "appeal_of": [{"decision": "decision:b", "outcome": "confirmed"}], )" +
+          src + "}]}");
+  dir.write(
+      "d.json",
+      R"({"entities": [{"id": "authority:d", "label": "Authority", "name": "D", )" + src +
+          R"(}, {"id": "company:shared", "label": "Company", "name": "S", )" + src +
+          R"(}], "decisions": [{"id": "decision:d", "kind": "sanction", "issued_by": "authority:d", "against": ["company:shared"], )" +
+          src + "}]}");
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_EQ(r.diagnostics.error_count(), 3u) << r.diagnostics.all()[0].message;
+  EXPECT_NE(r.diagnostics.all()[0].message.find("unknown source \"nope\""), std::string::npos);
+  EXPECT_EQ(r.diagnostics.all()[1].message,
+            "unknown id \"company:x\" (defined in " + dir.str() + "/a.json, which has errors)");
+  EXPECT_EQ(r.diagnostics.all()[2].message,
+            "unknown id \"decision:b\" (defined in " + dir.str() + "/b.json, which has errors)");
+  EXPECT_EQ(r.rejected.size(), 3u);
+  ASSERT_EQ(r.graph.node_count(), 3u);
+  ASSERT_EQ(r.graph.edge_count(), 2u);
+  std::set<std::string> edges;
+  for (graph::EdgeId e = 0; e < r.graph.edge_count(); ++e) {
+    const graph::EdgeRecord& rec = r.graph.edge(e);
+    edges.insert(std::string(r.graph.str(r.graph.node(rec.source).id)) + " " +
+                 r.graph.relation_type(rec.type).name + " " +
+                 std::string(r.graph.str(r.graph.node(rec.target).id)));
+  }
+  EXPECT_EQ(edges, (std::set<std::string>{"decision:d AGAINST company:shared",
+                                          "decision:d ISSUED_BY authority:d"}));
 }
 
 TEST(Lookup, IdsNamesAliasesAmbiguityAndSuggestions) {
