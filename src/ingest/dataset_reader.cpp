@@ -80,6 +80,7 @@ class RecordReader::Impl {
       : file_(where), out_(out), diagnostics_(diagnostics) {}
 
   bool ok() const { return ok_; }
+  void forget_read_text() { shared_properties_.clear(); }
 
   void read_source_table(const Value& table) {
     for (auto it = table.MemberBegin(); it != table.MemberEnd(); ++it) {
@@ -488,6 +489,9 @@ class RecordReader::Impl {
 RecordReader::RecordReader(const DatasetFile& where, FileRecords& out, Diagnostics& diagnostics)
     : impl_(std::make_unique<Impl>(where, out, diagnostics)) {}
 RecordReader::~RecordReader() = default;
+void RecordReader::forget_read_text() {
+  impl_->forget_read_text();
+}
 void RecordReader::read_source_table(const Value& sources) {
   impl_->read_source_table(sources);
 }

@@ -35,6 +35,9 @@ class RecordReader {
 
   // False when any record read so far has an error.
   bool ok() const;
+  // Forgets the text it remembers from the records read so far (the keys of the property lists
+  // it shares): the buffer that text is in is about to be overwritten.
+  void forget_read_text();
 
  private:
   class Impl;

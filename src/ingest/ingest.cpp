@@ -131,6 +131,8 @@ void read_dataset_files(const std::vector<std::string>& files, std::vector<Loade
   jsonl.threads =
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   jsonl.progress = progress.get();
+  if (options.jsonl_chunk_bytes != 0)
+    jsonl.chunk_bytes = options.jsonl_chunk_bytes;
 
   loaded.reserve(loaded.size() + files.size());
   for (const std::string& path : files) {

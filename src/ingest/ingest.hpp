@@ -17,7 +17,8 @@ namespace jurigraph::ingest {
 struct LoadOptions {
   std::size_t max_errors_per_file = 50;
   unsigned threads = 0;  // threads reading JSON Lines and checking edges; 0: one per core
-  std::ostream* progress = nullptr;  // where to draw a progress bar (see progress_stream)
+  std::ostream* progress = nullptr;   // where to draw a progress bar (see progress_stream)
+  std::size_t jsonl_chunk_bytes = 0;  // see JsonlReadOptions::chunk_bytes; 0: its default
 };
 
 // Seconds spent in each stage, for benchmarks and the scale figures.

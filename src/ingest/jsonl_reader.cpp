@@ -96,8 +96,9 @@ class RunReader {
         value_pool_(value_buffer_, sizeof value_buffer_),
         parse_pool_(parse_buffer_, sizeof parse_buffer_) {}
 
-  // Reads the run's lines into `buffer` (the thread's, reused from run to run), parses them
-  // there and keeps what the records need in the run's own text (keep_record_text).
+  // Reads the run's lines chunk by chunk into `buffer` (the thread's, reused from chunk to chunk
+  // and from run to run), parses them there and keeps what the records need in the run's own
+  // text (RecordTextKeeper) before the next chunk overwrites them.
   void read(HugeBlock& buffer, std::size_t& capacity) {
     // Generous estimates from the run's size (a decision line is ~350 bytes and makes ~5 edges;
     // an entity line can be under 100): growing the vectors would copy them several times, while
@@ -105,7 +106,7 @@ class RunReader {
     // pages pay here too). Nodes and entities at a line of 200 bytes fell short in a run of
     // entities (1M decisions: 321k nodes and 250k entities in the first 48 MB run), and the
     // entities' index grew in 4 KB pages (930 faults).
-    const std::size_t bytes = run_.end - run_.begin;
+    std::size_t bytes = run_.end - run_.begin;
     reserve_huge(run_.records.nodes, bytes / 100);
     reserve_huge(run_.records.edges, bytes / 50);
     reserve_huge(run_.records.source_refs, bytes / 100);
@@ -118,47 +119,79 @@ class RunReader {
     reserve_huge(run_.index.entities, bytes / 64);
     reserve_huge(run_.index.decisions, bytes / 200);
     reserve_huge(run_.index.relations, bytes / 100);
-    if (capacity < bytes + 1) {
-      // Runs differ in size by a line or so: a quarter more, so that the next run fits.
-      capacity = huge_allocation_bytes(bytes + 1 + bytes / 4);
+    // Chunks, not the whole run: a buffer of the run took two of 60 MB at 1M decisions, memory
+    // the process touches for the first time, which on this machine the host must supply (0.45
+    // to 2.5 GB/s measured), where a few MB, reused, stay in the cache from read to parse. Peak
+    // RSS of a 1M-decision load and queries: 635–647 → 619 MB (4 interleaved runs).
+    const std::size_t chunk = std::min(bytes, options_.chunk_bytes);
+    if (capacity < chunk + 1) {
+      capacity = huge_allocation_bytes(chunk + 1);
       buffer = allocate_huge_block(capacity);
     }
-    char* const text = buffer.get();
-    const std::size_t got = file_.read_at(run_.begin, text, bytes);
-    if (got < bytes) {
-      error_line(Diagnostic{Severity::error,
-                            Location(file_.path()),
-                            "cannot read the file (it changed or shrank while it was read)",
-                            {}});
-      flush_line();
-    }
-    text[got] = '\0';
-    const std::size_t run_end = got;
-    std::size_t pos = 0;
+    RecordTextKeeper keeper(run_.records);
+    std::size_t read = 0;    // bytes of the run read
+    std::size_t parsed = 0;  // bytes of the run parsed: the buffer holds [parsed, read)
     uint64_t records_since = 0;
-    std::size_t bytes_since = pos;
-    while (pos < run_end) {
-      char* const start = text + pos;
-      char* newline = static_cast<char*>(std::memchr(start, '\n', run_end - pos));
-      const std::size_t length =
-          newline ? static_cast<std::size_t>(newline - start) : run_end - pos;
-      const RecordPlace place{run_.begin + pos, ++run_.lines};
-      // The line ends in '\0' for the parser (the '\n' is not needed any more).
-      if (newline != nullptr)
-        *newline = '\0';
-      if (read_line(start, length, place))
-        ++records_since;
-      pos += length + 1;
-      if (options_.progress != nullptr && (records_since == 4096 || pos >= run_end)) {
-        options_.progress->add(records_since, std::min(pos, run_end) - bytes_since);
-        records_since = 0;
-        bytes_since = std::min(pos, run_end);
+    std::size_t bytes_since = 0;
+    while (parsed < bytes) {
+      std::size_t held = read - parsed;
+      if (held + 1 >= capacity) {
+        // A line longer than the buffer: twice the room, with what it holds.
+        const std::size_t larger = huge_allocation_bytes(2 * capacity);
+        HugeBlock grown = allocate_huge_block(larger);
+        std::memcpy(grown.get(), buffer.get(), held);
+        buffer = std::move(grown);
+        capacity = larger;
       }
+      char* const text = buffer.get();
+      const std::size_t want = std::min(capacity - 1 - held, bytes - read);
+      const std::size_t got = file_.read_at(run_.begin + read, text + held, want);
+      if (got < want) {
+        error_line(Diagnostic{Severity::error,
+                              Location(file_.path()),
+                              "cannot read the file (it changed or shrank while it was read)",
+                              {}});
+        flush_line();
+        bytes = read + got;
+      }
+      read += got;
+      held += got;
+      // The lines whole in the buffer: up to its last newline, or all of them at the run's end.
+      std::size_t complete = held;
+      if (read < bytes) {
+        const void* newline = ::memrchr(text, '\n', held);
+        if (newline == nullptr)
+          continue;  // grown above
+        complete = static_cast<std::size_t>(static_cast<const char*>(newline) - text) + 1;
+      } else {
+        text[held] = '\0';
+      }
+      std::size_t pos = 0;
+      while (pos < complete) {
+        char* const start = text + pos;
+        char* newline = static_cast<char*>(std::memchr(start, '\n', complete - pos));
+        const std::size_t length =
+            newline ? static_cast<std::size_t>(newline - start) : complete - pos;
+        const RecordPlace place{run_.begin + parsed + pos, ++run_.lines};
+        // The line ends in '\0' for the parser (the '\n' is not needed any more).
+        if (newline != nullptr)
+          *newline = '\0';
+        if (read_line(start, length, place))
+          ++records_since;
+        pos += length + 1;
+        if (options_.progress != nullptr && (records_since == 4096 || pos >= complete)) {
+          const std::size_t done = parsed + std::min(pos, complete);
+          options_.progress->add(records_since, done - bytes_since);
+          records_since = 0;
+          bytes_since = done;
+        }
+      }
+      forget_chunk_text(keeper);
+      std::memmove(text, text + complete, held - complete);
+      parsed += complete;
     }
-    // The records stay in these tables until the graph is built (see Merger); their strings
-    // move out of the buffer, which the thread's next run overwrites.
-    keep_record_text(run_.records);
-    run_.index.source_keys.clear();  // viewed the buffer; the merge uses records.source_keys
+    keeper.finish();
+    run_.index.source_keys.clear();  // the merge uses records.source_keys
     release_spare_capacity(run_.records.nodes);
     release_spare_capacity(run_.records.edges);
     release_spare_capacity(run_.records.source_refs);
@@ -171,6 +204,19 @@ class RunReader {
   }
 
  private:
+  // The records read from a chunk keep their text before the next chunk overwrites the buffer;
+  // what views it besides (the source keys' lines, the reader's shared property lists) follows.
+  void forget_chunk_text(RecordTextKeeper& keeper) {
+    keeper.keep_new();
+    reader_.forget_read_text();
+    RecordIndex& index = run_.index;
+    if (index.source_keys.empty())
+      return;
+    index.source_keys.clear();
+    for (std::size_t i = 0; i < run_.records.source_keys.size(); ++i)
+      index.source_keys.emplace(run_.records.source_keys[i].first, run_.source_key_places[i]);
+  }
+
   // Returns true when the line held a record (valid or not).
   bool read_line(char* line, std::size_t length, RecordPlace place) {
     std::size_t skip = 0;
@@ -549,10 +595,9 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
     return false;
   }
   // Four runs a thread, of 1 to 64 MB. Each run has tables of its own, whose last 2 MB page is
-  // written in part, and a thread's buffer holds its run: a 1M-decision build (380 MB) read in 8
-  // runs took 8% less user CPU, 6,000 fewer page faults and 27 MB less memory than in 32
-  // (medians of 5); the cap keeps the buffers small for a larger file (10M decisions: 60 runs,
-  // two buffers of 80 MB).
+  // written in part: a 1M-decision build (380 MB) read in 8 runs took 8% less user CPU, 6,000
+  // fewer page faults and 27 MB less memory than in 32 (medians of 5, when a thread's buffer
+  // held its whole run); the cap bounds a run's tables for a larger file (10M decisions: 60 runs).
   constexpr std::size_t kSmallestRun = std::size_t{1} << 20, kLargestRun = std::size_t{64} << 20;
   const std::size_t target = std::clamp<std::size_t>(file.size() / (std::size_t{threads} * 4) + 1,
                                                      kSmallestRun, kLargestRun);

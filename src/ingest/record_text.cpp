@@ -58,66 +58,98 @@ class TextKeeper {
   HugeVector<Slot> recent_ = HugeVector<Slot>(kSlots);
 };
 
+// How far each table's text is kept.
+struct KeptUpTo {
+  std::size_t sources = 0, strings = 0, identifiers = 0, properties = 0, claims = 0, nodes = 0,
+              details = 0, edges = 0, relations = 0, source_keys = 0, source_key_refs = 0;
+};
+
+// Calls f on the entries of `table` from `from` on, then moves `from` to its end.
+template <typename Table, typename F>
+void each_new(Table& table, std::size_t& from, F&& f) {
+  for (std::size_t i = from; i < table.size(); ++i)
+    f(table[i]);
+  from = table.size();
+}
+
 }  // namespace
 
-void keep_record_text(FileRecords& r) {
-  TextKeeper k(r.text);
-  for (SourceSpec& s : r.sources) {
-    k.keep(s.url);
-    k.keep(s.title);
-    k.keep(s.publisher);
-    k.keep(s.note);
+class RecordTextKeeper::Impl {
+ public:
+  explicit Impl(FileRecords& r) : r_(r), k_(r.text) {}
+
+  void keep_new() {
+    each_new(r_.sources, kept_.sources, [&](SourceSpec& s) {
+      k_.keep(s.url);
+      k_.keep(s.title);
+      k_.keep(s.publisher);
+      k_.keep(s.note);
+    });
+    each_new(r_.strings, kept_.strings, [&](std::string_view& s) { k_.keep(s); });
+    each_new(r_.identifiers, kept_.identifiers, [&](auto& identifier) {
+      k_.keep(identifier.first);
+      k_.keep(identifier.second);
+    });
+    each_new(r_.properties, kept_.properties, [&](PropertySpec& p) {
+      k_.keep(p.key);
+      k_.keep(p.text);
+    });
+    each_new(r_.claims, kept_.claims, [&](ClaimSpec& c) {
+      k_.keep(c.property);
+      k_.keep(c.note);
+      k_.keep(c.origin);
+    });
+    each_new(r_.nodes, kept_.nodes, [&](NodeSpec& n) {
+      k_.keep(n.id);
+      k_.copy(n.name);
+      k_.keep(n.kind);
+      k_.keep(n.currency);
+    });
+    each_new(r_.details, kept_.details, [&](NodeDetails& d) {
+      k_.keep(d.country);
+      k_.copy(d.description);
+      k_.copy(d.number);
+      k_.copy(d.summary);
+    });
+    // The edges written in one decision view its id, in a row: kept once (ids are mostly short
+    // and found in the cache anyway, but not all). Only within one call: the next one's text may
+    // be at the same place in the reused buffer.
+    const char* from_source = nullptr;
+    std::string_view from_kept;
+    each_new(r_.edges, kept_.edges, [&](EdgeSpec& e) {
+      std::string_view from = e.from();
+      if (from.data() != from_source || from.size() != from_kept.size()) {
+        from_source = from.data();
+        k_.keep(from);
+        from_kept = from;
+      }
+      e.set_from(from_kept);
+      std::string_view to = e.to();
+      k_.keep(to);
+      e.set_to(to);
+    });
+    each_new(r_.relations, kept_.relations,
+             [&](RelationSpec& relation) { k_.keep(relation.type); });
+    each_new(r_.source_keys, kept_.source_keys, [&](auto& key) { k_.keep(key.first); });
+    each_new(r_.source_key_refs, kept_.source_key_refs,
+             [&](SourceKeyRef& ref) { k_.keep(ref.key); });
   }
-  for (std::string_view& s : r.strings)
-    k.keep(s);
-  for (auto& [scheme, value] : r.identifiers) {
-    k.keep(scheme);
-    k.keep(value);
-  }
-  for (PropertySpec& p : r.properties) {
-    k.keep(p.key);
-    k.keep(p.text);
-  }
-  for (ClaimSpec& c : r.claims) {
-    k.keep(c.property);
-    k.keep(c.note);
-    k.keep(c.origin);
-  }
-  for (NodeSpec& n : r.nodes) {
-    k.keep(n.id);
-    k.copy(n.name);
-    k.keep(n.kind);
-    k.keep(n.currency);
-  }
-  for (NodeDetails& d : r.details) {
-    k.keep(d.country);
-    k.copy(d.description);
-    k.copy(d.number);
-    k.copy(d.summary);
-  }
-  // The edges written in one decision view its id, in a row: kept once (ids are mostly short and
-  // found in the cache anyway, but not all).
-  const char* from_source = nullptr;
-  std::string_view from_kept;
-  for (EdgeSpec& e : r.edges) {
-    std::string_view from = e.from();
-    if (from.data() != from_source || from.size() != from_kept.size()) {
-      from_source = from.data();
-      k.keep(from);
-      from_kept = from;
-    }
-    e.set_from(from_kept);
-    std::string_view to = e.to();
-    k.keep(to);
-    e.set_to(to);
-  }
-  for (RelationSpec& relation : r.relations)
-    k.keep(relation.type);
-  for (auto& [key, index] : r.source_keys)
-    k.keep(key);
-  for (SourceKeyRef& ref : r.source_key_refs)
-    k.keep(ref.key);
-  r.text.release_spare();
+
+  void finish() { r_.text.release_spare(); }
+
+ private:
+  FileRecords& r_;
+  TextKeeper k_;
+  KeptUpTo kept_;
+};
+
+RecordTextKeeper::RecordTextKeeper(FileRecords& records) : impl_(std::make_unique<Impl>(records)) {}
+RecordTextKeeper::~RecordTextKeeper() = default;
+void RecordTextKeeper::keep_new() {
+  impl_->keep_new();
+}
+void RecordTextKeeper::finish() {
+  impl_->finish();
 }
 
 }  // namespace jurigraph::ingest

@@ -1,14 +1,32 @@
 // Records read from a buffer that does not outlive them (the lines of one JSON Lines run, parsed
-// in a buffer the thread reuses for its next run) keep their strings here instead.
+// chunk by chunk in a buffer the thread reuses) keep their strings here instead.
 #pragma once
+
+#include <memory>
 
 #include "ingest/dataset_records.hpp"
 
 namespace jurigraph::ingest {
 
-// Copies every string the records view into records.text and points the views there. Strings
+// Copies the strings the records view into records.text and points the views there, the records
+// added since the last call each time: the buffer they view can then be overwritten. Strings
 // repeat (every edge of a decision names its id; kinds, currencies, roles and the ids of the
 // companies sanctioned most recur from line to line): equal short strings share one copy.
-void keep_record_text(FileRecords& records);
+class RecordTextKeeper {
+ public:
+  explicit RecordTextKeeper(FileRecords& records);
+  ~RecordTextKeeper();
+  RecordTextKeeper(const RecordTextKeeper&) = delete;
+  RecordTextKeeper& operator=(const RecordTextKeeper&) = delete;
+
+  // Keeps the text of the records added since the last call.
+  void keep_new();
+  // Once no record is added any more: gives back the arena's unused pages.
+  void finish();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace jurigraph::ingest

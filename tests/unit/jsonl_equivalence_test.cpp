@@ -123,7 +123,7 @@ TEST(JsonlEquivalence, ALineOf900KbAmongShortOnesIsReadWhole) {
   fs::remove_all(dir);
 }
 
-TEST(JsonlEquivalence, OneThreadAndTwoGiveTheSameGraphAndDiagnostics) {
+TEST(JsonlEquivalence, OneThreadTwoAndChunksOfAFewBytesGiveTheSameGraphAndDiagnostics) {
   // Large enough for several runs of lines, with errors of every stage spread through it.
   const generate::SyntheticGraph s = generate::generate_graph(12000, 8);
   const fs::path dir = temp_dir("threads");
@@ -155,14 +155,19 @@ TEST(JsonlEquivalence, OneThreadAndTwoGiveTheSameGraphAndDiagnostics) {
   std::ofstream(dir / "valid.jsonl") << lines;
   for (const char* name : {"broken.jsonl", "valid.jsonl"}) {
     SCOPED_TRACE(name);
-    ingest::LoadOptions one, two;
+    ingest::LoadOptions one, two, chunked;
     one.threads = 1;
-    two.threads = 2;
-    one.max_errors_per_file = two.max_errors_per_file = 1000;
+    two.threads = chunked.threads = 2;
+    one.max_errors_per_file = two.max_errors_per_file = chunked.max_errors_per_file = 1000;
+    // Smaller than a line: the first lines grow the buffer, and lines straddle chunks.
+    chunked.jsonl_chunk_bytes = 7;
     const auto a = ingest::load_datasets({(dir / name).string()}, one);
     const auto b = ingest::load_datasets({(dir / name).string()}, two);
+    const auto c = ingest::load_datasets({(dir / name).string()}, chunked);
     EXPECT_EQ(messages(a.diagnostics), messages(b.diagnostics));
     EXPECT_EQ(dump_graph(a.graph), dump_graph(b.graph));
+    EXPECT_EQ(messages(a.diagnostics), messages(c.diagnostics));
+    EXPECT_EQ(dump_graph(a.graph), dump_graph(c.graph));
     EXPECT_EQ(std::string(name) == "broken.jsonl", a.diagnostics.has_errors());
   }
   // The lines with errors are each reported, and only they.
