@@ -3,6 +3,7 @@
 #include <rapidjson/pointer.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <stdexcept>
@@ -13,29 +14,48 @@
 
 #include "base/short_text.hpp"
 #include "ingest/json_file.hpp"
+#include "ingest/member_table.hpp"
 
 namespace jurigraph::ingest {
 namespace {
 
 using rapidjson::Value;
 
+// The character classes of the patterns, by byte: one load a character where the ids of a large
+// dataset (6M of them at 1M decisions, read character by character) took a chain of compares.
+enum CharClass : uint8_t { kDigit = 1, kUpper = 2, kLower = 4, kUnderscore = 8, kDotOrDash = 16 };
+constexpr std::array<uint8_t, 256> kCharClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (int c = '0'; c <= '9'; ++c)
+    classes[c] = kDigit;
+  for (int c = 'A'; c <= 'Z'; ++c)
+    classes[c] = kUpper;
+  for (int c = 'a'; c <= 'z'; ++c)
+    classes[c] = kLower;
+  classes['_'] = kUnderscore;
+  classes['.'] = classes['-'] = kDotOrDash;
+  return classes;
+}();
+bool in_class(char c, uint8_t classes) {
+  return (kCharClasses[static_cast<unsigned char>(c)] & classes) != 0;
+}
 bool digit(char c) {
-  return c >= '0' && c <= '9';
+  return in_class(c, kDigit);
 }
 bool upper(char c) {
-  return c >= 'A' && c <= 'Z';
+  return in_class(c, kUpper);
 }
 bool lower(char c) {
-  return c >= 'a' && c <= 'z';
+  return in_class(c, kLower);
 }
 bool alnum(char c) {
-  return digit(c) || upper(c) || lower(c);
+  return in_class(c, kDigit | kUpper | kLower);
 }
 bool key_char(char c) {  // [A-Za-z0-9._-]
-  return alnum(c) || c == '.' || c == '_' || c == '-';
+  return in_class(c, kDigit | kUpper | kLower | kUnderscore | kDotOrDash);
 }
 bool snake_char(char c) {  // [a-z0-9_]
-  return lower(c) || digit(c) || c == '_';
+  return in_class(c, kLower | kDigit | kUnderscore);
 }
 bool all_of(std::string_view s, bool (*f)(char)) {
   return std::all_of(s.begin(), s.end(), f);
@@ -226,6 +246,13 @@ struct FastSchemaCheck::Node {
   // required names and dependencies among the first 64 properties as bits of those seen, so that
   // a record's members are each matched once, by integer compares, not searched for by name.
   std::vector<NameKey> property_keys;  // parallel to properties
+  // The properties by name (member_name_slot), as indexes into `properties`, when there are at
+  // most kPropertySlots / 2 of them: a decision's members were each compared with the 17
+  // property names in turn until one matched.
+  static constexpr std::size_t kPropertySlots = 64;
+  static constexpr uint8_t kNoProperty = 0xFF;
+  std::array<uint8_t, kPropertySlots> property_slots{};
+  bool slotted = false;
   uint64_t required_bits = 0;
   std::vector<std::string> required_elsewhere;                 // not among the first 64 properties
   std::vector<std::pair<uint64_t, uint64_t>> dependency_bits;  // (name's bit, needed bits)
@@ -355,6 +382,16 @@ class Compiler {
   static void compile_object_lookup(Node& n) {
     for (const auto& [name, sub] : n.properties)
       n.property_keys.emplace_back(name);
+    n.slotted = n.properties.size() <= Node::kPropertySlots / 2;
+    if (n.slotted) {
+      n.property_slots.fill(Node::kNoProperty);
+      for (std::size_t i = 0; i < n.properties.size(); ++i) {
+        std::size_t s = member_name_slot(n.properties[i].first, Node::kPropertySlots);
+        while (n.property_slots[s] != Node::kNoProperty)
+          s = (s + 1) % Node::kPropertySlots;
+        n.property_slots[s] = static_cast<uint8_t>(i);
+      }
+    }
     for (const std::string& r : n.required) {
       if (const uint64_t bit = property_bit(n, r))
         n.required_bits |= bit;
@@ -391,6 +428,26 @@ bool has_member(const Value& object, std::string_view name) {
 
 bool check(const FastSchemaCheck::Node& n, const Value& v);
 
+// The index of the property named `key` in n.properties, or n.properties.size().
+std::size_t find_property(const FastSchemaCheck::Node& n, std::string_view key,
+                          const NameKey& key_head) {
+  using Node = FastSchemaCheck::Node;
+  if (n.slotted) {
+    for (std::size_t s = member_name_slot(key, Node::kPropertySlots);
+         n.property_slots[s] != Node::kNoProperty; s = (s + 1) % Node::kPropertySlots) {
+      const uint8_t i = n.property_slots[s];
+      if (n.property_keys[i].matches(key_head, n.properties[i].first, key))
+        return i;
+    }
+    return n.properties.size();
+  }
+  for (std::size_t i = 0; i < n.properties.size(); ++i) {
+    if (n.property_keys[i].matches(key_head, n.properties[i].first, key))
+      return i;
+  }
+  return n.properties.size();
+}
+
 bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
   // A name given twice in one object (RapidJSON keeps both members) is not valid here: the slow
   // path reports it. A named property seen twice is caught by its bit; an object with other
@@ -401,21 +458,17 @@ bool check_object(const FastSchemaCheck::Node& n, const Value& v) {
     const std::string_view key(m->name.GetString(), m->name.GetStringLength());
     const NameKey key_head(key);
     bool matched = false;
-    for (std::size_t i = 0; i < n.properties.size(); ++i) {
-      const auto& [name, sub] = n.properties[i];
-      if (n.property_keys[i].matches(key_head, name, key)) {
-        if (i >= 64) {
-          compare_pairwise = true;
-        } else if ((seen >> i & 1) != 0) {
-          return false;
-        } else {
-          seen |= uint64_t{1} << i;
-        }
-        if (!check(*sub, m->value))
-          return false;
-        matched = true;
-        break;
+    if (const std::size_t i = find_property(n, key, key_head); i < n.properties.size()) {
+      if (i >= 64) {
+        compare_pairwise = true;
+      } else if ((seen >> i & 1) != 0) {
+        return false;
+      } else {
+        seen |= uint64_t{1} << i;
       }
+      if (!check(*n.properties[i].second, m->value))
+        return false;
+      matched = true;
     }
     compare_pairwise |= !matched;
     for (const auto& [match, sub] : n.pattern_properties) {

@@ -14,6 +14,16 @@
 
 namespace jurigraph::ingest {
 
+// Where a member name starts its probe in an open-addressing table of `slots` entries: from its
+// length, first and last byte, in which the field names of one record differ.
+constexpr std::size_t member_name_slot(std::string_view name, std::size_t slots) {
+  if (name.empty())
+    return 0;
+  return (name.size() * 13 + static_cast<unsigned char>(name.front()) * 7 +
+          static_cast<unsigned char>(name.back())) %
+         slots;
+}
+
 template <std::size_t N>
 class MemberTable {
  public:
@@ -50,13 +60,8 @@ class MemberTable {
   static_assert(N <= kSlots / 2, "a larger table is needed for that many names");
   static constexpr uint8_t kEmpty = 0xFF;
 
-  // Length, first and last byte: the field names of one record differ in these.
   static constexpr std::size_t slot_of(std::string_view name) {
-    if (name.empty())
-      return 0;
-    return (name.size() * 13 + static_cast<unsigned char>(name.front()) * 7 +
-            static_cast<unsigned char>(name.back())) %
-           kSlots;
+    return member_name_slot(name, kSlots);
   }
 
   std::array<std::string_view, N> names_;
