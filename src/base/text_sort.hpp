@@ -34,17 +34,28 @@ void sort_text_entries(std::span<TextSortEntry> entries);
 std::vector<uint32_t> indexes_in_text_order(std::span<TextSortEntry> entries);
 
 // Sorts items by text_of(item), keeping items of equal text in their order (std::stable_sort).
+// The 40-byte entries are freed before the sorted copy of the items is made: the name index of a
+// 1M-decision graph (3.5M keys) had 140 MB of entries and 42 MB of copy at once, at the peak of
+// the freeze. (Moving the items in place, cycle by cycle, took no copy at all, but each move
+// waited for the cache miss of the one before: 0.3 s more.)
 template <typename T, typename A, typename TextOf>
 void sort_by_text(std::vector<T, A>& items, TextOf&& text_of) {
-  HugeVector<TextSortEntry> entries;
-  entries.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i)
-    entries.push_back({0, text_of(items[i]), static_cast<uint32_t>(i), 0});
-  sort_text_entries(entries);
+  std::vector<uint32_t> order;  // order[i]: the item that goes to place i
+  {
+    HugeVector<TextSortEntry> entries;
+    entries.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i)
+      entries.push_back({0, text_of(items[i]), static_cast<uint32_t>(i), 0});
+    sort_text_entries(entries);
+    reserve_huge(order, items.size());
+    for (const TextSortEntry& e : entries)
+      order.push_back(e.index);
+    release_now(entries);
+  }
   std::vector<T, A> sorted;
   reserve_huge(sorted, items.size());
-  for (const TextSortEntry& e : entries)
-    sorted.push_back(std::move(items[e.index]));
+  for (const uint32_t i : order)
+    sorted.push_back(std::move(items[i]));
   items = std::move(sorted);
 }
 

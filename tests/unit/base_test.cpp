@@ -123,6 +123,33 @@ TEST(TextSort, SameOrderAsComparingTexts) {
   EXPECT_EQ(items, stable);
 }
 
+// Items of equal text keep their order, whatever the order given: sorted already, reversed, and
+// shuffled with repeated texts.
+TEST(TextSort, SortByTextIsAStableSortOfTheItems) {
+  struct Item {
+    std::string text;
+    int id = 0;
+    bool operator==(const Item&) const = default;
+  };
+  std::mt19937 random(5);
+  std::vector<std::string> texts = hard_texts(2000);
+  for (int i = 0; i < 500; ++i)
+    texts.push_back(texts[random() % texts.size()]);  // repeated texts
+  std::vector<std::vector<std::string>> cases{texts, texts, texts};
+  std::sort(cases[1].begin(), cases[1].end());
+  std::sort(cases[2].rbegin(), cases[2].rend());
+  for (const std::vector<std::string>& c : cases) {
+    std::vector<Item> items;
+    for (const std::string& t : c)
+      items.push_back({t, static_cast<int>(items.size())});
+    std::vector<Item> expected = items;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const Item& a, const Item& b) { return a.text < b.text; });
+    sort_by_text(items, [](const Item& item) { return std::string_view(item.text); });
+    EXPECT_EQ(items, expected);
+  }
+}
+
 // The ids of a graph: a few prefixes, each shared by many ids, some longer than both keys of a
 // step (16 bytes), shuffled: sorted by their keys' bytes, at the first step and at deeper
 // ones.
