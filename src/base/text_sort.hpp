@@ -57,6 +57,7 @@ void sort_by_text(std::vector<T, A>& items, TextOf&& text_of) {
   for (const uint32_t i : order)
     sorted.push_back(std::move(items[i]));
   items = std::move(sorted);
+  release_now(order);
 }
 
 }  // namespace jurigraph
