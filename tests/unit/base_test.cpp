@@ -50,6 +50,19 @@ TEST(Fold, AppendedKeysAreEachFoldedAsIfAlone) {
   EXPECT_EQ(buffer, "conseil d etatkaspr" + fold_for_lookup(" Œuvre"));
 }
 
+// Other scripts pass through as they are; an invalid byte becomes U+FFFD (3 bytes for 1), so
+// the folded text outgrows the text and the room made for it grows.
+TEST(Fold, OtherScriptsPassAndInvalidBytesGrowTheText) {
+  EXPECT_EQ(fold_for_lookup("Αθήνα — 東京"), "Αθήνα 東京");
+  EXPECT_EQ(fold_for_lookup("\xFF\xFE\xFD"), "\uFFFD\uFFFD\uFFFD");
+  std::string buffer = "x";
+  append_folded("A\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF B", buffer);
+  std::string expected = "xa";
+  for (int i = 0; i < 8; ++i)
+    expected += "\uFFFD";
+  EXPECT_EQ(buffer, expected + " b");
+}
+
 TEST(Fold, EditDistance) {
   EXPECT_EQ(edit_distance("orange", "orange"), 0u);
   EXPECT_EQ(edit_distance("orange", "orangee"), 1u);
