@@ -32,6 +32,12 @@ class TextKeeper {
       s = arena_.copy(s);
     }
   }
+  // Starts fetching the slot keep(s) will read: the cache is 1 MB, and finding a slot missed the
+  // processor's cache on most calls (perf annotate: three in five of the keeper's samples).
+  void prefetch(std::string_view s) const {
+    if (!s.empty() && s.size() <= kShort)
+      __builtin_prefetch(&recent_[TextHash{}(s) & (recent_.size() - 1)]);
+  }
   // Copies s, for text that seldom repeats (names, numbers, descriptions): kept out of the cache,
   // where it would push out the ids the edges look for.
   void copy(std::string_view& s) { s = s.empty() ? std::string_view{} : arena_.copy(s); }
@@ -72,6 +78,19 @@ void each_new(Table& table, std::size_t& from, F&& f) {
   from = table.size();
 }
 
+// The same, calling fetch on the entry kAhead places on before f on each: the cache slots of the
+// ids of millions of nodes and edges are fetched while earlier ones are kept.
+template <typename Table, typename Fetch, typename F>
+void each_new_fetching_ahead(Table& table, std::size_t& from, Fetch&& fetch, F&& f) {
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = from; i < table.size(); ++i) {
+    if (i + kAhead < table.size())
+      fetch(table[i + kAhead]);
+    f(table[i]);
+  }
+  from = table.size();
+}
+
 }  // namespace
 
 class RecordTextKeeper::Impl {
@@ -99,12 +118,14 @@ class RecordTextKeeper::Impl {
       k_.keep(c.note);
       k_.keep(c.origin);
     });
-    each_new(r_.nodes, kept_.nodes, [&](NodeSpec& n) {
-      k_.keep(n.id);
-      k_.copy(n.name);
-      k_.keep(n.kind);
-      k_.keep(n.currency);
-    });
+    each_new_fetching_ahead(
+        r_.nodes, kept_.nodes, [&](const NodeSpec& n) { k_.prefetch(n.id); },
+        [&](NodeSpec& n) {
+          k_.keep(n.id);
+          k_.copy(n.name);
+          k_.keep(n.kind);
+          k_.keep(n.currency);
+        });
     each_new(r_.details, kept_.details, [&](NodeDetails& d) {
       k_.keep(d.country);
       k_.copy(d.description);
@@ -116,18 +137,20 @@ class RecordTextKeeper::Impl {
     // be at the same place in the reused buffer.
     const char* from_source = nullptr;
     std::string_view from_kept;
-    each_new(r_.edges, kept_.edges, [&](EdgeSpec& e) {
-      std::string_view from = e.from();
-      if (from.data() != from_source || from.size() != from_kept.size()) {
-        from_source = from.data();
-        k_.keep(from);
-        from_kept = from;
-      }
-      e.set_from(from_kept);
-      std::string_view to = e.to();
-      k_.keep(to);
-      e.set_to(to);
-    });
+    each_new_fetching_ahead(
+        r_.edges, kept_.edges, [&](const EdgeSpec& e) { k_.prefetch(e.to()); },
+        [&](EdgeSpec& e) {
+          std::string_view from = e.from();
+          if (from.data() != from_source || from.size() != from_kept.size()) {
+            from_source = from.data();
+            k_.keep(from);
+            from_kept = from;
+          }
+          e.set_from(from_kept);
+          std::string_view to = e.to();
+          k_.keep(to);
+          e.set_to(to);
+        });
     each_new(r_.relations, kept_.relations,
              [&](RelationSpec& relation) { k_.keep(relation.type); });
     each_new(r_.source_keys, kept_.source_keys, [&](auto& key) { k_.keep(key.first); });
