@@ -27,9 +27,13 @@ uint64_t key_at(std::string_view text, std::size_t depth) {
 // The bytes both keys of an entry hold.
 constexpr std::size_t kKeyBytes = 2 * kWidth;
 
+// By keys, then size, then index. Among equal keys, the texts that end within them (at most
+// kKeyBytes bytes from the group's depth on) are equal when their sizes are, and come before the
+// longer ones, the shorter first; the longer ones are sorted again a step deeper, so their order
+// by size here does not last.
 bool before(const TextSortEntry& a, const TextSortEntry& b) {
-  return std::tie(a.key, a.next_key, a.left, a.index) <
-         std::tie(b.key, b.next_key, b.left, b.index);
+  return std::tie(a.key, a.next_key, a.size, a.index) <
+         std::tie(b.key, b.next_key, b.size, b.index);
 }
 
 // Byte `at` (0 to 15) of an entry's keys, the first key's first.
@@ -52,7 +56,7 @@ std::size_t first_differing_byte(std::span<const TextSortEntry> entries) {
   return kKeyBytes;
 }
 
-// Sorts `entries` by keys, left and index: an in-place radix sort from the most significant
+// Sorts `entries` by keys, size and index: an in-place radix sort from the most significant
 // byte (American flag sort) down to small buckets, which a comparison sort finishes. A
 // comparison sort of a million ids compared keys that share their first bytes (the ids' prefix)
 // some twenty times each; here a large bucket is read about once a byte that tells its entries
@@ -61,7 +65,7 @@ std::size_t first_differing_byte(std::span<const TextSortEntry> entries) {
 void radix_sort(std::span<TextSortEntry> entries) {
   constexpr std::size_t kCompareBelow = 128;
   const std::size_t at = entries.size() < kCompareBelow ? kKeyBytes : first_differing_byte(entries);
-  if (at == kKeyBytes) {  // small, or equal keys: by left and index
+  if (at == kKeyBytes) {  // small, or equal keys: by size and index
     std::sort(entries.begin(), entries.end(), before);
     return;
   }
@@ -106,11 +110,8 @@ void sort_text_entries(std::span<TextSortEntry> entries) {
     todo.pop_back();
     const std::span<TextSortEntry> group = entries.subspan(g.begin, g.end - g.begin);
     for (TextSortEntry& e : group) {
-      e.key = key_at(e.text, g.depth);
-      e.next_key = key_at(e.text, g.depth + kWidth);
-      // kKeyBytes + 1 for a text that goes on past the keys' bytes.
-      e.left = static_cast<uint32_t>(
-          std::min(e.text.size() - std::min(e.text.size(), g.depth), kKeyBytes + 1));
+      e.key = key_at(e.text(), g.depth);
+      e.next_key = key_at(e.text(), g.depth + kWidth);
     }
     radix_sort(group);
     for (auto run = group.begin(); run != group.end();) {
@@ -119,7 +120,8 @@ void sort_text_entries(std::span<TextSortEntry> entries) {
              run_end->next_key == run->next_key)
         ++run_end;
       auto longer = run;
-      while (longer != run_end && longer->left <= kKeyBytes)
+      while (longer != run_end &&
+             longer->size - std::min<std::size_t>(longer->size, g.depth) <= kKeyBytes)
         ++longer;
       if (run_end - longer > 1) {
         const auto at = static_cast<std::size_t>(longer - entries.begin());
@@ -147,7 +149,7 @@ std::vector<uint32_t> indexes_in_text_order(std::span<TextSortEntry> entries) {
     sort_text_entries(entries.first(half));
   }
   const auto before = [](const TextSortEntry& a, const TextSortEntry& b) {
-    return std::tie(a.text, a.index) < std::tie(b.text, b.index);
+    return std::pair(a.text(), a.index) < std::pair(b.text(), b.index);
   };
   std::size_t i = 0, j = half;
   while (i < half && j < entries.size())

@@ -21,7 +21,7 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   std::vector<TextSortEntry> order;
   reserve_huge(order, t.nodes.size());
   for (VertexId v = 0; v < t.nodes.size(); ++v)
-    order.push_back({0, strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v, 0});
+    order.emplace_back(strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v);
   const std::vector<uint32_t> by_id = indexes_in_text_order(order);
   release_now(order);
   HugeVector<NodeRecord> sorted;

@@ -119,7 +119,7 @@ std::vector<uint32_t> order_of(const std::vector<TextSortEntry>& entries) {
 std::vector<TextSortEntry> entries_of(const std::vector<std::string>& texts) {
   std::vector<TextSortEntry> entries;
   for (uint32_t i = 0; i < texts.size(); ++i)
-    entries.push_back({0, texts[i], i, 0});
+    entries.emplace_back(texts[i], i);
   return entries;
 }
 
