@@ -210,7 +210,7 @@ struct FileRecords {
   std::vector<std::pair<std::string_view, uint32_t>> source_keys;
   HugeVector<SourceKeyRef> source_key_refs;
   // The text the views above point into when the buffer they were read from is not kept (JSON
-  // Lines: see keep_record_text); empty otherwise.
+  // Lines: see RecordTextKeeper); empty otherwise.
   TextArena text;
 };
 

@@ -423,7 +423,7 @@ class Checker {
         return r;
       }
       const graph::RelationType& type = types_[r.type];
-      // The edges of a decision view one copy of its id (keep_record_text, or the JSON
+      // The edges of a decision view one copy of its id (RecordTextKeeper, or the JSON
       // document's): the same text at the same place, found without comparing it.
       r.from = decisions.slot_of(e);
       if (r.from == kNone) {
