@@ -64,25 +64,29 @@ constexpr std::array<char, 128> kAsciiFolded = [] {
 }();
 
 void append_folded(std::string_view text, std::string& out) {
-  // Written through a pointer into room made once: the name index folds 3.5M keys at 1M
+  // Written through an index into room made once: the name index folds 3.5M keys at 1M
   // decisions, and appending to the string a character at a time made the fold half of the name
-  // index's time, which the freeze waited for. A folded text is no longer than the text (a
-  // separator's space or a Latin letter's base stands for at least as many bytes), but for
-  // invalid UTF-8 turned into U+FFFD: room is made again then.
+  // index's time, which the freeze waited for. The room kept is always enough for the rest of
+  // the text a byte a byte: an ASCII byte writes at most one (its space stands for the separator
+  // before it), and so does a Latin letter's base or a code point passed through, for as many
+  // bytes; only invalid UTF-8, each byte turned into U+FFFD (3 bytes), writes more, and emit makes
+  // room again then. (Checking room for the piece alone let the separators' unused room be spent
+  // on such pieces, and the ASCII after them was written past the end: found by the fuzzer.)
   const std::size_t begin = out.size();
   out.resize(begin + text.size());
   std::size_t w = begin;  // where the next byte goes
+  std::size_t pos = 0;    // the next byte of text to fold
   bool pending_space = false;
   auto emit = [&](std::string_view piece) {
-    if (w + piece.size() + 1 > out.size())
-      out.resize(w + piece.size() + 1 + text.size());
+    const std::size_t room = w + 1 + piece.size() + (text.size() - pos);
+    if (room > out.size())
+      out.resize(room);
     if (pending_space && w > begin)
       out[w++] = ' ';
     pending_space = false;
     std::memcpy(out.data() + w, piece.data(), piece.size());
     w += piece.size();
   };
-  std::size_t pos = 0;
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {

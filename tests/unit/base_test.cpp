@@ -63,6 +63,21 @@ TEST(Fold, OtherScriptsPassAndInvalidBytesGrowTheText) {
   EXPECT_EQ(buffer, expected + " b");
 }
 
+// The room left by separators (five bytes folded to one space) let three replacement characters
+// be written without more room, after which the room was short of the text still to fold: the
+// fuzzer found the write past the end (fuzz_snapshot, through fold_for_lookup).
+TEST(Fold, ReplacementCharactersAfterSeparatorsLeaveRoomForTheRest) {
+  const std::string text = "a     \xFF\xFF\xFF\xFF" + std::string("bcdefghij");
+  std::string expected = "a ";
+  for (int i = 0; i < 4; ++i)
+    expected += "\uFFFD";
+  expected += "bcdefghij";
+  EXPECT_EQ(fold_for_lookup(text), expected);
+  std::string buffer;
+  append_folded(text, buffer);
+  EXPECT_EQ(buffer, expected);
+}
+
 TEST(Fold, EditDistance) {
   EXPECT_EQ(edit_distance("orange", "orange"), 0u);
   EXPECT_EQ(edit_distance("orange", "orangee"), 1u);
