@@ -246,12 +246,10 @@ struct FastSchemaCheck::Node {
   // required names and dependencies among the first 64 properties as bits of those seen, so that
   // a record's members are each matched once, by integer compares, not searched for by name.
   std::vector<NameKey> property_keys;  // parallel to properties
-  // The properties by name (member_name_slot), as indexes into `properties`, when there are at
-  // most kPropertySlots / 2 of them: a decision's members were each compared with the 17
-  // property names in turn until one matched.
-  static constexpr std::size_t kPropertySlots = 64;
-  static constexpr uint8_t kNoProperty = 0xFF;
-  std::array<uint8_t, kPropertySlots> property_slots{};
+  // The properties by name, as indexes into `properties`, when there are at most
+  // MemberSlots::kMost of them: a decision's members were each compared with the 17 property
+  // names in turn until one matched.
+  MemberSlots property_slots;
   bool slotted = false;
   uint64_t required_bits = 0;
   std::vector<std::string> required_elsewhere;                 // not among the first 64 properties
@@ -382,15 +380,10 @@ class Compiler {
   static void compile_object_lookup(Node& n) {
     for (const auto& [name, sub] : n.properties)
       n.property_keys.emplace_back(name);
-    n.slotted = n.properties.size() <= Node::kPropertySlots / 2;
+    n.slotted = n.properties.size() <= MemberSlots::kMost;
     if (n.slotted) {
-      n.property_slots.fill(Node::kNoProperty);
-      for (std::size_t i = 0; i < n.properties.size(); ++i) {
-        std::size_t s = member_name_slot(n.properties[i].first, Node::kPropertySlots);
-        while (n.property_slots[s] != Node::kNoProperty)
-          s = (s + 1) % Node::kPropertySlots;
-        n.property_slots[s] = static_cast<uint8_t>(i);
-      }
+      for (std::size_t i = 0; i < n.properties.size(); ++i)
+        n.property_slots.add(n.properties[i].first, i);
     }
     for (const std::string& r : n.required) {
       if (const uint64_t bit = property_bit(n, r))
@@ -431,18 +424,15 @@ bool check(const FastSchemaCheck::Node& n, const Value& v);
 // The index of the property named `key` in n.properties, or n.properties.size().
 std::size_t find_property(const FastSchemaCheck::Node& n, std::string_view key,
                           const NameKey& key_head) {
-  using Node = FastSchemaCheck::Node;
+  const auto is = [&](std::size_t i) {
+    return n.property_keys[i].matches(key_head, n.properties[i].first, key);
+  };
   if (n.slotted) {
-    for (std::size_t s = member_name_slot(key, Node::kPropertySlots);
-         n.property_slots[s] != Node::kNoProperty; s = (s + 1) % Node::kPropertySlots) {
-      const uint8_t i = n.property_slots[s];
-      if (n.property_keys[i].matches(key_head, n.properties[i].first, key))
-        return i;
-    }
-    return n.properties.size();
+    const std::size_t i = n.property_slots.find(key, is);
+    return i == MemberSlots::npos ? n.properties.size() : i;
   }
   for (std::size_t i = 0; i < n.properties.size(); ++i) {
-    if (n.property_keys[i].matches(key_head, n.properties[i].first, key))
+    if (is(i))
       return i;
   }
   return n.properties.size();

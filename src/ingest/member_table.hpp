@@ -14,28 +14,52 @@
 
 namespace jurigraph::ingest {
 
-// Where a member name starts its probe in an open-addressing table of `slots` entries: from its
-// length, first and last byte, in which the field names of one record differ.
-constexpr std::size_t member_name_slot(std::string_view name, std::size_t slots) {
-  if (name.empty())
-    return 0;
-  return (name.size() * 13 + static_cast<unsigned char>(name.front()) * 7 +
-          static_cast<unsigned char>(name.back())) %
-         slots;
-}
+// Member names by index, in an open-addressing table of 64 slots at least twice as large as the
+// names: a probe or two a member. A name starts its probe at a slot made of its length, first
+// and last byte, in which the field names of one record differ.
+class MemberSlots {
+ public:
+  static constexpr std::size_t kMost = 32;  // names a table holds
+  static constexpr std::size_t npos = SIZE_MAX;
+
+  constexpr MemberSlots() { slots_.fill(kEmpty); }
+  // Adds names[index] (a name may be added once; at most kMost of them).
+  constexpr void add(std::string_view name, std::size_t index) {
+    std::size_t s = slot_of(name);
+    while (slots_[s] != kEmpty)
+      s = (s + 1) % kSlots;
+    slots_[s] = static_cast<uint8_t>(index);
+  }
+  // The index of the name added that `is(index)` says `name` is, or npos.
+  template <typename Is>
+  std::size_t find(std::string_view name, Is&& is) const {
+    for (std::size_t s = slot_of(name); slots_[s] != kEmpty; s = (s + 1) % kSlots) {
+      if (is(slots_[s]))
+        return slots_[s];
+    }
+    return npos;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 2 * kMost;
+  static constexpr uint8_t kEmpty = 0xFF;
+  static constexpr std::size_t slot_of(std::string_view name) {
+    if (name.empty())
+      return 0;
+    return (name.size() * 13 + static_cast<unsigned char>(name.front()) * 7 +
+            static_cast<unsigned char>(name.back())) %
+           kSlots;
+  }
+  std::array<uint8_t, kSlots> slots_{};
+};
 
 template <std::size_t N>
 class MemberTable {
  public:
   // The names to find, each by its index in `names`; a name may be listed once.
   consteval explicit MemberTable(const std::array<std::string_view, N>& names) : names_(names) {
-    slots_.fill(kEmpty);
-    for (std::size_t i = 0; i < N; ++i) {
-      std::size_t s = slot_of(names[i]);
-      while (slots_[s] != kEmpty)
-        s = (s + 1) % kSlots;
-      slots_[s] = static_cast<uint8_t>(i);
-    }
+    for (std::size_t i = 0; i < N; ++i)
+      slots_.add(names[i], i);
   }
 
   // found[i]: the value of the first member of `object` named names[i], or nullptr.
@@ -43,29 +67,17 @@ class MemberTable {
     found.fill(nullptr);
     for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
       const std::string_view name(m->name.GetString(), m->name.GetStringLength());
-      for (std::size_t s = slot_of(name); slots_[s] != kEmpty; s = (s + 1) % kSlots) {
-        const uint8_t i = slots_[s];
-        if (equal_short_text(names_[i], name)) {
-          if (found[i] == nullptr)
-            found[i] = &m->value;
-          break;
-        }
-      }
+      const std::size_t i =
+          slots_.find(name, [&](std::size_t k) { return equal_short_text(names_[k], name); });
+      if (i != MemberSlots::npos && found[i] == nullptr)
+        found[i] = &m->value;
     }
   }
 
  private:
-  // Open addressing in a table at least twice as large as the names: a probe or two a member.
-  static constexpr std::size_t kSlots = 64;
-  static_assert(N <= kSlots / 2, "a larger table is needed for that many names");
-  static constexpr uint8_t kEmpty = 0xFF;
-
-  static constexpr std::size_t slot_of(std::string_view name) {
-    return member_name_slot(name, kSlots);
-  }
-
+  static_assert(N <= MemberSlots::kMost, "a larger table is needed for that many names");
   std::array<std::string_view, N> names_;
-  std::array<uint8_t, kSlots> slots_{};
+  MemberSlots slots_;
 };
 
 }  // namespace jurigraph::ingest

@@ -1,6 +1,7 @@
 #include "ingest/record_text.hpp"
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "base/short_text.hpp"
@@ -70,16 +71,9 @@ struct KeptUpTo {
               details = 0, edges = 0, relations = 0, source_keys = 0, source_key_refs = 0;
 };
 
-// Calls f on the entries of `table` from `from` on, then moves `from` to its end.
-template <typename Table, typename F>
-void each_new(Table& table, std::size_t& from, F&& f) {
-  for (std::size_t i = from; i < table.size(); ++i)
-    f(table[i]);
-  from = table.size();
-}
-
-// The same, calling fetch on the entry kAhead places on before f on each: the cache slots of the
-// ids of millions of nodes and edges are fetched while earlier ones are kept.
+// Calls f on the entries of `table` from `from` on, then moves `from` to its end; calls fetch on
+// the entry kAhead places on before f on each, so that the cache slots of the ids of millions of
+// nodes and edges are fetched while earlier ones are kept.
 template <typename Table, typename Fetch, typename F>
 void each_new_fetching_ahead(Table& table, std::size_t& from, Fetch&& fetch, F&& f) {
   constexpr std::size_t kAhead = 8;
@@ -89,6 +83,13 @@ void each_new_fetching_ahead(Table& table, std::size_t& from, Fetch&& fetch, F&&
     f(table[i]);
   }
   from = table.size();
+}
+
+// The same, fetching nothing ahead (tables of a few entries a record, or of text seldom shared).
+template <typename Table, typename F>
+void each_new(Table& table, std::size_t& from, F&& f) {
+  each_new_fetching_ahead(
+      table, from, [](const auto&) {}, std::forward<F>(f));
 }
 
 }  // namespace
