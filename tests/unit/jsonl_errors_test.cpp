@@ -169,6 +169,23 @@ TEST_F(JsonlErrors, EncodingByteOrderMarkAndEmptyFile) {
   EXPECT_EQ(d[2], "utf8.jsonl:4:27: error: invalid UTF-8 byte sequence");
 }
 
+// A line nested deeper than 64 levels is an error at the bracket that opens the 65th, 200,000
+// brackets as well (no threat to the stack); 64 levels parse, and the schema says what is wrong.
+TEST_F(JsonlErrors, LinesNestedTooDeepStopAtTheLevelPastTheLimit) {
+  const std::string deep(200000, '[');
+  const std::string at_limit = "{\"dataset\": {\"title\": " + std::string(62, '[') + "1" +
+                               std::string(62, ']') + "}}\n";
+  const std::string text = std::string(kHead) + "{\"dataset\": " + deep + "\n" + at_limit +
+                           "{\"dataset\": " + std::string(70, '{') + "}}\n" +
+                           decision("decision:a");
+  const auto d = load({write("deep.jsonl", text)});
+  ASSERT_EQ(d.size(), 3u) << ::testing::PrintToString(d);
+  EXPECT_EQ(d[0], "deep.jsonl:4:76: error: JSON nested deeper than 64 levels");
+  EXPECT_TRUE(d[1].starts_with("deep.jsonl:5:23: error: wrong type for \"title\"")) << d[1];
+  EXPECT_EQ(d[2], "deep.jsonl:6:76: error: JSON nested deeper than 64 levels");
+  EXPECT_EQ(result_.graph.node_count(), 0u);
+}
+
 // A property or identifier named like a record field, or a property named like an identifier,
 // is valid but hidden in queries and exports: each is a warning at its key.
 TEST_F(JsonlErrors, KeysHiddenByFieldsOrIdentifiersAreWarnings) {
