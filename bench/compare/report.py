@@ -55,11 +55,12 @@ def cell(value, key):
 def main(results, decisions):
     runs_of = {t: len(glob.glob(os.path.join(results, f"{t}.*.figures"))) for t in TOOLS}
     tools = [t for t in TOOLS if runs_of[t]]
-    figures, endings, answers = {}, {}, {}
+    figures, endings, answers, loads = {}, {}, {}, {}
     for tool in tools:
         runs = runs_of[tool]
         per_run = [read_figures(os.path.join(results, f"{tool}.{r}.figures"))
                    for r in range(1, runs + 1)]
+        loads[tool] = [f["load_s"] for f, _ in per_run if "load_s" in f]
         figures[tool] = {}
         for key, _ in TASKS + [("nodes", ""), ("edges", "")]:
             values = [f[key] for f, _ in per_run if key in f]
@@ -100,6 +101,13 @@ def main(results, decisions):
           "(jurigraph build -o, then -g) in a\n   process of its own, which answers the same. "
           "jurigraph × = best other / jurigraph: how many\n   times faster or smaller; "
           "'-' = not reached)")
+    # The median hides the spread: on a virtual machine whose host takes back the memory a
+    # process freed, a run after an idle moment pays for its memory again (the first, often).
+    several = [t for t in tools if len(loads[t]) > 1]
+    if several:
+        print("  load of each run, in order (s):")
+        for tool in several:
+            print(f"    {tool}: " + ", ".join(cell(v, "load_s") for v in loads[tool]))
 
     # --- answers ---
     reference_tool = next((t for t in tools if any(answers[t])), None)
