@@ -1,12 +1,13 @@
 // jurigraph import dila PATH... -o OUT.jsonl|OUT.json [--keep-going]: the XML of the DILA's
 // CNIL, JADE and CASS dumps to a dataset (mapping: schema/dila-import.md).
-#include <string_view>
+#include <filesystem>
 
 #include "base/atomic_file.hpp"
 #include "base/diagnostic.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "import/dila_import.hpp"
+#include "ingest/ingest.hpp"
 
 namespace jurigraph::cli {
 namespace {
@@ -17,19 +18,16 @@ struct ImportDilaOptions {
   bool keep_going = false;
 };
 
-bool output_ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 void print_left_out(std::ostream& out, uint64_t n, const char* what) {
   if (n != 0)
     out << "  left out: " << n << ' ' << what << '\n';
 }
 
 int run_import_dila(const ImportDilaOptions& o, std::ostream& out, std::ostream& err) {
-  const bool json_lines =
-      output_ends_with(o.output, ".jsonl") || output_ends_with(o.output, ".ndjson");
-  if (!json_lines && !output_ends_with(o.output, ".json"))
+  // Named as the commands that read it will take it.
+  const std::string extension = std::filesystem::path(o.output).extension().string();
+  const bool json_lines = ingest::is_jsonl_extension(extension);
+  if (!ingest::is_dataset_extension(extension))
     throw Error(Location("<command line>"),
                 "-o " + o.output + ": the output must end in .jsonl, .ndjson or .json",
                 ErrorKind::usage);

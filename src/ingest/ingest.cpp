@@ -24,10 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_dataset_extension(const std::string& extension) {
-  return extension == ".json" || is_jsonl_extension(extension);
-}
-
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -36,6 +32,10 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 bool is_jsonl_extension(const std::string& extension) {
   return extension == ".jsonl" || extension == ".ndjson";
+}
+
+bool is_dataset_extension(const std::string& extension) {
+  return extension == ".json" || is_jsonl_extension(extension);
 }
 
 std::vector<std::string> find_dataset_files(const std::vector<std::string>& paths,

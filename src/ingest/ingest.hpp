@@ -45,6 +45,8 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
 
 // True for the extensions of JSON Lines datasets: .jsonl and .ndjson.
 bool is_jsonl_extension(const std::string& extension);
+// True for those and .json, the extensions every command reads as a dataset.
+bool is_dataset_extension(const std::string& extension);
 
 LoadResult load_datasets(const std::vector<std::string>& paths, const LoadOptions& options = {});
 

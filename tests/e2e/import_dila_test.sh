@@ -68,6 +68,9 @@ check "keep-going: validate accepts the output" test "$code" -eq 0
 # --- usage --------------------------------------------------------------------------------------
 run import dila "$data/dila" -o "$work/out.csv"
 check "output of an unknown extension: exit 2" test "$code" -eq 2
+check "output of an unknown extension: says which are read" has "the output must end in .jsonl, .ndjson or .json" "$err"
+run import dila "$data/dila/cnil" -o "$work/cnil.ndjson"
+check "an .ndjson output is JSON Lines" test "$(head -c 11 "$work/cnil.ndjson")" = '{"dataset":'
 run import dila "$work/none" -o "$work/out.jsonl"
 check "missing path: exit 1" test "$code" -eq 1
 finish
