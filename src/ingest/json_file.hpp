@@ -53,8 +53,7 @@ class JsonFile final : public DatasetFile {
 std::size_t locate_json_pointer(std::string_view text, std::string_view pointer);
 
 // The first member of `object` whose name an earlier member has, or nullptr: RapidJSON keeps
-// both, and which one a reader uses would be a guess. Objects are small (a record's fields), so
-// the quadratic look-up costs less than a set.
+// both, and which one a reader uses would be a guess.
 const rapidjson::Value::Member* repeated_member(const rapidjson::Value& object);
 
 // The first object, anywhere in `v`, with a repeated member name (repeated_member): fills in

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "graph/lookup.hpp"
+#include "ingest/json_file.hpp"
 #include "graph/stats.hpp"
 
 namespace jurigraph {
@@ -62,6 +63,36 @@ const char* kDecisions = R"({
      "date": "2014-01-01", "amount": 200, "currency": "USD", "sources": [{"url": "https://example.org/official"}]}
   ]
 })";
+
+// The first member whose name an earlier one has, in objects of a record's few fields and in a
+// `sources` object of many keys (looked up in a set there, compared pairwise below 32 members).
+TEST(Ingest, RepeatedMemberIsTheFirstNameGivenBefore) {
+  for (const int members : {5, 31, 32, 100, 20000}) {
+    SCOPED_TRACE(members);
+    std::vector<std::string> names;
+    for (int i = 0; i < members; ++i)
+      names.push_back("key-" + std::to_string(i));
+    const auto object_of = [](const std::vector<std::string>& keys) {
+      std::string text = "{";
+      for (const std::string& k : keys)
+        text += (text.size() > 1 ? ", \"" : "\"") + k + "\": 1";
+      rapidjson::Document doc;
+      doc.Parse((text + "}").c_str());
+      return doc;
+    };
+    EXPECT_EQ(ingest::repeated_member(object_of(names)), nullptr);
+    // Two repeated names: the one at 3/5 of the object repeats a name given before the one at
+    // 4/5 does, but comes first.
+    const int first = members * 3 / 5, second = members * 4 / 5;
+    names[second] = names[1];
+    names[first] = names[first / 2];
+    const rapidjson::Document doc = object_of(names);
+    const auto* repeated = ingest::repeated_member(doc);
+    ASSERT_NE(repeated, nullptr);
+    EXPECT_EQ(repeated - &*doc.MemberBegin(), first);
+    EXPECT_EQ(std::string(repeated->name.GetString()), names[first / 2]);
+  }
+}
 
 TEST(Ingest, SameEntityInTwoFilesIsOneNodeAndConflictsBecomeClaims) {
   TempDir dir;
