@@ -15,6 +15,7 @@
 
 #include "base/concat.hpp"
 #include "ingest/embedded_schema.hpp"
+#include "ingest/jsonl_fast_check.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -302,6 +303,9 @@ bool validate_against(const valijson::Schema& schema, const rapidjson::Document&
 struct SchemaCheck::Impl {
   rapidjson::Document schema_doc;
   valijson::Schema schema;
+  // The verdict for a whole JSON file, where valijson is needed only to explain an error
+  // (a JSON dataset of 100,000 decisions, imported from a spreadsheet: 2 s of valijson).
+  std::unique_ptr<FastSchemaCheck> fast;
   rapidjson::Document line_schema_doc;
   valijson::Schema line_schema;
 };
@@ -314,6 +318,7 @@ SchemaCheck::SchemaCheck() : impl_(std::make_unique<Impl>()) {
     throw std::logic_error("the embedded dataset schema is not valid JSON");
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
   parser.populateSchema(valijson::adapters::RapidJsonAdapter(schema_doc), impl_->schema);
+  impl_->fast = std::make_unique<FastSchemaCheck>(schema_doc);
   make_line_schema(schema_doc, impl_->line_schema_doc);
   valijson::SchemaParser line_parser(valijson::SchemaParser::kDraft7);
   line_parser.populateSchema(valijson::adapters::RapidJsonAdapter(impl_->line_schema_doc),
@@ -326,8 +331,14 @@ const rapidjson::Document& SchemaCheck::line_schema_document() const {
   return impl_->line_schema_doc;
 }
 
+const rapidjson::Document& SchemaCheck::schema_document() const {
+  return impl_->schema_doc;
+}
+
 bool SchemaCheck::check(const JsonFile& file, Diagnostics& diagnostics,
                         std::size_t max_errors) const {
+  if (impl_->fast->valid(file.document()))
+    return true;
   return validate_against(impl_->schema, impl_->schema_doc, file.document(), file, diagnostics,
                           max_errors);
 }

@@ -18,7 +18,8 @@ class SchemaCheck {
   SchemaCheck& operator=(const SchemaCheck&) = delete;
 
   // Adds one diagnostic per violation (at most `max_errors`), each with the JSON pointer of the
-  // offending value and its line and column. Returns true when the file conforms.
+  // offending value and its line and column. Returns true when the file conforms. A file the
+  // fast verdict (jsonl_fast_check) finds valid is not given to valijson.
   bool check(const JsonFile& file, Diagnostics& diagnostics, std::size_t max_errors = 50) const;
   // One JSON Lines record (the object a line holds) against the line schema: the dataset
   // schema's own subschema for the record's kind. Pointers are those of the line (/decision/date),
@@ -27,6 +28,8 @@ class SchemaCheck {
                   std::size_t max_errors = 50) const;
   // The line schema itself, for the fast verdict (jsonl_fast_check) and tests.
   const rapidjson::Document& line_schema_document() const;
+  // The dataset schema, whose fast verdict check() asks first; for tests.
+  const rapidjson::Document& schema_document() const;
 
  private:
   struct Impl;

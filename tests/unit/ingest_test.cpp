@@ -12,8 +12,8 @@
 #include <tuple>
 
 #include "graph/lookup.hpp"
-#include "ingest/json_file.hpp"
 #include "graph/stats.hpp"
+#include "ingest/json_file.hpp"
 
 namespace jurigraph {
 namespace {

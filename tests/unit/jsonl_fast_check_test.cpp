@@ -4,6 +4,9 @@
 #include "ingest/jsonl_fast_check.hpp"
 
 #include <gtest/gtest.h>
+#include <rapidjson/pointer.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <filesystem>
 #include <random>
@@ -11,6 +14,7 @@
 
 #include "generate/synthetic.hpp"
 #include "ingest/embedded_schema.hpp"
+#include "ingest/json_file.hpp"
 #include "ingest/schema_check.hpp"
 #include "jsonl_test_util.hpp"
 
@@ -180,6 +184,97 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
   EXPECT_GT(static_cast<double>(agreed) / static_cast<double>(checked), 0.97)
       << agreed << " of " << checked;
   std::cout << "fast check agreed with valijson on " << agreed << " of " << checked << " records\n";
+}
+
+// The same verdict on whole JSON files (SchemaCheck::check asks it before valijson): the shipped
+// datasets and a generated one are valid to it, and no mutation of their upper levels (the
+// sources object, dataset, vocabulary, the arrays and their first records) is valid to it where
+// valijson says invalid.
+TEST(JsonlFastCheck, WholeDocumentsNeverValidWhereValijsonIsNot) {
+  const ingest::SchemaCheck schema;
+  const ingest::FastSchemaCheck fast(schema.schema_document());
+  const ingest::JsonSchemaCheck valijson_only(ingest::dataset_schema_text());
+  auto slow = [&](const rapidjson::Document& doc) {
+    rapidjson::StringBuffer text;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(text);
+    doc.Accept(writer);
+    Diagnostics d;
+    const ingest::JsonFile file("mutant.json", text.GetString(), d);
+    return file.ok() && valijson_only.check(file, d, 5);
+  };
+  std::vector<std::pair<std::string, std::string>> documents;  // name, text
+  const fs::path datasets = fs::path(JURIGRAPH_TEST_DATA) / ".." / ".." / "datasets";
+  for (const auto& entry : fs::directory_iterator(datasets)) {
+    if (entry.path().extension() == ".json")
+      documents.emplace_back(entry.path().filename().string(), testing::read_text(entry.path()));
+  }
+  std::ostringstream generated;
+  generate::write_dataset_json(generate::generate_graph(3, 3), generated);
+  documents.emplace_back("generated", generated.str());
+  const std::vector<std::string> replacements = {
+      R"("")", R"("x")", "0",  "-1",       "true",
+      "null",  "[]",     "{}", R"(["x"])", R"({"url": "https://a"})"};
+  std::size_t checked = 0;
+  for (const auto& [name, text] : documents) {
+    SCOPED_TRACE(name);
+    rapidjson::Document original;
+    original.Parse(text.c_str());
+    ASSERT_FALSE(original.HasParseError());
+    ASSERT_TRUE(slow(original));
+    const bool rare =
+        text.find("\"ecli\"") != std::string::npos || text.find("\"celex\"") != std::string::npos ||
+        text.find("\"eli\"") != std::string::npos || text.find("\"lei\"") != std::string::npos;
+    if (!rare) {
+      EXPECT_TRUE(fast.valid(original)) << "a valid dataset goes the slow way";
+    }
+    std::vector<Value*> values;
+    collect(original, values);
+    for (std::size_t i = 1; i < values.size(); ++i) {
+      const auto mutate = [&](auto&& change, const std::string& what) {
+        rapidjson::Document mutant;
+        mutant.CopyFrom(original, mutant.GetAllocator());
+        std::vector<Value*> targets;
+        collect(mutant, targets);
+        if (!change(*targets[i], mutant.GetAllocator()))
+          return;
+        ++checked;
+        if (fast.valid(mutant) && !slow(mutant))
+          ADD_FAILURE() << "fast check says valid, valijson invalid: " << what;
+      };
+      // The first values of each document, down into its first records: the records' own
+      // fields are the line test's.
+      if (i > (name == "generated" ? 150u : 25u) / (JURIGRAPH_SANITIZED ? 2 : 1))
+        break;
+      for (const std::string& r : replacements) {
+        mutate(
+            [&](Value& v, auto& allocator) {
+              rapidjson::Document replacement;
+              replacement.Parse(r.c_str());
+              v.CopyFrom(replacement, allocator);
+              return true;
+            },
+            "value " + std::to_string(i) + " := " + r);
+      }
+      mutate(
+          [](Value& v, auto& allocator) {
+            if (!v.IsObject())
+              return false;
+            v.AddMember("zz_unknown", 1, allocator);
+            return true;
+          },
+          "member added to value " + std::to_string(i));
+      mutate(
+          [](Value& v, auto&) {
+            if (!v.IsObject() || v.MemberCount() == 0)
+              return false;
+            v.RemoveMember(v.MemberBegin());
+            return true;
+          },
+          "first member removed from value " + std::to_string(i));
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+  std::cout << "whole documents: " << checked << " mutants\n";
 }
 
 // A name given twice in one object is never "valid": RapidJSON keeps both members, so the slow
