@@ -1,11 +1,10 @@
 // jurigraph query 'CYPHER' | -f FILE [--param k=v …] [--format F] [PATH...]: a read-only
 // openCypher query over the graph.
 #include <chrono>
-#include <fstream>
 #include <iomanip>
-#include <sstream>
 
 #include "base/atomic_file.hpp"
+#include "base/file_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/exit_codes.hpp"
@@ -32,12 +31,10 @@ struct QueryOptions {
 };
 
 std::string read_query_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  std::optional<std::string> text = read_file_text(path);
+  if (!text)
     throw Error(Location(path), "cannot read the query file", ErrorKind::invalid_data);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return std::move(*text);
 }
 
 int run_query(const QueryOptions& o, std::ostream& out, std::ostream& err) {

@@ -3,11 +3,10 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "base/diagnostic.hpp"
+#include "base/file_text.hpp"
 #include "base/source_text.hpp"
 
 namespace jurigraph::exporter {
@@ -91,12 +90,10 @@ GraphStyle default_style() {
 }
 
 GraphStyle load_style_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  const std::optional<std::string> text = read_file_text(path);
+  if (!text)
     throw Error(Location(path), "cannot read the style file", ErrorKind::usage);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_style(text.str(), path);
+  return parse_style(*text, path);
 }
 
 }  // namespace jurigraph::exporter

@@ -1,8 +1,6 @@
 #include "import/csv_mapping.hpp"
 
-#include <fstream>
-#include <sstream>
-
+#include "base/file_text.hpp"
 #include "import/embedded_mapping_schema.hpp"
 #include "ingest/json_file.hpp"
 #include "ingest/schema_check.hpp"
@@ -298,14 +296,12 @@ std::optional<CsvMapping> parse_mapping(const std::string& path, std::string tex
 }
 
 std::optional<CsvMapping> read_mapping(const std::string& path, Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) {
+  const std::optional<std::string> text = read_file_text(path);
+  if (!text) {
     diagnostics.error(Location(path), "cannot read the mapping file");
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse_mapping(path, buffer.str(), diagnostics);
+  return parse_mapping(path, *text, diagnostics);
 }
 
 }  // namespace jurigraph::import

@@ -2,9 +2,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
+#include "base/file_text.hpp"
 #include "base/source_text.hpp"
 #include "base/utf8.hpp"
 
@@ -203,14 +202,10 @@ CsvTable parse_csv(const std::string& path, std::string_view text, const CsvDial
 }
 
 CsvTable read_csv_file(const std::string& path, const CsvDialect& dialect) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  std::optional<std::string> text = read_file_text(path);
+  if (!text)
     throw Error(Location(path), std::string("cannot read file: ") + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad())
-    throw Error(Location(path), std::string("cannot read file: ") + std::strerror(errno));
-  return parse_csv(path, buffer.str(), dialect);
+  return parse_csv(path, std::move(*text), dialect);
 }
 
 }  // namespace jurigraph::import

@@ -5,11 +5,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 #include <unordered_set>
 
+#include "base/file_text.hpp"
 #include "base/utf8.hpp"
 
 namespace jurigraph::ingest {
@@ -120,18 +119,12 @@ bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::st
 }
 
 JsonFile::JsonFile(std::string path, Diagnostics& diagnostics) : path_(std::move(path)) {
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = read_file_text(path_);
+  if (!text) {
     diagnostics.error(Location(path_), std::string("cannot read file: ") + std::strerror(errno));
     return;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    diagnostics.error(Location(path_), std::string("cannot read file: ") + std::strerror(errno));
-    return;
-  }
-  text_ = std::move(buffer).str();
+  text_ = std::move(*text);
   parse(diagnostics);
 }
 

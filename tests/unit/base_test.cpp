@@ -1,5 +1,6 @@
 // Text, dates, amounts and diagnostics: the small pieces every message and look-up rests on.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,12 +10,14 @@
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/bit_set.hpp"
 #include "base/calendar.hpp"
 #include "base/concat.hpp"
 #include "base/diagnostic.hpp"
+#include "base/file_text.hpp"
 #include "base/fold.hpp"
 #include "base/mapped_file.hpp"
 #include "base/short_text.hpp"
@@ -360,6 +363,35 @@ TEST(BitSet, HoldsWhatWentInAndEmptiesWhetherFewOrManyWent) {
     for (std::size_t v = 0; v < kBound; ++v)
       ASSERT_FALSE(set.contains(v)) << "after " << members << " members, " << v << " is left";
   }
+}
+
+// A file read whole: at its size, empty, through a pipe (no size to read to), and the errors of
+// a missing file and of a folder.
+TEST(FileText, ReadsFilesPipesAndSaysWhyNot) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("jurigraph-file-text-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::string text;
+  for (int i = 0; i < 200000; ++i)
+    text += "line " + std::to_string(i) + "\n";
+  std::ofstream((dir / "big.txt").string(), std::ios::binary) << text;
+  std::ofstream((dir / "empty.txt").string(), std::ios::binary);
+  EXPECT_EQ(read_file_text((dir / "big.txt").string()), text);
+  EXPECT_EQ(read_file_text((dir / "empty.txt").string()), std::string());
+
+  const std::string fifo = (dir / "pipe").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
+  EXPECT_EQ(read_file_text(fifo), text);
+  writer.join();
+
+  errno = 0;
+  EXPECT_EQ(read_file_text((dir / "missing.txt").string()), std::nullopt);
+  EXPECT_EQ(errno, ENOENT);
+  errno = 0;
+  EXPECT_EQ(read_file_text(dir.string()), std::nullopt);
+  EXPECT_EQ(errno, EISDIR);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
