@@ -46,10 +46,10 @@ std::optional<std::string> make_id(std::string_view prefix, std::string_view nam
   return id;
 }
 
-const Location& Origin::of(std::string_view field) const {
-  for (const auto& [name, where] : fields) {
-    if (name == field)
-      return where;
+Location Origin::of(std::string_view field) const {
+  for (const Field& f : fields) {
+    if (f.name == field)
+      return Location(record.file, f.line, f.column);
   }
   return record;
 }

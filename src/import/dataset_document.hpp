@@ -29,14 +29,22 @@ std::string slug(std::string_view name);
 std::optional<std::string> make_id(std::string_view prefix, std::string_view name);
 
 // Where a record's fields came from: the record's own place and, for some fields (by the name
-// the dataset format gives them: "date", "amount", "against"…), the place of the field.
+// the dataset format gives them: "date", "amount", "against"…), the place of the field, in the
+// record's file. A field keeps its line and column only, not a Location of its own with a copy
+// of the file's path: an import of 100,000 spreadsheet rows held some 800,000 of them.
 struct Origin {
+  struct Field {
+    std::string name;
+    uint32_t line = 0, column = 0;
+  };
   Location record;
-  std::vector<std::pair<std::string, Location>> fields;
-  void set(std::string field, Location where) {
-    fields.emplace_back(std::move(field), std::move(where));
+  std::vector<Field> fields;
+  // `where` is in the record's file.
+  void set(std::string field, const Location& where) {
+    fields.push_back({std::move(field), where.line, where.column});
   }
-  const Location& of(std::string_view field) const;
+  // The field's place, or the record's when the field has none.
+  Location of(std::string_view field) const;
 };
 
 struct SourceRecord {
