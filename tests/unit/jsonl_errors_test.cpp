@@ -173,8 +173,8 @@ TEST_F(JsonlErrors, EncodingByteOrderMarkAndEmptyFile) {
 // brackets as well (no threat to the stack); 64 levels parse, and the schema says what is wrong.
 TEST_F(JsonlErrors, LinesNestedTooDeepStopAtTheLevelPastTheLimit) {
   const std::string deep(200000, '[');
-  const std::string at_limit = "{\"dataset\": {\"title\": " + std::string(62, '[') + "1" +
-                               std::string(62, ']') + "}}\n";
+  const std::string at_limit =
+      "{\"dataset\": {\"title\": " + std::string(62, '[') + "1" + std::string(62, ']') + "}}\n";
   const std::string text = std::string(kHead) + "{\"dataset\": " + deep + "\n" + at_limit +
                            "{\"dataset\": " + std::string(70, '{') + "}}\n" +
                            decision("decision:a");
