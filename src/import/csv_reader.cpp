@@ -202,10 +202,10 @@ CsvTable parse_csv(const std::string& path, std::string_view text, const CsvDial
 }
 
 CsvTable read_csv_file(const std::string& path, const CsvDialect& dialect) {
-  std::optional<std::string> text = read_file_text(path);
+  const std::optional<std::string> text = read_file_text(path);
   if (!text)
     throw Error(Location(path), std::string("cannot read file: ") + std::strerror(errno));
-  return parse_csv(path, std::move(*text), dialect);
+  return parse_csv(path, *text, dialect);
 }
 
 }  // namespace jurigraph::import
