@@ -1,6 +1,6 @@
 #include "ingest/dataset_reader.hpp"
 
-#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
 #include <optional>
@@ -13,32 +13,18 @@
 #include "base/concat.hpp"
 #include "base/huge_pages.hpp"
 #include "base/short_text.hpp"
+#include "ingest/json_nodes.hpp"
 #include "ingest/member_table.hpp"
 #include "ingest/text_hash.hpp"
 
 namespace jurigraph::ingest {
 namespace {
 
-using rapidjson::Value;
-
-std::string_view sv(const Value& v) {
-  return v.IsString() ? std::string_view(v.GetString(), v.GetStringLength()) : std::string_view{};
-}
-
-// The first member `name` of obj, or nullptr: what FindMember finds, with each name compared
-// inline (equal_short_text), where FindMember measured `name` with strlen and called memcmp at
-// every member of its length (a decision is read with some 15 look-ups among its members).
-const Value* member(const Value& obj, std::string_view name) {
-  for (auto m = obj.MemberBegin(); m != obj.MemberEnd(); ++m) {
-    if (equal_short_text(std::string_view(m->name.GetString(), m->name.GetStringLength()), name))
-      return &m->value;
-  }
-  return nullptr;
-}
-
-std::string_view member_text(const Value& obj, std::string_view name) {
-  const Value* v = member(obj, name);
-  return v == nullptr ? std::string_view{} : sv(*v);
+// The text of obj's member `name`; empty when there is none.
+template <typename JsonNode>
+std::string_view member_text(JsonNode obj, std::string_view name) {
+  const JsonNode v = obj.find(name);
+  return v ? v.string() : std::string_view{};
 }
 
 // Kind words for the names of decisions that do not give one.
@@ -81,31 +67,32 @@ class RecordReader::Impl {
       : file_(where), out_(out), diagnostics_(diagnostics) {}
 
   bool ok() const { return ok_; }
-  void forget_read_text() { shared_properties_.clear(); }
 
-  void read_source_table(const Value& table) {
-    for (auto it = table.MemberBegin(); it != table.MemberEnd(); ++it) {
-      out_.source_keys.emplace_back(sv(it->name), static_cast<uint32_t>(out_.sources.size()));
+  template <typename JsonNode>
+  void read_source_table(JsonNode table) {
+    for (const auto m : table.members()) {
+      out_.source_keys.emplace_back(m.name, static_cast<uint32_t>(out_.sources.size()));
       out_.sources.push_back(
-          read_source_fields(it->value, [&] { return "/sources/" + pointer_token(sv(it->name)); }));
+          read_source_fields(m.value, [&] { return "/sources/" + pointer_token(m.name); }));
     }
   }
 
-  void read_vocabulary(const Value& vocab, uint32_t first_index) {
-    const Value* types = member(vocab, "relation_types");
-    if (types == nullptr)
+  template <typename JsonNode>
+  void read_vocabulary(JsonNode vocab, uint32_t first_index) {
+    const JsonNode types = vocab.find("relation_types");
+    if (!types)
       return;
     const auto builtins = graph::builtin_relation_types();
-    for (rapidjson::SizeType i = 0; i < types->Size(); ++i) {
-      const Value& t = (*types)[i];
+    uint32_t i = 0;
+    for (const JsonNode t : types.items()) {
       RelationTypeSpec spec;
-      spec.index = first_index + i;
+      spec.index = first_index + i++;
       spec.type.name = std::string(member_text(t, "type"));
       spec.type.description = std::string(member_text(t, "description"));
-      for (const Value& l : (*member(t, "from")).GetArray())
-        spec.type.from.push_back(*graph::parse_label(sv(l)));
-      for (const Value& l : (*member(t, "to")).GetArray())
-        spec.type.to.push_back(*graph::parse_label(sv(l)));
+      for (const JsonNode l : t.find("from").items())
+        spec.type.from.push_back(*graph::parse_label(l.string()));
+      for (const JsonNode l : t.find("to").items())
+        spec.type.to.push_back(*graph::parse_label(l.string()));
       const bool builtin =
           std::any_of(builtins.begin(), builtins.end(),
                       [&](const graph::RelationType& b) { return b.name == spec.type.name; });
@@ -118,7 +105,8 @@ class RecordReader::Impl {
     }
   }
 
-  void read_entity(const Value& v, uint32_t index) {
+  template <typename JsonNode>
+  void read_entity(JsonNode v, uint32_t index) {
     NodeSpec n;
     n.section = Section::entities;
     n.record = index;
@@ -129,8 +117,8 @@ class RecordReader::Impl {
     d.country = member_text(v, "country");
     d.description = member_text(v, "description");
     d.aliases = read_string_list(v, "aliases");
-    const Value* identifiers = member(v, "identifiers");
-    const Value* properties = member(v, "properties");
+    const JsonNode identifiers = v.find("identifiers");
+    const JsonNode properties = v.find("properties");
     d.identifiers = read_identifiers(identifiers);
     n.properties = read_properties(properties);
     n.sources = read_sources(v, {Section::entities, SourceListOwner::record, index, 0});
@@ -140,12 +128,13 @@ class RecordReader::Impl {
     warn_hidden_keys(identifiers, properties, Section::entities, index);
   }
 
-  void read_decision(const Value& v, uint32_t index) {
+  template <typename JsonNode>
+  void read_decision(JsonNode v, uint32_t index) {
     // Pointers are composed only when there is an error to report: the hot path allocates none.
     auto pointer = [&] { return record_pointer(Section::decisions, index); };
-    std::array<const Value*, kDecisionMemberCount> m;
+    std::array<JsonNode, kDecisionMemberCount> m;
     kDecisionMembers.find(v, m);
-    const auto text = [&](DecisionMember i) { return m[i] ? sv(*m[i]) : std::string_view{}; };
+    const auto text = [&](DecisionMember i) { return m[i] ? m[i].string() : std::string_view{}; };
     NodeSpec n;
     n.section = Section::decisions;
     n.record = index;
@@ -159,11 +148,11 @@ class RecordReader::Impl {
     n.currency = text(kDecisionCurrency);
     d.summary = text(kDecisionSummary);
     n.date = read_date(text(kDecisionDate), pointer);
-    if (const Value* amount = m[kDecisionAmount]) {
-      const std::optional<int64_t> parsed = read_amount(*amount);
+    if (const JsonNode amount = m[kDecisionAmount]) {
+      const std::optional<int64_t> parsed = read_amount(amount);
       if (!parsed) {
         const std::string written =
-            amount->IsString() ? std::string(sv(*amount)) : value_text(*amount);
+            amount.is_string() ? std::string(amount.string()) : value_text(amount);
         error(pointer() + "/amount",
               "invalid amount " + written +
                   ": expected a non-negative number with at most two decimals");
@@ -171,8 +160,8 @@ class RecordReader::Impl {
         n.amount = *parsed;
       }
     }
-    const Value* identifiers = m[kDecisionIdentifiers];
-    const Value* properties = m[kDecisionProperties];
+    const JsonNode identifiers = m[kDecisionIdentifiers];
+    const JsonNode properties = m[kDecisionProperties];
     d.identifiers = read_identifiers(identifiers);
     n.properties = read_properties(properties);
     n.sources = read_source_list(m[kDecisionSources],
@@ -186,42 +175,46 @@ class RecordReader::Impl {
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
     add_edge("ISSUED_BY", n.id, text(kDecisionIssuedBy), Section::decisions, index,
              EdgeField::issued_by, 0, n.sources, no_properties);
-    if (const Value* against = m[kDecisionAgainst]) {
-      for (rapidjson::SizeType i = 0; i < against->Size(); ++i) {
-        add_edge("AGAINST", n.id, sv((*against)[i]), Section::decisions, index, EdgeField::against,
-                 i, n.sources, no_properties);
+    if (const JsonNode against = m[kDecisionAgainst]) {
+      uint32_t i = 0;
+      for (const JsonNode a : against.items()) {
+        add_edge("AGAINST", n.id, a.string(), Section::decisions, index, EdgeField::against, i++,
+                 n.sources, no_properties);
       }
     }
-    if (const Value* appeals = m[kDecisionAppealOf]) {
-      for (rapidjson::SizeType i = 0; i < appeals->Size(); ++i) {
-        const Value& a = (*appeals)[i];
+    if (const JsonNode appeals = m[kDecisionAppealOf]) {
+      uint32_t i = 0;
+      for (const JsonNode a : appeals.items()) {
         const Range own =
             read_sources(a, {Section::decisions, SourceListOwner::appeal_of, index, i});
         const Range props = add_text_properties("outcome", member_text(a, "outcome"), "solution",
                                                 member_text(a, "solution"));
         add_edge("APPEAL_OF", n.id, member_text(a, "decision"), Section::decisions, index,
                  EdgeField::appeal_of, i, own.count > 0 ? own : n.sources, props);
+        ++i;
       }
     }
-    if (const Value* cites = m[kDecisionCites]) {
-      for (rapidjson::SizeType i = 0; i < cites->Size(); ++i) {
-        const Value& c = (*cites)[i];
+    if (const JsonNode cites = m[kDecisionCites]) {
+      uint32_t i = 0;
+      for (const JsonNode c : cites.items()) {
         const Range own = read_sources(c, {Section::decisions, SourceListOwner::cites, index, i});
         const Range props = add_text_properties("role", member_text(c, "role"));
         add_edge("CITES", n.id, member_text(c, "provision"), Section::decisions, index,
                  EdgeField::cites, i, own.count > 0 ? own : n.sources, props);
+        ++i;
       }
     }
   }
 
-  void read_relation(const Value& v, uint32_t index) {
-    const Value* properties = member(v, "properties");
+  template <typename JsonNode>
+  void read_relation(JsonNode v, uint32_t index) {
+    const JsonNode properties = v.find("properties");
     const Range props = read_properties(properties);
     const Range sources = read_sources(v, {Section::relations, SourceListOwner::record, index, 0});
     std::vector<std::string_view> fields;
-    if (properties != nullptr) {
-      for (auto it = properties->MemberBegin(); it != properties->MemberEnd(); ++it)
-        fields.push_back(sv(it->name));
+    if (properties) {
+      for (const auto p : properties.members())
+        fields.push_back(p.name);
     }
     const Range claims = read_claims(v, Section::relations, index, fields);
     add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"),
@@ -231,8 +224,9 @@ class RecordReader::Impl {
  private:
   // A property or identifier a record field hides, or a property an identifier hides: queries
   // and exports show one value a key (see graph::kNodeFieldNames), so the other is said here.
-  // `identifiers` and `properties`: the record's lists, or nullptr.
-  void warn_hidden_keys(const Value* identifiers, const Value* properties, Section section,
+  // `identifiers` and `properties`: the record's lists, or absent nodes.
+  template <typename JsonNode>
+  void warn_hidden_keys(JsonNode identifiers, JsonNode properties, Section section,
                         uint32_t index) {
     // `by`: "field" or "identifier".
     auto warn = [&](std::string_view list, std::string_view key, std::string_view by) {
@@ -243,18 +237,18 @@ class RecordReader::Impl {
                  "\" is hidden by the record's ", by,
                  " of that name: queries and exports show the ", by, ", not this value")));
     };
-    if (identifiers != nullptr) {
-      for (auto it = identifiers->MemberBegin(); it != identifiers->MemberEnd(); ++it) {
-        if (graph::node_field_index(sv(it->name)))
-          warn("identifiers", sv(it->name), "field");
+    if (identifiers) {
+      for (const auto i : identifiers.members()) {
+        if (graph::node_field_index(i.name))
+          warn("identifiers", i.name, "field");
       }
     }
-    if (properties != nullptr) {
-      for (auto it = properties->MemberBegin(); it != properties->MemberEnd(); ++it) {
-        if (graph::node_field_index(sv(it->name)))
-          warn("properties", sv(it->name), "field");
-        else if (identifiers != nullptr && member(*identifiers, sv(it->name)) != nullptr)
-          warn("properties", sv(it->name), "identifier");
+    if (properties) {
+      for (const auto p : properties.members()) {
+        if (graph::node_field_index(p.name))
+          warn("properties", p.name, "field");
+        else if (identifiers && identifiers.find(p.name))
+          warn("properties", p.name, "identifier");
       }
     }
   }
@@ -264,8 +258,8 @@ class RecordReader::Impl {
     ok_ = false;
   }
 
-  template <typename PointerFn>
-  SourceSpec read_source_fields(const Value& v, PointerFn&& pointer) {
+  template <typename JsonNode, typename PointerFn>
+  SourceSpec read_source_fields(JsonNode v, PointerFn&& pointer) {
     SourceSpec s;
     s.url = member_text(v, "url");
     s.title = member_text(v, "title");
@@ -278,19 +272,21 @@ class RecordReader::Impl {
   }
 
   // Reads a `sources` array of keys and inline sources; keys are resolved by finish_records.
-  Range read_sources(const Value& obj, const SourceListOwner& owner) {
-    return read_source_list(member(obj, "sources"), owner);
+  template <typename JsonNode>
+  Range read_sources(JsonNode obj, const SourceListOwner& owner) {
+    return read_source_list(obj.find("sources"), owner);
   }
-  // A `sources` list (nullptr: none).
-  Range read_source_list(const Value* list, const SourceListOwner& owner) {
+  // A `sources` list (absent: none).
+  template <typename JsonNode>
+  Range read_source_list(JsonNode list, const SourceListOwner& owner) {
     Range r{static_cast<uint32_t>(out_.source_refs.size()), 0};
-    if (list == nullptr)
+    if (!list)
       return r;
-    for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
-      const Value& item = (*list)[i];
-      if (item.IsString()) {
+    uint32_t i = 0;
+    for (const JsonNode item : list.items()) {
+      if (item.is_string()) {
         out_.source_key_refs.push_back(
-            {static_cast<uint32_t>(out_.source_refs.size()), i, sv(item), owner});
+            {static_cast<uint32_t>(out_.source_refs.size()), i, item.string(), owner});
         out_.source_refs.push_back(0);
       } else {
         out_.source_refs.push_back(static_cast<uint32_t>(out_.sources.size()));
@@ -298,12 +294,13 @@ class RecordReader::Impl {
             item, [&] { return sources_pointer(owner) + "/" + std::to_string(i); }));
       }
       ++r.count;
+      ++i;
     }
     return r;
   }
 
-  template <typename PointerFn>
-  int32_t read_date(const Value& obj, PointerFn&& pointer) {
+  template <typename JsonNode, typename PointerFn>
+  int32_t read_date(JsonNode obj, PointerFn&& pointer) {
     return read_date(member_text(obj, "date"), pointer);
   }
   template <typename PointerFn>
@@ -320,102 +317,110 @@ class RecordReader::Impl {
   }
 
   // Integers, the common case, without going through text.
-  static std::optional<int64_t> read_amount(const Value& amount) {
+  template <typename JsonNode>
+  static std::optional<int64_t> read_amount(JsonNode amount) {
     // parse_amount_hundredths takes at most 15 digits.
     constexpr int64_t kLimit = 1'000'000'000'000'000;
-    if (amount.IsInt64() && amount.GetInt64() >= 0 && amount.GetInt64() < kLimit)
-      return amount.GetInt64() * 100;
-    return parse_amount_hundredths(amount.IsString() ? std::string(sv(amount))
-                                                     : value_text(amount));
+    if (amount.is_int64() && amount.int64() >= 0 && amount.int64() < kLimit)
+      return amount.int64() * 100;
+    return parse_amount_hundredths(amount.is_string() ? std::string(amount.string())
+                                                      : value_text(amount));
   }
 
-  Range read_string_list(const Value& obj, const char* name) {
+  template <typename JsonNode>
+  Range read_string_list(JsonNode obj, std::string_view name) {
     Range r{static_cast<uint32_t>(out_.strings.size()), 0};
-    if (const Value* list = member(obj, name)) {
-      for (const Value& item : list->GetArray()) {
-        out_.strings.push_back(sv(item));
+    if (const JsonNode list = obj.find(name)) {
+      for (const JsonNode item : list.items()) {
+        out_.strings.push_back(item.string());
         ++r.count;
       }
     }
     return r;
   }
 
-  // `ids`: the record's `identifiers`, or nullptr.
-  Range read_identifiers(const Value* ids) {
+  // `ids`: the record's `identifiers`, or an absent node.
+  template <typename JsonNode>
+  Range read_identifiers(JsonNode ids) {
     Range r{static_cast<uint32_t>(out_.identifiers.size()), 0};
-    if (ids != nullptr) {
-      for (auto it = ids->MemberBegin(); it != ids->MemberEnd(); ++it) {
-        out_.identifiers.emplace_back(sv(it->name), sv(it->value));
+    if (ids) {
+      for (const auto m : ids.members()) {
+        out_.identifiers.emplace_back(m.name, m.value.string());
         ++r.count;
       }
     }
     return r;
   }
 
-  static PropertySpec scalar(std::string_view key, const Value& v) {
+  template <typename JsonNode>
+  static PropertySpec scalar(std::string_view key, JsonNode v) {
     PropertySpec p;
     p.key = key;
-    if (v.IsString()) {
+    if (v.is_string()) {
       p.kind = graph::ValueKind::string;
-      p.text = sv(v);
-    } else if (v.IsBool()) {
+      p.text = v.string();
+    } else if (v.is_bool()) {
       p.kind = graph::ValueKind::boolean;
-      p.integer = v.GetBool() ? 1 : 0;
-    } else if (v.IsInt64()) {
+      p.integer = v.boolean() ? 1 : 0;
+    } else if (v.is_int64()) {
       p.kind = graph::ValueKind::integer;
-      p.integer = v.GetInt64();
+      p.integer = v.int64();
     } else {
       p.kind = graph::ValueKind::number;
-      p.number = v.GetDouble();
+      p.number = v.number();
     }
     return p;
   }
 
-  // `props`: the record's `properties`, or nullptr.
-  Range read_properties(const Value* props) {
+  // `props`: the record's `properties`, or an absent node.
+  template <typename JsonNode>
+  Range read_properties(JsonNode props) {
     Range r{static_cast<uint32_t>(out_.properties.size()), 0};
-    if (props != nullptr) {
-      for (auto it = props->MemberBegin(); it != props->MemberEnd(); ++it) {
-        out_.properties.push_back(scalar(sv(it->name), it->value));
+    if (props) {
+      for (const auto m : props.members()) {
+        out_.properties.push_back(scalar(m.name, m.value));
         ++r.count;
       }
     }
     return r;
   }
 
-  static std::string value_text(const Value& v) {
+  template <typename JsonNode>
+  static std::string value_text(JsonNode v) {
     const PropertySpec p = scalar({}, v);
     return graph::value_text(p.kind, p.text, p.integer, p.number);
   }
 
   // Claims may speak of the record's own scalar fields or of its `properties`.
-  Range read_claims(const Value& obj, Section section, uint32_t index,
+  template <typename JsonNode>
+  Range read_claims(JsonNode obj, Section section, uint32_t index,
                     std::span<const std::string_view> fields) {
-    return read_claim_list(member(obj, "claims"), member(obj, "properties"), section, index,
-                           fields);
+    return read_claim_list(obj.find("claims"), obj.find("properties"), section, index, fields);
   }
-  // A `claims` list (nullptr: none), about `fields` and the record's `properties` (nullptr: none).
-  Range read_claim_list(const Value* list, const Value* props, Section section, uint32_t index,
+  // A `claims` list (absent: none), about `fields` and the record's `properties` (absent: none).
+  template <typename JsonNode>
+  Range read_claim_list(JsonNode list, JsonNode props, Section section, uint32_t index,
                         std::span<const std::string_view> fields) {
     Range r{static_cast<uint32_t>(out_.claims.size()), 0};
-    if (list == nullptr)
+    if (!list)
       return r;
-    for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
-      const Value& c = (*list)[i];
+    uint32_t i = 0;
+    for (const JsonNode c : list.items()) {
       auto claim_pointer = [&] {
         return record_pointer(section, index) + "/claims/" + std::to_string(i);
       };
       const std::string_view property = member_text(c, "property");
       const bool known = std::find(fields.begin(), fields.end(), property) != fields.end() ||
-                         (props != nullptr && props->HasMember(std::string(property).c_str()));
+                         (props && props.find(property));
       if (!known) {
         error(claim_pointer() + "/property",
               "claim about unknown property \"" + std::string(property) + "\"");
+        ++i;
         continue;
       }
       ClaimSpec claim;
       claim.property = property;
-      claim.value = value_text(*member(c, "value"));
+      claim.value = value_text(c.find("value"));
       claim.note = member_text(c, "note");
       claim.sources = read_sources(c, {section, SourceListOwner::claims, index, i});
       claim.index = i;
@@ -425,6 +430,7 @@ class RecordReader::Impl {
       }
       out_.claims.push_back(std::move(claim));
       ++r.count;
+      ++i;
     }
     return r;
   }
@@ -457,55 +463,101 @@ class RecordReader::Impl {
   // the graph tables are built anyway, so sharing them here changes nothing in the graph.
   Range add_text_properties(std::string_view key, std::string_view text,
                             std::string_view second_key = {}, std::string_view second_text = {}) {
-    if (text.empty() && second_text.empty())
-      return Range{static_cast<uint32_t>(out_.properties.size()), 0};
-    const auto [it, inserted] =
-        shared_properties_.try_emplace(std::make_tuple(key, text, second_text), Range{});
-    if (!inserted)
-      return it->second;
-    Range r{static_cast<uint32_t>(out_.properties.size()), 0};
+    TextList wanted;
     for (const auto& [k, t] : {std::pair{key, text}, std::pair{second_key, second_text}}) {
-      if (t.empty())
-        continue;
-      PropertySpec p;
-      p.key = k;
-      p.text = t;
-      out_.properties.push_back(p);
-      ++r.count;
+      if (!t.empty())
+        wanted.pairs[wanted.count++] = {k, t};
     }
-    it->second = r;
+    const auto at = static_cast<uint32_t>(out_.properties.size());
+    if (wanted.count == 0)
+      return Range{at, 0};
+    if (const auto it = shared_lists_.find(wanted); it != shared_lists_.end())
+      return *it;
+    for (uint32_t i = 0; i < wanted.count; ++i) {
+      PropertySpec p;
+      p.key = wanted.pairs[i].first;
+      p.text = wanted.pairs[i].second;
+      out_.properties.push_back(p);
+    }
+    const Range r{at, wanted.count};
+    shared_lists_.insert(r);
     return r;
   }
+
+  // A list add_text_properties makes: one or two (key, text) pairs.
+  struct TextList {
+    std::array<std::pair<std::string_view, std::string_view>, 2> pairs{};
+    uint32_t count = 0;
+    bool operator==(const TextList&) const = default;
+  };
+  TextList list_at(Range r) const {
+    TextList l;
+    for (uint32_t i = 0; i < r.count; ++i)
+      l.pairs[i] = {out_.properties[r.begin + i].key, out_.properties[r.begin + i].text};
+    l.count = r.count;
+    return l;
+  }
+  // The shared lists are kept as their place in out_.properties, and found by their text
+  // there: the text of a list read from a buffer about to be overwritten moves with the records'
+  // (RecordTextKeeper), where a key of its own would be left viewing the old buffer.
+  struct ListHash {
+    using is_transparent = void;
+    const Impl* impl;
+    std::size_t operator()(const TextList& l) const {
+      return absl::HashOf(absl_view(l.pairs[0].first), absl_view(l.pairs[0].second),
+                          absl_view(l.pairs[1].first), absl_view(l.pairs[1].second), l.count);
+    }
+    std::size_t operator()(Range r) const { return (*this)(impl->list_at(r)); }
+  };
+  struct ListEqual {
+    using is_transparent = void;
+    const Impl* impl;
+    TextList list(const TextList& l) const { return l; }
+    TextList list(Range r) const { return impl->list_at(r); }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return list(a) == list(b);
+    }
+  };
 
   const DatasetFile& file_;
   FileRecords& out_;
   Diagnostics& diagnostics_;
   bool ok_ = true;
-  // add_text_properties' lists, by (first key, its text, the second text).
-  absl::flat_hash_map<std::tuple<std::string_view, std::string_view, std::string_view>, Range,
-                      TextTripleHash>
-      shared_properties_;
+  absl::flat_hash_set<Range, ListHash, ListEqual> shared_lists_{0, ListHash{this}, ListEqual{this}};
 };
 
 RecordReader::RecordReader(const DatasetFile& where, FileRecords& out, Diagnostics& diagnostics)
     : impl_(std::make_unique<Impl>(where, out, diagnostics)) {}
 RecordReader::~RecordReader() = default;
-void RecordReader::forget_read_text() {
-  impl_->forget_read_text();
+void RecordReader::read_source_table(const rapidjson::Value& sources) {
+  impl_->read_source_table(RapidNode(sources));
 }
-void RecordReader::read_source_table(const Value& sources) {
+void RecordReader::read_vocabulary(const rapidjson::Value& vocabulary, uint32_t first_index) {
+  impl_->read_vocabulary(RapidNode(vocabulary), first_index);
+}
+void RecordReader::read_entity(const rapidjson::Value& entity, uint32_t index) {
+  impl_->read_entity(RapidNode(entity), index);
+}
+void RecordReader::read_decision(const rapidjson::Value& decision, uint32_t index) {
+  impl_->read_decision(RapidNode(decision), index);
+}
+void RecordReader::read_relation(const rapidjson::Value& relation, uint32_t index) {
+  impl_->read_relation(RapidNode(relation), index);
+}
+void RecordReader::read_source_table(const SimdNode& sources) {
   impl_->read_source_table(sources);
 }
-void RecordReader::read_vocabulary(const Value& vocabulary, uint32_t first_index) {
+void RecordReader::read_vocabulary(const SimdNode& vocabulary, uint32_t first_index) {
   impl_->read_vocabulary(vocabulary, first_index);
 }
-void RecordReader::read_entity(const Value& entity, uint32_t index) {
+void RecordReader::read_entity(const SimdNode& entity, uint32_t index) {
   impl_->read_entity(entity, index);
 }
-void RecordReader::read_decision(const Value& decision, uint32_t index) {
+void RecordReader::read_decision(const SimdNode& decision, uint32_t index) {
   impl_->read_decision(decision, index);
 }
-void RecordReader::read_relation(const Value& relation, uint32_t index) {
+void RecordReader::read_relation(const SimdNode& relation, uint32_t index) {
   impl_->read_relation(relation, index);
 }
 bool RecordReader::ok() const {
@@ -701,23 +753,26 @@ std::string sources_pointer(const SourceListOwner& owner) {
 }
 
 bool read_dataset(const JsonFile& file, FileRecords& out, Diagnostics& diagnostics) {
-  const Value& root = file.document();
+  const RapidNode root(file.document());
   RecordReader reader(file, out, diagnostics);
-  if (const Value* table = member(root, "sources"))
-    reader.read_source_table(*table);
-  if (const Value* vocab = member(root, "vocabulary"))
-    reader.read_vocabulary(*vocab, 0);
-  if (const Value* entities = member(root, "entities")) {
-    for (rapidjson::SizeType i = 0; i < entities->Size(); ++i)
-      reader.read_entity((*entities)[i], i);
+  if (const RapidNode table = root.find("sources"))
+    reader.read_source_table(table.value());
+  if (const RapidNode vocab = root.find("vocabulary"))
+    reader.read_vocabulary(vocab.value(), 0);
+  if (const RapidNode entities = root.find("entities")) {
+    uint32_t i = 0;
+    for (const RapidNode entity : entities.items())
+      reader.read_entity(entity.value(), i++);
   }
-  if (const Value* decisions = member(root, "decisions")) {
-    for (rapidjson::SizeType i = 0; i < decisions->Size(); ++i)
-      reader.read_decision((*decisions)[i], i);
+  if (const RapidNode decisions = root.find("decisions")) {
+    uint32_t i = 0;
+    for (const RapidNode decision : decisions.items())
+      reader.read_decision(decision.value(), i++);
   }
-  if (const Value* relations = member(root, "relations")) {
-    for (rapidjson::SizeType i = 0; i < relations->Size(); ++i)
-      reader.read_relation((*relations)[i], i);
+  if (const RapidNode relations = root.find("relations")) {
+    uint32_t i = 0;
+    for (const RapidNode relation : relations.items())
+      reader.read_relation(relation.value(), i++);
   }
   const bool records_ok = reader.ok();
   return finish_records(file, out, diagnostics) && records_ok;

@@ -18,6 +18,8 @@
 
 namespace jurigraph::ingest {
 
+class SimdNode;
+
 class RecordReader {
  public:
   // Diagnostics name records by `where`'s pointers (/decisions/3/date), with the indexes given.
@@ -26,18 +28,21 @@ class RecordReader {
   RecordReader(const RecordReader&) = delete;
   RecordReader& operator=(const RecordReader&) = delete;
 
+  // Each record as RapidJSON or simdjson parsed it (json_nodes.hpp): the same reading of both.
   void read_source_table(const rapidjson::Value& sources);
+  void read_source_table(const SimdNode& sources);
   // `first_index`: the index in /vocabulary/relation_types of the first type declared here.
   void read_vocabulary(const rapidjson::Value& vocabulary, uint32_t first_index);
+  void read_vocabulary(const SimdNode& vocabulary, uint32_t first_index);
   void read_entity(const rapidjson::Value& entity, uint32_t index);
+  void read_entity(const SimdNode& entity, uint32_t index);
   void read_decision(const rapidjson::Value& decision, uint32_t index);
+  void read_decision(const SimdNode& decision, uint32_t index);
   void read_relation(const rapidjson::Value& relation, uint32_t index);
+  void read_relation(const SimdNode& relation, uint32_t index);
 
   // False when any record read so far has an error.
   bool ok() const;
-  // Forgets the text it remembers from the records read so far (the keys of the property lists
-  // it shares): the buffer that text is in is about to be overwritten.
-  void forget_read_text();
 
  private:
   class Impl;

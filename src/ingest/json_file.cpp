@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <cstring>
 #include <string_view>
-#include <unordered_set>
 
 #include "base/file_text.hpp"
 #include "base/utf8.hpp"
+#include "ingest/json_nodes.hpp"
 
 namespace jurigraph::ingest {
 
@@ -62,40 +62,14 @@ std::string parse_error_message(rapidjson::ParseErrorCode code, std::string_view
   return parse_error_message(code);
 }
 
-const rapidjson::Value::Member* repeated_member(const rapidjson::Value& object) {
-  // A record's fields are few: each name compared with those before it costs less than a set.
-  // A `sources` object can hold a key per decision, where the comparisons were quadratic (an
-  // import of 100,000 spreadsheet rows, a source each: 19 s, most of it here).
-  constexpr rapidjson::SizeType kSetFrom = 32;
-  const auto name = [](const auto& m) {
-    return std::string_view(m.name.GetString(), m.name.GetStringLength());
-  };
-  if (object.MemberCount() < kSetFrom) {
-    for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
-      for (auto earlier = object.MemberBegin(); earlier != m; ++earlier) {
-        if (name(*earlier) == name(*m))
-          return &*m;
-      }
-    }
-    return nullptr;
-  }
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(object.MemberCount());
-  for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
-    if (!seen.insert(name(*m)).second)
-      return &*m;
-  }
-  return nullptr;
-}
-
 std::string duplicate_key_message(std::string_view key) {
   return "duplicate key \"" + std::string(key) + "\" in an object: give each key once";
 }
 
 bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key) {
   if (v.IsObject()) {
-    if (const auto* m = repeated_member(v)) {
-      key.assign(m->name.GetString(), m->name.GetStringLength());
+    if (const auto repeated = repeated_member(RapidNode(v))) {
+      key = repeated->name;
       return true;
     }
     for (const auto& m : v.GetObject()) {
@@ -157,8 +131,7 @@ void JsonFile::parse(Diagnostics& diagnostics) {
         at_offset(deep, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels"));
     return;
   }
-  document_.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
-      text_.data(), text_.size());
+  document_.Parse<kJsonParseFlags>(text_.data(), text_.size());
   if (document_.HasParseError()) {
     diagnostics.add(at_offset(
         document_.GetErrorOffset(),

@@ -52,13 +52,10 @@ class JsonFile final : public DatasetFile {
 // existing ancestor when the pointer goes further than the document.
 std::size_t locate_json_pointer(std::string_view text, std::string_view pointer);
 
-// The first member of `object` whose name an earlier member has, or nullptr: RapidJSON keeps
-// both, and which one a reader uses would be a guess.
-const rapidjson::Value::Member* repeated_member(const rapidjson::Value& object);
-
-// The first object, anywhere in `v`, with a repeated member name (repeated_member): fills in
-// the object's pointer (below the one `pointer` holds) and the name; false when every object's
-// names are distinct.
+// The first object, anywhere in `v`, with a repeated member name (repeated_member in
+// json_nodes.hpp: RapidJSON keeps both members, and which one a reader uses would be a guess):
+// fills in the object's pointer (below the one `pointer` holds) and the name; false when every
+// object's names are distinct.
 bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key);
 // The diagnostic's message for find_duplicate_key's `key`, in JSON and JSON Lines files alike.
 std::string duplicate_key_message(std::string_view key);
@@ -70,6 +67,12 @@ inline bool starts_with_utf16_bom(std::string_view text) {
 inline constexpr std::string_view kUtf16Message =
     "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 without BOM";
 
+// How RapidJSON parses datasets: UTF-8 checked, iteratively (no recursion on deep input), and
+// decimals rounded correctly, as simdjson rounds them (JSON Lines records), so that a number
+// reads the same whichever parser read it.
+inline constexpr unsigned kJsonParseFlags = rapidjson::kParseValidateEncodingFlag |
+                                            rapidjson::kParseIterativeFlag |
+                                            rapidjson::kParseFullPrecisionFlag;
 // Datasets nest a few levels; anything deeper is a mistake or an attack on the stack.
 constexpr int kMaxDepth = 64;
 // Offset of the first bracket that opens a value deeper than kMaxDepth, or npos.

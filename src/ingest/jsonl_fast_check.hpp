@@ -12,6 +12,8 @@
 
 namespace jurigraph::ingest {
 
+class SimdNode;
+
 class FastSchemaCheck {
  public:
   explicit FastSchemaCheck(const rapidjson::Document& schema);
@@ -21,6 +23,7 @@ class FastSchemaCheck {
 
   // True when `value` conforms to the schema. Thread-safe.
   bool valid(const rapidjson::Value& value) const;
+  bool valid(const SimdNode& value) const;
 
   // Whether `text` matches `pattern` by this check's own matcher; nullopt for a pattern it does
   // not know (its values always go to valijson). For the tests that compare it with std::regex.

@@ -12,6 +12,7 @@
 #include "base/utf8.hpp"
 #include "ingest/dataset_reader.hpp"
 #include "ingest/json_file.hpp"
+#include "ingest/json_nodes.hpp"
 #include "ingest/record_text.hpp"
 
 namespace jurigraph::ingest {
@@ -49,6 +50,14 @@ std::string describe(const Value& v) {
   if (v.IsBool())
     return v.GetBool() ? "true" : "false";
   return "null";
+}
+
+// What RecordReader takes of each parser's records.
+const rapidjson::Value& reader_input(RapidNode v) {
+  return v.value();
+}
+const SimdNode& reader_input(const SimdNode& v) {
+  return v;
 }
 
 // Pointers of one line (/decision/date), located in that line.
@@ -94,11 +103,16 @@ class RunReader {
         view_(file, run.index),
         reader_(view_, run.records, line_diagnostics_),
         value_pool_(value_buffer_, sizeof value_buffer_),
-        parse_pool_(parse_buffer_, sizeof parse_buffer_) {}
+        parse_pool_(parse_buffer_, sizeof parse_buffer_) {
+    // Deeper lines go to RapidJSON, which says how deep they are. The capacity grows with the
+    // longest line.
+    if (parser_.allocate(std::size_t{64} << 10, kMaxDepth) != simdjson::SUCCESS)
+      throw std::bad_alloc();
+  }
 
   // Reads the run's lines chunk by chunk into `buffer` (the thread's, reused from chunk to chunk
-  // and from run to run), parses them there and keeps what the records need in the run's own
-  // text (RecordTextKeeper) before the next chunk overwrites them.
+  // and from run to run), parses them (read_fast, or RapidJSON in place) and keeps what the
+  // records need in the run's own text (RecordTextKeeper) before their buffers are reused.
   void read(HugeBlock& buffer, std::size_t& capacity) {
     // Generous estimates from the run's size (a decision line is ~350 bytes and makes ~5 edges;
     // an entity line can be under 100): growing the vectors would copy them several times, while
@@ -124,18 +138,19 @@ class RunReader {
     // to 2.5 GB/s measured), where a few MB, reused, stay in the cache from read to parse. Peak
     // RSS of a 1M-decision load and queries: 635–647 → 619 MB (4 interleaved runs).
     const std::size_t chunk = std::min(bytes, options_.chunk_bytes);
-    if (capacity < chunk + 1) {
-      capacity = huge_allocation_bytes(chunk + 1);
+    if (capacity < chunk + kSlack) {
+      capacity = huge_allocation_bytes(chunk + kSlack);
       buffer = allocate_huge_block(capacity);
     }
     RecordTextKeeper keeper(run_.records);
+    keeper_ = &keeper;
     std::size_t read = 0;    // bytes of the run read
     std::size_t parsed = 0;  // bytes of the run parsed: the buffer holds [parsed, read)
     uint64_t records_since = 0;
     std::size_t bytes_since = 0;
     while (parsed < bytes) {
       std::size_t held = read - parsed;
-      if (held + 1 >= capacity) {
+      if (held + kSlack >= capacity) {
         // A line longer than the buffer: twice the room, with what it holds.
         const std::size_t larger = huge_allocation_bytes(2 * capacity);
         HugeBlock grown = allocate_huge_block(larger);
@@ -144,7 +159,7 @@ class RunReader {
         capacity = larger;
       }
       char* const text = buffer.get();
-      const std::size_t want = std::min(capacity - 1 - held, bytes - read);
+      const std::size_t want = std::min(capacity - kSlack - held, bytes - read);
       const std::size_t got = file_.read_at(run_.begin + read, text + held, want);
       if (got < want) {
         error_line(Diagnostic{Severity::error,
@@ -186,11 +201,13 @@ class RunReader {
           bytes_since = done;
         }
       }
-      forget_chunk_text(keeper);
+      keep_text();
+      next_document_ = 0;
       std::memmove(text, text + complete, held - complete);
       parsed += complete;
     }
     keeper.finish();
+    keeper_ = nullptr;
     run_.index.source_keys.clear();  // the merge uses records.source_keys
     release_spare_capacity(run_.records.nodes);
     release_spare_capacity(run_.records.edges);
@@ -204,17 +221,46 @@ class RunReader {
   }
 
  private:
-  // The records read from a chunk keep their text before the next chunk overwrites the buffer;
-  // what views it besides (the source keys' lines, the reader's shared property lists) follows.
-  void forget_chunk_text(RecordTextKeeper& keeper) {
-    keeper.keep_new();
-    reader_.forget_read_text();
-    RecordIndex& index = run_.index;
-    if (index.source_keys.empty())
+  // After the line: the '\0' that ends it for RapidJSON, and the bytes simdjson may read past
+  // the end of its input (SIMDJSON_PADDING; their content does not matter).
+  static constexpr std::size_t kSlack = 1 + simdjson::SIMDJSON_PADDING;
+
+  // The records read so far keep their text before the buffer it is in is overwritten: the
+  // chunk's (RapidJSON parses in place) or a simdjson document's. The index of source keys,
+  // which views the keys, follows.
+  void keep_text() {
+    keeper_->keep_new();
+    if (!source_keys_viewed_)
       return;
+    source_keys_viewed_ = false;
+    RecordIndex& index = run_.index;
     index.source_keys.clear();
     for (std::size_t i = 0; i < run_.records.source_keys.size(); ++i)
       index.source_keys.emplace(run_.records.source_keys[i].first, run_.source_key_places[i]);
+  }
+
+  // The common case, a well-formed line holding a valid record, read from simdjson's DOM. False
+  // when simdjson or the fast check turn the line down: RapidJSON then parses it again, as the
+  // diagnostics need, and reads it if it is valid after all (simdjson refuses what RapidJSON
+  // may accept, as an integer beyond 64 bits; the reverse is tested: JsonlSimd tests).
+  bool read_fast(const char* text, std::size_t length, RecordPlace place) {
+    if (next_document_ == documents_.size()) {
+      keep_text();
+      next_document_ = 0;
+    }
+    simdjson::dom::document& document = documents_[next_document_];
+    if (parser_.parse_into_document(document, text, length, false).error() != simdjson::SUCCESS)
+      return false;
+    ++next_document_;
+    const SimdNode root(document);
+    if (!root.is_object() || root.size() != 1)
+      return false;
+    const auto member = *root.members().begin();
+    const std::optional<Kind> kind = kind_of(member.name);
+    if (!kind || !fast_.valid(root))
+      return false;
+    read_record(*kind, member.value, place);
+    return true;
   }
 
   // Returns true when the line held a record (valid or not).
@@ -233,10 +279,13 @@ class RunReader {
     if (first == length)
       return false;  // blank lines are allowed
     run_.empty = false;
+    if (read_fast(line + skip, length - skip, place)) {
+      flush_line();
+      return true;
+    }
 
     Document doc(&value_pool_, 1024, &parse_pool_);
-    doc.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line +
-                                                                                            skip);
+    doc.ParseInsitu<kJsonParseFlags>(line + skip);
     const bool parsed = !doc.HasParseError();
     if (!parsed) {
       diagnose_malformed(place, skip);
@@ -244,7 +293,9 @@ class RunReader {
       if (!fast_.valid(doc) && !schema_valid(doc, place)) {
         // Reported by schema_valid.
       } else {
-        read_record(doc.MemberBegin()->name, *record, place);
+        const Value& name = doc.MemberBegin()->name;
+        read_record(*kind_of(std::string_view(name.GetString(), name.GetStringLength())),
+                    RapidNode(*record), place);
       }
     }
     flush_line();
@@ -303,8 +354,8 @@ class RunReader {
     return false;
   }
 
-  void read_record(const Value& name, const Value& v, RecordPlace place) {
-    const Kind kind = *kind_of(std::string_view(name.GetString(), name.GetStringLength()));
+  template <typename JsonNode>
+  void read_record(Kind kind, JsonNode v, RecordPlace place) {
     RecordIndex& index = run_.index;
     switch (kind) {
       case Kind::schema:
@@ -312,34 +363,35 @@ class RunReader {
         break;
       case Kind::sources: {
         const std::size_t before = run_.records.source_keys.size();
-        reader_.read_source_table(v);
+        reader_.read_source_table(reader_input(v));
         run_.source_key_places.resize(run_.records.source_keys.size(), place);
         for (std::size_t i = before; i < run_.records.source_keys.size(); ++i)
           index.source_keys.emplace(run_.records.source_keys[i].first, place);
+        source_keys_viewed_ = true;
         break;
       }
       case Kind::vocabulary: {
         const auto first = static_cast<uint32_t>(index.relation_types.size());
-        if (const auto it = v.FindMember("relation_types"); it != v.MemberEnd()) {
-          for (uint32_t i = 0; i < it->value.Size(); ++i) {
+        if (const JsonNode types = v.find("relation_types")) {
+          for (uint32_t i = 0; i < types.size(); ++i) {
             index.relation_types.push_back(place);
             index.relation_type_item.push_back(i);
           }
         }
-        reader_.read_vocabulary(v, first);
+        reader_.read_vocabulary(reader_input(v), first);
         break;
       }
       case Kind::entity:
         index.entities.push_back(place);
-        reader_.read_entity(v, static_cast<uint32_t>(index.entities.size() - 1));
+        reader_.read_entity(reader_input(v), static_cast<uint32_t>(index.entities.size() - 1));
         break;
       case Kind::decision:
         index.decisions.push_back(place);
-        reader_.read_decision(v, static_cast<uint32_t>(index.decisions.size() - 1));
+        reader_.read_decision(reader_input(v), static_cast<uint32_t>(index.decisions.size() - 1));
         break;
       case Kind::relation:
         index.relations.push_back(place);
-        reader_.read_relation(v, static_cast<uint32_t>(index.relations.size() - 1));
+        reader_.read_relation(reader_input(v), static_cast<uint32_t>(index.relations.size() - 1));
         break;
     }
   }
@@ -358,8 +410,7 @@ class RunReader {
                            "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
     }
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
-        original.data() + skip, original.size() - skip);
+    doc.Parse<kJsonParseFlags>(original.data() + skip, original.size() - skip);
     if (!doc.HasParseError()) {
       return error_at_byte(place, original, 0, "malformed JSON");  // not reached
     }
@@ -405,7 +456,16 @@ class RunReader {
   JsonlView view_;
   Diagnostics line_diagnostics_;
   RecordReader reader_;
+  RecordTextKeeper* keeper_ = nullptr;  // the run's, while read() runs
+  bool source_keys_viewed_ = false;     // the index of source keys views text not kept yet
   bool line_failed_ = false;
+  // simdjson parses each line into the next of these documents, and the records view their
+  // strings until keep_text, once all of them are used (or at the chunk's end). Kept after every
+  // line, the strings took twice the CPU (perf, 1M decisions): the keeper fetches the cache slots
+  // of the ids ahead, which pays in batches only. 64 documents of a few kB stay in the cache.
+  simdjson::dom::parser parser_;
+  std::array<simdjson::dom::document, 64> documents_;
+  std::size_t next_document_ = 0;
   // One DOM at a time, in memory reused from line to line.
   alignas(16) char value_buffer_[64 * 1024];
   alignas(16) char parse_buffer_[16 * 1024];

@@ -3,8 +3,6 @@
 // read every member of the object for each absent one.
 #pragma once
 
-#include <rapidjson/document.h>
-
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -62,15 +60,16 @@ class MemberTable {
       slots_.add(names[i], i);
   }
 
-  // found[i]: the value of the first member of `object` named names[i], or nullptr.
-  void find(const rapidjson::Value& object, std::array<const rapidjson::Value*, N>& found) const {
-    found.fill(nullptr);
-    for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
-      const std::string_view name(m->name.GetString(), m->name.GetStringLength());
+  // found[i]: the value of the first member of `object` named names[i], or an absent node
+  // (json_nodes.hpp).
+  template <typename JsonNode>
+  void find(JsonNode object, std::array<JsonNode, N>& found) const {
+    found.fill(JsonNode());
+    for (const auto m : object.members()) {
       const std::size_t i =
-          slots_.find(name, [&](std::size_t k) { return equal_short_text(names_[k], name); });
-      if (i != MemberSlots::npos && found[i] == nullptr)
-        found[i] = &m->value;
+          slots_.find(m.name, [&](std::size_t k) { return equal_short_text(names_[k], m.name); });
+      if (i != MemberSlots::npos && !found[i])
+        found[i] = m.value;
     }
   }
 

@@ -10,7 +10,6 @@
 
 #include <cstddef>
 #include <string_view>
-#include <tuple>
 
 #include "base/short_text.hpp"
 
@@ -25,15 +24,6 @@ struct TextHash {
   std::size_t operator()(std::string_view s) const {
     return short_text_hash(
         s, [](std::string_view t) { return absl::Hash<absl::string_view>{}(absl_view(t)); });
-  }
-};
-
-// For keys of three texts, such as (key, text, second text) of a property list.
-struct TextTripleHash {
-  std::size_t operator()(
-      const std::tuple<std::string_view, std::string_view, std::string_view>& t) const {
-    return absl::HashOf(absl_view(std::get<0>(t)), absl_view(std::get<1>(t)),
-                        absl_view(std::get<2>(t)));
   }
 };
 

@@ -14,6 +14,7 @@
 #include "graph/lookup.hpp"
 #include "graph/stats.hpp"
 #include "ingest/json_file.hpp"
+#include "ingest/json_nodes.hpp"
 
 namespace jurigraph {
 namespace {
@@ -80,17 +81,17 @@ TEST(Ingest, RepeatedMemberIsTheFirstNameGivenBefore) {
       doc.Parse((text + "}").c_str());
       return doc;
     };
-    EXPECT_EQ(ingest::repeated_member(object_of(names)), nullptr);
+    EXPECT_FALSE(ingest::repeated_member(ingest::RapidNode(object_of(names))));
     // Two repeated names: the one at 3/5 of the object repeats a name given before the one at
     // 4/5 does, but comes first.
     const int first = members * 3 / 5, second = members * 4 / 5;
     names[second] = names[1];
     names[first] = names[first / 2];
     const rapidjson::Document doc = object_of(names);
-    const auto* repeated = ingest::repeated_member(doc);
-    ASSERT_NE(repeated, nullptr);
-    EXPECT_EQ(repeated - &*doc.MemberBegin(), first);
-    EXPECT_EQ(std::string(repeated->name.GetString()), names[first / 2]);
+    const auto repeated = ingest::repeated_member(ingest::RapidNode(doc));
+    ASSERT_TRUE(repeated);
+    EXPECT_EQ(repeated->index, static_cast<std::size_t>(first));
+    EXPECT_EQ(repeated->name, names[first / 2]);
   }
 }
 

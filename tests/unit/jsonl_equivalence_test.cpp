@@ -94,17 +94,9 @@ TEST(JsonlEquivalence, ALineOf900KbAmongShortOnesIsReadWhole) {
   const std::string lines = text.str();
   const std::string long_note(900'000, 's');
   // The 1500th decision line gets a property of 900 kB (a summary may hold 100,000 characters).
-  std::string changed;
-  std::size_t decisions = 0;
-  for (std::size_t pos = 0; pos < lines.size();) {
-    const std::size_t end = lines.find('\n', pos);
-    std::string line = lines.substr(pos, end - pos + 1);
-    pos = end + 1;
-    if (line.starts_with("{\"decision\":{") && ++decisions == 1500)
-      line.insert(std::string_view("{\"decision\":{").size(),
-                  "\"properties\":{\"long_note\":\"" + long_note + "\"},");
-    changed += line;
-  }
+  const std::string changed =
+      testing::with_decision_members(lines, "\"properties\":{\"long_note\":\"" + long_note + "\"},",
+                                     [](std::size_t n) { return n == 1500; });
   const fs::path dir = temp_dir("long-line");
   std::ofstream(dir / "original.jsonl") << lines;
   std::ofstream(dir / "long.jsonl") << changed;

@@ -7,6 +7,7 @@
 #include <rapidjson/pointer.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <simdjson.h>
 
 #include <filesystem>
 #include <random>
@@ -15,6 +16,7 @@
 #include "generate/synthetic.hpp"
 #include "ingest/embedded_schema.hpp"
 #include "ingest/json_file.hpp"
+#include "ingest/json_nodes.hpp"
 #include "ingest/schema_check.hpp"
 #include "jsonl_test_util.hpp"
 
@@ -36,25 +38,6 @@ class Nowhere final : public ingest::DatasetFile {
   std::string path_ = "test";
 };
 
-std::vector<std::string> record_lines() {
-  std::string all;
-  const fs::path datasets = fs::path(JURIGRAPH_TEST_DATA) / ".." / ".." / "datasets";
-  for (const auto& entry : fs::directory_iterator(datasets)) {
-    if (entry.path().extension() == ".json")
-      all += *testing::to_jsonl(testing::read_text(entry.path()));
-  }
-  std::ostringstream generated;
-  generate::write_dataset_jsonl(generate::generate_graph(60, 2), generated);
-  all += generated.str();
-  std::vector<std::string> lines;
-  for (std::size_t pos = 0; pos < all.size();) {
-    const std::size_t end = all.find('\n', pos);
-    lines.push_back(all.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return lines;
-}
-
 // Every value of a document, by address, to be replaced or removed one at a time.
 void collect(Value& v, std::vector<Value*>& out) {
   out.push_back(&v);
@@ -74,6 +57,20 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
   auto slow = [&](const Value& v) {
     Diagnostics d;
     return schema.check_line(v, where, d, 5);
+  };
+  // The verdict on the same record as simdjson parses it (the reader's first try).
+  simdjson::dom::parser parser;
+  std::size_t simd_checked = 0;
+  auto same_on_simdjson = [&](const Value& v, bool verdict, const std::string& what) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    v.Accept(writer);
+    simdjson::dom::document document;
+    ASSERT_EQ(parser.parse_into_document(document, buffer.GetString(), buffer.GetSize()).error(),
+              simdjson::SUCCESS);
+    EXPECT_EQ(fast.valid(ingest::SimdNode(document)), verdict)
+        << "the verdict differs on simdjson's DOM: " << what;
+    ++simd_checked;
   };
   const std::vector<std::string> replacements = {R"("")",
                                                  R"("x")",
@@ -119,7 +116,7 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
                                                  "\"" + std::string(1001, 'a') + "\"",
                                                  "\"" + std::string(600, 'a') + "\""};
   std::size_t checked = 0, agreed = 0, valid_records = 0;
-  for (const std::string& line : record_lines()) {
+  for (const std::string& line : testing::record_lines()) {
     rapidjson::Document original;
     original.Parse(line.c_str());
     ASSERT_FALSE(original.HasParseError()) << line;
@@ -132,6 +129,7 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
     if (!rare) {
       EXPECT_TRUE(fast.valid(original)) << "a valid record goes the slow way: " << line;
     }
+    same_on_simdjson(original, fast.valid(original), line);
     ++valid_records;
     // Mutations of every sixth record: enough variety, in a few seconds. The sanitizer build,
     // where valijson is many times slower, mutates every 12th: every kind of mutation still, on
@@ -142,6 +140,7 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
     collect(original, values);
     auto verdicts = [&](rapidjson::Document& mutant, const std::string& what) {
       const bool f = fast.valid(mutant), s = slow(mutant);
+      same_on_simdjson(mutant, f, what + " in " + line);
       ++checked;
       agreed += f == s;
       if (f && !s) {
@@ -180,6 +179,7 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
   }
   EXPECT_GT(valid_records, 100u);
   EXPECT_GT(checked, 10000u);
+  EXPECT_GT(simd_checked, checked);
   // Where the fast check knows a pattern it decides as valijson does; the rest goes slow.
   EXPECT_GT(static_cast<double>(agreed) / static_cast<double>(checked), 0.97)
       << agreed << " of " << checked;

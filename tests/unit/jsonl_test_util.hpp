@@ -11,7 +11,10 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "generate/synthetic.hpp"
 #include "graph/graph.hpp"
 
 namespace jurigraph::testing {
@@ -62,6 +65,46 @@ inline std::optional<std::string> to_jsonl(const std::string& json) {
       line(one, item);
   }
   return out;
+}
+
+// The record lines of the shipped datasets (converted) and of a small generated dataset.
+inline std::vector<std::string> record_lines() {
+  std::string all;
+  const std::filesystem::path datasets =
+      std::filesystem::path(JURIGRAPH_TEST_DATA) / ".." / ".." / "datasets";
+  for (const auto& entry : std::filesystem::directory_iterator(datasets)) {
+    if (entry.path().extension() == ".json")
+      all += *to_jsonl(read_text(entry.path()));
+  }
+  std::ostringstream generated;
+  generate::write_dataset_jsonl(generate::generate_graph(60, 2), generated);
+  all += generated.str();
+  std::vector<std::string> lines;
+  for (std::size_t pos = 0; pos < all.size();) {
+    const std::size_t end = all.find('\n', pos);
+    lines.push_back(all.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return lines;
+}
+
+// JSON Lines with `members` (text such as "\"properties\":{...},") put first in the decision
+// records for which chosen(n) is true, n counting them from 1.
+template <typename Chosen>
+std::string with_decision_members(const std::string& lines, std::string_view members,
+                                  Chosen&& chosen) {
+  constexpr std::string_view kStart = "{\"decision\":{";
+  std::string changed;
+  std::size_t decisions = 0;
+  for (std::size_t pos = 0; pos < lines.size();) {
+    const std::size_t end = lines.find('\n', pos);
+    std::string line = lines.substr(pos, end - pos + 1);
+    pos = end + 1;
+    if (line.starts_with(kStart) && chosen(++decisions))
+      line.insert(kStart.size(), members);
+    changed += line;
+  }
+  return changed;
 }
 
 // Every table of a graph as text. Claim origins (file:line:col of the record) are left out:

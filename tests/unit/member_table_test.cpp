@@ -3,8 +3,11 @@
 #include "ingest/member_table.hpp"
 
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include <string>
+
+#include "ingest/json_nodes.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -37,11 +40,13 @@ TEST(MemberTable, FindsTheFirstMemberOfEachNameAsALookUpByNameDoes) {
     rapidjson::Document doc;
     doc.Parse(text);
     ASSERT_FALSE(doc.HasParseError());
-    std::array<const rapidjson::Value*, kNames.size()> found;
-    found.fill(&doc);  // find must clear what it does not find
-    kTable.find(doc, found);
-    for (std::size_t i = 0; i < kNames.size(); ++i)
-      EXPECT_EQ(found[i], first_member(doc, kNames[i])) << kNames[i];
+    std::array<RapidNode, kNames.size()> found;
+    found.fill(RapidNode(doc));  // find must clear what it does not find
+    kTable.find(RapidNode(doc), found);
+    for (std::size_t i = 0; i < kNames.size(); ++i) {
+      const rapidjson::Value* expected = first_member(doc, kNames[i]);
+      EXPECT_EQ(found[i] ? &found[i].value() : nullptr, expected) << kNames[i];
+    }
   }
 }
 
