@@ -38,6 +38,48 @@ std::size_t too_deep_at(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::size_t lone_surrogate_at(std::string_view text) {
+  const auto code_unit = [&](std::size_t at) -> long {  // the 4 hex digits at `at`, or -1
+    if (at + 4 > text.size())
+      return -1;
+    long unit = 0;
+    for (std::size_t i = at; i < at + 4; ++i) {
+      const char c = text[i];
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+    return unit;
+  };
+  constexpr std::size_t npos = std::string_view::npos;
+  std::size_t high = npos;  // a high surrogate's escape waiting for its low one
+  for (std::size_t at = text.find('\\'); at != npos; at = text.find('\\', at)) {
+    if (high != npos && at != high + 6)
+      return high;
+    if (at + 1 == text.size())
+      break;
+    const long unit = text[at + 1] == 'u' ? code_unit(at + 2) : -1;
+    if (unit >= 0xDC00 && unit <= 0xDFFF) {
+      if (high == npos)
+        return at;
+      high = npos;
+    } else if (unit >= 0xD800 && unit <= 0xDBFF) {
+      if (high != npos)
+        return high;
+      high = at;
+    } else if (high != npos) {
+      return high;
+    }
+    // Past the escape: "\\u..." is a backslash, then text.
+    at += unit >= 0 ? 6 : 2;
+  }
+  return high;
+}
+
 std::string parse_error_message(rapidjson::ParseErrorCode code) {
   std::string message = rapidjson::GetParseError_En(code);
   if (!message.empty() && message.back() == '.')
@@ -136,6 +178,10 @@ void JsonFile::parse(Diagnostics& diagnostics) {
     diagnostics.add(at_offset(
         document_.GetErrorOffset(),
         parse_error_message(document_.GetParseError(), text_, document_.GetErrorOffset())));
+    return;
+  }
+  if (const std::size_t lone = lone_surrogate_at(text_); lone != std::string::npos) {
+    diagnostics.add(at_offset(lone, std::string(kLoneSurrogateMessage)));
     return;
   }
   std::string pointer, key;

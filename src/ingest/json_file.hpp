@@ -75,6 +75,14 @@ inline constexpr unsigned kJsonParseFlags = rapidjson::kParseValidateEncodingFla
                                             rapidjson::kParseFullPrecisionFlag;
 // Datasets nest a few levels; anything deeper is a mistake or an attack on the stack.
 constexpr int kMaxDepth = 64;
+// Offset of the first \u escape in `text` (which parsed as JSON: its backslashes are in strings)
+// that is half of a UTF-16 surrogate pair without the other half, or npos. RapidJSON refuses a
+// high one alone but takes a low one (\udc00) and stores bytes that are not UTF-8, which every
+// export would then write out.
+std::size_t lone_surrogate_at(std::string_view text);
+inline constexpr std::string_view kLoneSurrogateMessage =
+    "a \\u escape of half a UTF-16 surrogate pair, without the other half: it encodes no "
+    "character (write the character itself, or both halves in a row)";
 // Offset of the first bracket that opens a value deeper than kMaxDepth, or npos.
 std::size_t too_deep_at(std::string_view text);
 // "malformed JSON: missing a comma or '}' after an object member", for a RapidJSON error.

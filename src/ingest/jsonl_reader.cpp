@@ -284,11 +284,15 @@ class RunReader {
       return true;
     }
 
+    // Looked for before parsing in place changes the line (simdjson refuses such lines).
+    const std::size_t lone = lone_surrogate_at(std::string_view(line + skip, length - skip));
     Document doc(&value_pool_, 1024, &parse_pool_);
     doc.ParseInsitu<kJsonParseFlags>(line + skip);
     const bool parsed = !doc.HasParseError();
     if (!parsed) {
       diagnose_malformed(place, skip);
+    } else if (lone != std::string_view::npos) {
+      diagnose_lone_surrogate(place, skip + lone);
     } else if (const Value* record = record_of(doc, place)) {
       if (!fast_.valid(doc) && !schema_valid(doc, place)) {
         // Reported by schema_valid.
@@ -416,6 +420,15 @@ class RunReader {
     }
     error_at_byte(place, original, skip + doc.GetErrorOffset(),
                   parse_error_message(doc.GetParseError()));
+  }
+
+  void diagnose_lone_surrogate(RecordPlace place, std::size_t byte) {
+    if (error_lines_full()) {
+      line_failed_ = true;
+      return;
+    }
+    error_at_byte(place, file_.original_line(place.offset), byte,
+                  std::string(kLoneSurrogateMessage));
   }
 
   void error_at_byte(RecordPlace place, std::string_view original, std::size_t byte,

@@ -67,6 +67,28 @@ const char* kDecisions = R"({
 
 // The first member whose name an earlier one has, in objects of a record's few fields and in a
 // `sources` object of many keys (looked up in a set there, compared pairwise below 32 members).
+// RapidJSON takes a low surrogate escape alone (\udc00) and stores bytes that are not UTF-8;
+// the check finds it, and a lone high one, but not a pair, nor an escaped backslash before "u".
+TEST(Ingest, LoneSurrogateEscapesAreFoundAndPairsAreNot) {
+  const std::size_t npos = std::string_view::npos;
+  const std::pair<std::string_view, std::size_t> cases[] = {
+      {R"(["a\udc00b"])", 3},
+      {R"(["\uDFFF"])", 2},
+      {R"(["\ud83d\ude00", "\u00e9\n\"\\"])", npos},
+      {R"(["\\udc00"])", npos},        // a backslash, then the text "udc00"
+      {R"(["\\\udc00"])", 4},          // a backslash, then the escape
+      {R"(["\ud800"])", 2},            // high, then the string ends
+      {R"(["\ud800\n"])", 2},          // high, then another escape
+      {R"(["\ud800", "\udc00"])", 2},  // halves in two strings
+      {R"(["\ud800\ud800\udc00"])", 2},
+      {R"(["\ud83d\ude00\udc00"])", 14},
+      {R"(["\u12"])", npos},
+      {R"(["x"])", npos},
+  };
+  for (const auto& [text, at] : cases)
+    EXPECT_EQ(ingest::lone_surrogate_at(text), at) << text;
+}
+
 TEST(Ingest, RepeatedMemberIsTheFirstNameGivenBefore) {
   for (const int members : {5, 31, 32, 100, 20000}) {
     SCOPED_TRACE(members);
