@@ -12,7 +12,7 @@ packages=(
   ninja-build                             # scripts/build.sh builds with Ninja: both cores kept busy
   libboost-graph-dev                      # Boost.Graph: the graph and its algorithms
   rapidjson-dev                           # JSON in and out
-  libsimdjson-dev                         # simdjson: JSON Lines records parsed 2.7x faster
+  libsimdjson-dev                         # simdjson: JSON Lines records parsed 2.5x faster
   libvalijson-dev                         # JSON Schema (draft 7) validation over RapidJSON
   libgraphviz-dev graphviz                # cgraph/gvc for DOT and rendering; dot to check output
   libcli11-dev                            # the command line

@@ -1,7 +1,8 @@
 // One parsed JSON value seen through one interface, whichever parser made it, so that the fast
 // schema check and the record reader are written once for both: RapidJSON (JSON files, and the
 // JSON Lines records simdjson turns down, whose diagnostics need RapidJSON's error offsets) and
-// simdjson (JSON Lines records: parsed and walked 2.7x faster, see the README).
+// simdjson (JSON Lines records, parsed 2.5 times faster: 963 against 2,410 samples at 1M
+// decisions, see the README).
 //
 // A node is a small value: a pointer (RapidJSON) or a place on simdjson's tape. A node made by
 // the default constructor is absent, what find() returns for a missing member; every other call
