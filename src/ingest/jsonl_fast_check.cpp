@@ -413,15 +413,6 @@ class Compiler {
 };
 
 template <typename JsonNode>
-bool has_member(const JsonNode& object, std::string_view name) {
-  for (const auto m : object.members()) {
-    if (m.name == name)
-      return true;
-  }
-  return false;
-}
-
-template <typename JsonNode>
 bool check(const FastSchemaCheck::Node& n, const JsonNode& v);
 
 // The index of the property named `key` in n.properties, or n.properties.size(). Inlined, as g++
@@ -487,7 +478,7 @@ bool check_object(const FastSchemaCheck::Node& n, const JsonNode& v) {
   if ((seen & n.required_bits) != n.required_bits)
     return false;
   for (const std::string& r : n.required_elsewhere) {
-    if (!has_member(v, r))
+    if (!v.find(r))
       return false;
   }
   for (const auto& [bit, needed] : n.dependency_bits) {
@@ -495,10 +486,10 @@ bool check_object(const FastSchemaCheck::Node& n, const JsonNode& v) {
       return false;
   }
   for (const auto& [name, needs] : n.dependencies_elsewhere) {
-    if (!has_member(v, name))
+    if (!v.find(name))
       continue;
     for (const std::string& r : needs) {
-      if (!has_member(v, r))
+      if (!v.find(r))
         return false;
     }
   }
