@@ -3,6 +3,7 @@
 #include <rapidjson/error/en.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
@@ -42,18 +43,10 @@ std::size_t lone_surrogate_at(std::string_view text) {
   const auto code_unit = [&](std::size_t at) -> long {  // the 4 hex digits at `at`, or -1
     if (at + 4 > text.size())
       return -1;
-    long unit = 0;
-    for (std::size_t i = at; i < at + 4; ++i) {
-      const char c = text[i];
-      const int digit = c >= '0' && c <= '9'   ? c - '0'
-                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                               : -1;
-      if (digit < 0)
-        return -1;
-      unit = unit * 16 + digit;
-    }
-    return unit;
+    unsigned unit = 0;
+    const char* const digits = text.data() + at;
+    const auto [end, error] = std::from_chars(digits, digits + 4, unit, 16);
+    return error == std::errc() && end == digits + 4 ? long{unit} : -1;
   };
   constexpr std::size_t npos = std::string_view::npos;
   std::size_t high = npos;  // a high surrogate's escape waiting for its low one
