@@ -65,8 +65,6 @@ const char* kDecisions = R"({
   ]
 })";
 
-// The first member whose name an earlier one has, in objects of a record's few fields and in a
-// `sources` object of many keys (looked up in a set there, compared pairwise below 32 members).
 // RapidJSON takes a low surrogate escape alone (\udc00) and stores bytes that are not UTF-8;
 // the check finds it, and a lone high one, but not a pair, nor an escaped backslash before "u".
 TEST(Ingest, LoneSurrogateEscapesAreFoundAndPairsAreNot) {
@@ -89,6 +87,8 @@ TEST(Ingest, LoneSurrogateEscapesAreFoundAndPairsAreNot) {
     EXPECT_EQ(ingest::lone_surrogate_at(text), at) << text;
 }
 
+// The first member whose name an earlier one has, in objects of a record's few fields and in a
+// `sources` object of many keys (looked up in a set there, compared pairwise below 32 members).
 TEST(Ingest, RepeatedMemberIsTheFirstNameGivenBefore) {
   for (const int members : {5, 31, 32, 100, 20000}) {
     SCOPED_TRACE(members);
