@@ -17,6 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::dump_graph;
+using testing::messages;
 using testing::read_text;
 using testing::to_jsonl;
 
@@ -25,13 +26,6 @@ fs::path temp_dir(const std::string& name) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
-}
-
-std::string messages(const Diagnostics& diagnostics) {
-  std::string out;
-  for (const Diagnostic& d : diagnostics.all())
-    out += format_diagnostic(d) + "\n";
-  return out;
 }
 
 TEST(JsonlEquivalence, ShippedDatasetsGiveTheSameGraph) {

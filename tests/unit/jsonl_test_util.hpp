@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostic.hpp"
 #include "generate/synthetic.hpp"
 #include "graph/graph.hpp"
 
@@ -64,6 +66,52 @@ inline std::optional<std::string> to_jsonl(const std::string& json) {
     for (const auto& item : doc[many].GetArray())
       line(one, item);
   }
+  return out;
+}
+
+// JSON Lines records as one JSON dataset document, the inverse of to_jsonl; nullopt when a line
+// is not JSON. Records go to their sections; other lines (dataset, sources...) are members.
+inline std::optional<std::string> to_json(const std::string& lines) {
+  rapidjson::Document doc;
+  doc.SetObject();
+  auto& a = doc.GetAllocator();
+  const std::pair<const char*, const char*> kinds[] = {
+      {"entity", "entities"}, {"decision", "decisions"}, {"relation", "relations"}};
+  rapidjson::Value sections[3] = {rapidjson::Value(rapidjson::kArrayType),
+                                  rapidjson::Value(rapidjson::kArrayType),
+                                  rapidjson::Value(rapidjson::kArrayType)};
+  for (std::size_t pos = 0; pos < lines.size();) {
+    const std::size_t end = std::min(lines.find('\n', pos), lines.size());
+    rapidjson::Document line(&a);
+    // Decimals as the loader reads them (kJsonParseFlags), so that the document holds the same.
+    line.Parse<rapidjson::kParseFullPrecisionFlag>(lines.data() + pos, end - pos);
+    pos = end + 1;
+    if (line.HasParseError() || !line.IsObject() || line.MemberCount() != 1)
+      return std::nullopt;
+    const auto m = line.MemberBegin();
+    bool record = false;
+    for (int k = 0; k < 3; ++k) {
+      if (std::string_view(m->name.GetString()) == kinds[k].first) {
+        sections[k].PushBack(rapidjson::Value(m->value, a), a);
+        record = true;
+      }
+    }
+    if (!record)
+      doc.AddMember(rapidjson::Value(m->name, a), rapidjson::Value(m->value, a), a);
+  }
+  for (int k = 0; k < 3; ++k)
+    doc.AddMember(rapidjson::StringRef(kinds[k].second), sections[k], a);
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  doc.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+// Every diagnostic, a line each: what a failed assertion shows.
+inline std::string messages(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.all())
+    out += format_diagnostic(d) + "\n";
   return out;
 }
 
