@@ -7,7 +7,6 @@
 #include <thread>
 #include <tuple>
 
-#include "base/fold.hpp"
 #include "base/huge_pages.hpp"
 #include "base/text_sort.hpp"
 
@@ -167,51 +166,6 @@ void build_label_index(OwnedArrays& o, std::array<uint32_t, kLabelCount + 1>& st
     o.label_nodes[count[static_cast<std::size_t>(o.labels[v])]++] = v;
 }
 
-// Folded keys are appended to the string table; duplicates per node are dropped.
-void build_name_index(OwnedArrays& o) {
-  GraphTables& t = o.tables;
-  TableWriter writer(t);
-  auto str = [&](StrRef r) { return std::string_view(t.strings).substr(r.offset, r.length); };
-  // A node's keys, folded one after another into one buffer, and where each ends.
-  std::string folded;
-  std::vector<std::size_t> ends;
-  std::vector<std::string_view> keys;
-  // At most this many keys: the index is allocated once, with huge pages, not grown by doubling
-  // in 4 KB page faults (1M decisions: 3.5M keys).
-  std::size_t most = 0;
-  for (const NodeRecord& n : t.nodes)
-    most += 3 + n.aliases.count + n.identifiers.count;
-  reserve_huge(o.name_index, most);
-  for (VertexId v = 0; v < t.nodes.size(); ++v) {
-    const NodeRecord& n = t.nodes[v];
-    folded.clear();
-    ends.clear();
-    auto fold = [&](StrRef text) {
-      append_folded(str(text), folded);
-      ends.push_back(folded.size());
-    };
-    fold(n.id);
-    fold(n.name);
-    if (!n.number.empty())
-      fold(n.number);
-    for (uint32_t i = 0; i < n.aliases.count; ++i)
-      fold(t.string_refs[n.aliases.begin + i]);
-    for (uint32_t i = 0; i < n.identifiers.count; ++i)
-      fold(t.identifiers[n.identifiers.begin + i].value);
-    keys.clear();
-    for (std::size_t k = 0, begin = 0; k < ends.size(); begin = ends[k++])
-      keys.push_back(std::string_view(folded).substr(begin, ends[k] - begin));
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const std::string_view k : keys) {
-      if (!k.empty())
-        o.name_index.push_back({writer.store(k), v});
-    }
-  }
-  // By (key, vertex): the keys were added by vertex.
-  sort_by_text(o.name_index, [&](const NameKey& k) { return str(k.folded); });
-}
-
 }  // namespace
 
 Graph Graph::freeze(GraphTables tables) {
@@ -219,13 +173,13 @@ Graph Graph::freeze(GraphTables tables) {
   auto o = std::make_shared<OwnedArrays>();
   o->tables = std::move(tables);
   GraphTables& t = o->tables;
-  // The name index (folding and sorting some 3.5M keys at 1M decisions) reads the sorted nodes
+  // The name index (folding and ordering some 3.5M keys at 1M decisions) reads the sorted nodes
   // and appends to the strings; nothing below touches either, so it is built on a second core
   // while this one sorts the edges and builds the CSR. The result is the serial one.
   std::exception_ptr name_index_failed;
   std::jthread name_index([&] {
     try {
-      build_name_index(*o);
+      o->name_index = build_name_index(o->tables);
     } catch (...) {
       name_index_failed = std::current_exception();
     }
@@ -345,13 +299,7 @@ std::optional<VertexId> Graph::find_id(std::string_view id) const {
 }
 
 std::vector<VertexId> Graph::find_folded(std::string_view folded) const {
-  auto lo =
-      std::lower_bound(a_.name_index.begin(), a_.name_index.end(), folded,
-                       [&](const NameKey& k, std::string_view key) { return str(k.folded) < key; });
-  std::vector<VertexId> out;
-  for (; lo != a_.name_index.end() && str(lo->folded) == folded; ++lo)
-    out.push_back(lo->vertex);
-  return out;
+  return find_in_name_index(a_.name_index, a_.strings, folded);
 }
 
 }  // namespace jurigraph::graph

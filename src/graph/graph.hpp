@@ -12,18 +12,13 @@
 
 #include "graph/graph_tables.hpp"
 #include "graph/model.hpp"
+#include "graph/name_index.hpp"
 
 namespace jurigraph::graph {
 
 struct EdgeBundle {
   EdgeId id = 0;  // index of the EdgeRecord
   RelTypeId type = 0;
-};
-
-// One entry of the name index: a folded name, alias, identifier or id, and its node.
-struct NameKey {
-  StrRef folded;
-  VertexId vertex = 0;
 };
 
 // The adjacency of one vertex in one direction: the nodes at the other end and the edges,
@@ -97,7 +92,7 @@ struct GraphArrays {
   // label_nodes[label_start[l] .. label_start[l + 1]].
   std::span<const VertexId> label_nodes;
   std::array<uint32_t, kLabelCount + 1> label_start{};
-  std::span<const NameKey> name_index;  // sorted by folded text, then vertex
+  std::span<const NameKey> name_index;  // by hash of the folded text, then vertex (name_index.hpp)
   // The planner's relationship counts (relation_counts.hpp) where they are stored with the
   // arrays (a snapshot); empty for a graph built from datasets, which counts them when asked.
   std::span<const uint64_t> relation_counts;

@@ -11,11 +11,13 @@
 namespace jurigraph::graph::snapshot {
 
 inline constexpr std::string_view kMagic = "JURIGRPH";  // 8 bytes, no terminator in the file
+// 4: the name index ordered by the hash of its keys, then by vertex (name_index.hpp), not by
+// their text: a version-3 index would be searched in the wrong order.
 // 3: edges as 16-byte rows whose properties, sources and claims are in a section of shared
 // details (EdgeRow, EdgeDetails: a sixth smaller at a million decisions).
 // 2: the planner's relationship counts (relation_counts.hpp) as a section, so that opening does
 // not count them over every edge. 1: the first.
-inline constexpr uint32_t kVersion = 3;
+inline constexpr uint32_t kVersion = 4;
 inline constexpr uint32_t kByteOrderMark = 0x01020304;  // reads 0x04030201 on the other order
 inline constexpr uint64_t kAlignment = 64;              // of every section
 

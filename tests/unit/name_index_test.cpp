@@ -1,0 +1,103 @@
+// The name index (src/graph/name_index.hpp): ordered by the hash of each folded key, then by
+// vertex, and a look-up finds exactly the vertices that a scan of every key finds.
+#include "graph/name_index.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/fold.hpp"
+#include "generate/synthetic.hpp"
+#include "graph/graph.hpp"
+
+namespace jurigraph::graph {
+namespace {
+
+// A generated graph whose names are unique; every seventh node is then given the name of one of
+// the first fifty, so that some keys are shared by many nodes.
+Graph generated_graph() {
+  GraphTables t = generate::build_tables(generate::generate_graph(5000, 7));
+  for (std::size_t v = 7; v < t.nodes.size(); v += 7)
+    t.nodes[v].name = t.nodes[v % 50].name;
+  return Graph::freeze(std::move(t));
+}
+
+// Every key of the index and its vertices in vertex order, by a scan of all entries.
+std::map<std::string, std::vector<VertexId>> keys_by_scan(const Graph& g) {
+  std::map<std::string, std::vector<VertexId>> keys;
+  for (const NameKey& k : g.name_index())
+    keys[std::string(g.str(k.folded))].push_back(k.vertex);
+  for (auto& [key, vertices] : keys)
+    std::sort(vertices.begin(), vertices.end());
+  return keys;
+}
+
+TEST(NameIndex, OrderedByHashThenVertex) {
+  const Graph g = generated_graph();
+  const auto index = g.name_index();
+  ASSERT_GE(index.size(), 2 * g.node_count());  // an id and a name each
+  std::size_t equal_hashes = 0;
+  for (std::size_t i = 1; i < index.size(); ++i) {
+    const uint64_t before = name_key_hash(g.str(index[i - 1].folded));
+    const uint64_t here = name_key_hash(g.str(index[i].folded));
+    ASSERT_LE(before, here) << "at " << i;
+    if (before == here) {
+      ++equal_hashes;
+      ASSERT_LT(index[i - 1].vertex, index[i].vertex) << "at " << i;
+    }
+  }
+  EXPECT_GT(equal_hashes, 500u);  // the shared names: the order within a hash is exercised
+}
+
+TEST(NameIndex, FindsWhatAScanOfEveryKeyFinds) {
+  const Graph g = generated_graph();
+  const auto keys = keys_by_scan(g);
+  for (const auto& [key, vertices] : keys)
+    ASSERT_EQ(g.find_folded(key), vertices) << key;
+  for (VertexId v = 0; v < g.node_count(); ++v) {
+    const std::vector<VertexId> found = g.find_folded(fold_for_lookup(g.str(g.node(v).id)));
+    ASSERT_NE(std::find(found.begin(), found.end(), v), found.end()) << g.str(g.node(v).id);
+  }
+  for (const std::string& absent :
+       std::vector<std::string>{"", "no such name", keys.begin()->first + "x"})
+    EXPECT_TRUE(g.find_folded(absent).empty()) << absent;
+}
+
+TEST(NameIndex, AKeySharedByNodesFindsEachOnceInVertexOrder) {
+  GraphTables t;
+  TableWriter w(t);
+  auto node = [&](std::string_view id, std::string_view name,
+                  std::vector<std::string_view> aliases) {
+    NodeRecord n;
+    n.id = w.store(id);
+    n.name = w.store(name);
+    std::vector<StrRef> refs;
+    for (const std::string_view a : aliases)
+      refs.push_back(w.store(a));
+    n.aliases = w.add_string_list(refs);
+    t.nodes.push_back(n);
+  };
+  node("company:a", "Alpha", {});
+  node("company:b", "Twin", {"TWIN", "twin"});  // one key, three times
+  node("company:c", "Gamma", {});
+  node("company:d", "Delta", {"Twîn"});
+  node("company:e", "TWIN", {});
+  const HugeVector<NameKey> index = build_name_index(t);
+  EXPECT_EQ(find_in_name_index(index, t.strings, "twin"), (std::vector<VertexId>{1, 3, 4}));
+  EXPECT_EQ(find_in_name_index(index, t.strings, "company d"), (std::vector<VertexId>{3}));
+  EXPECT_TRUE(find_in_name_index(index, t.strings, "twins").empty());
+  EXPECT_EQ(index.size(), 5u * 2 + 1);  // ids and names, and Delta's alias
+}
+
+TEST(NameIndex, EmptyTablesGiveAnEmptyIndex) {
+  GraphTables t;
+  const HugeVector<NameKey> index = build_name_index(t);
+  EXPECT_TRUE(index.empty());
+  EXPECT_TRUE(find_in_name_index(index, t.strings, "anything").empty());
+}
+
+}  // namespace
+}  // namespace jurigraph::graph
