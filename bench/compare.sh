@@ -135,7 +135,7 @@ for tool in "${wanted[@]}"; do
   [[ $tool != jurigraph ]] || prepare_snapshot
   for ((run = 1; run <= runs; ++run)); do
     out="$results/$tool.$run"
-    echo "$tool: run $run of $runs (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    echo "$tool: run $run of $runs (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
     status=0
     # shellcheck disable=SC2046  # the command is word-split on purpose (paths hold no space)
     timeout --kill-after=10 "$timeout_s" $(command_of "$tool" "$out.answers") \
