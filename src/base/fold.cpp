@@ -64,7 +64,7 @@ constexpr std::array<char, 128> kAsciiFolded = [] {
 }();
 
 void append_folded(std::string_view text, std::string& out) {
-  // Written through an index into room made once: the name index folds 3.5M keys at 1M
+  // Written through an index into room made once: the name index folds 2.5M keys at 1M
   // decisions, and appending to the string a character at a time made the fold half of the name
   // index's time, which the freeze waited for. The room kept is always enough for the rest of
   // the text a byte a byte: an ASCII byte writes at most one (its space stands for the separator

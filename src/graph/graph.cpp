@@ -173,7 +173,7 @@ Graph Graph::freeze(GraphTables tables) {
   auto o = std::make_shared<OwnedArrays>();
   o->tables = std::move(tables);
   GraphTables& t = o->tables;
-  // The name index (folding and ordering some 3.5M keys at 1M decisions) reads the sorted nodes
+  // The name index (folding and ordering some 2.5M keys at 1M decisions) reads the sorted nodes
   // and appends to the strings; nothing below touches either, so it is built on a second core
   // while this one sorts the edges and builds the CSR. The result is the serial one.
   std::exception_ptr name_index_failed;
