@@ -14,7 +14,8 @@
 #              (default build)
 # --timeout    seconds one tool's run may take before it is stopped (default 1800); the
 #              figures it printed so far are kept, the rest show as "timeout"
-# --runs       runs per tool; the table shows the median of each figure (default 1)
+# --runs       runs per tool; the table shows the median of each figure (default 1). The runs
+#              go round by round: the first of every tool, then the second, and so on
 #
 # The table covers every tool with results in the work folder for this graph: a tool run again
 # replaces its own results only, so slow tools can be run once and jurigraph many times.
@@ -126,6 +127,7 @@ prepare_snapshot() {
 results="$work/results"
 mkdir -p "$results"
 IFS=, read -r -a wanted <<<"$tools"
+present=()
 for tool in "${wanted[@]}"; do
   if ! installed "$tool"; then
     echo "$tool: not installed, skipped (see bench/README.md)" >&2
@@ -133,35 +135,47 @@ for tool in "${wanted[@]}"; do
   fi
   rm -f "$results/$tool".* "$results/$tool-snapshot".*
   [[ $tool != jurigraph ]] || prepare_snapshot
-  for ((run = 1; run <= runs; ++run)); do
-    out="$results/$tool.$run"
-    echo "$tool: run $run of $runs (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+  present+=("$tool")
+done
+
+# One run of a tool: its figures, answers and log in $results/TOOL.RUN.*.
+run_tool() {
+  local tool=$1 run=$2 status=0
+  local out="$results/$tool.$run"
+  echo "$tool: run $run of $runs (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+  # shellcheck disable=SC2046  # the command is word-split on purpose (paths hold no space)
+  timeout --kill-after=10 "$timeout_s" $(command_of "$tool" "$out.answers") \
+    >"$out.figures" 2>"$out.log" || status=$?
+  if ((status == 124 || status == 137)); then
+    echo "timeout" >>"$out.figures"
+    echo "$tool: stopped after $timeout_s s" >&2
+  elif ((status != 0)); then
+    echo "failed $status" >>"$out.figures"
+    echo "$tool: failed (exit $status), see $out.log" >&2
+    tail -n 5 "$out.log" >&2
+  fi
+  if [[ $tool == jurigraph ]]; then
+    # The same tasks on the snapshot, in a process of its own: its open_s joins this run's
+    # figures ("open snapshot"), and its answers must be the dataset's.
     status=0
-    # shellcheck disable=SC2046  # the command is word-split on purpose (paths hold no space)
-    timeout --kill-after=10 "$timeout_s" $(command_of "$tool" "$out.answers") \
-      >"$out.figures" 2>"$out.log" || status=$?
-    if ((status == 124 || status == 137)); then
-      echo "timeout" >>"$out.figures"
-      echo "$tool: stopped after $timeout_s s" >&2
-    elif ((status != 0)); then
-      echo "failed $status" >>"$out.figures"
-      echo "$tool: failed (exit $status), see $out.log" >&2
-      tail -n 5 "$out.log" >&2
+    local snap_out="$results/$tool-snapshot.$run"
+    timeout --kill-after=10 "$timeout_s" "$runner" -g "$snapshot" --pairs "$work/pairs.csv" \
+      --sources "$work/sources.csv" --answers "$snap_out.answers" \
+      >"$snap_out.figures" 2>>"$out.log" || status=$?
+    grep '^open_s ' "$snap_out.figures" >>"$out.figures" || true
+    if ((status != 0)) || ! cmp -s "$out.answers" "$snap_out.answers"; then
+      echo "snapshot: failed or answered otherwise (exit $status)" >>"$out.figures"
+      echo "$tool -g: failed (exit $status) or answered otherwise, see $out.log" >&2
     fi
-    if [[ $tool == jurigraph ]]; then
-      # The same tasks on the snapshot, in a process of its own: its open_s joins this run's
-      # figures ("open snapshot"), and its answers must be the dataset's.
-      status=0
-      snap_out="$results/$tool-snapshot.$run"
-      timeout --kill-after=10 "$timeout_s" "$runner" -g "$snapshot" --pairs "$work/pairs.csv" \
-        --sources "$work/sources.csv" --answers "$snap_out.answers" \
-        >"$snap_out.figures" 2>>"$out.log" || status=$?
-      grep '^open_s ' "$snap_out.figures" >>"$out.figures" || true
-      if ((status != 0)) || ! cmp -s "$out.answers" "$snap_out.answers"; then
-        echo "snapshot: failed or answered otherwise (exit $status)" >>"$out.figures"
-        echo "$tool -g: failed (exit $status) or answered otherwise, see $out.log" >&2
-      fi
-    fi
+  fi
+}
+
+# Round by round (the first run of every tool, then the second…), not tool by tool: this
+# machine's speed drifts by a third within the hour, and a drift then weighs on every tool's
+# median alike instead of on the tools that happened to run during it.
+for ((run = 1; run <= runs; ++run)); do
+  for tool in "${present[@]}"; do
+    run_tool "$tool" "$run"
   done
 done
 
