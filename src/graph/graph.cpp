@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "base/huge_pages.hpp"
+#include "base/insertion_sort.hpp"
 #include "base/text_sort.hpp"
 
 namespace jurigraph::graph {
@@ -65,13 +66,7 @@ void sort_edges(HugeVector<EdgeRow>& edges, std::size_t node_count) {
       std::stable_sort(first, last, before);
       continue;
     }
-    for (auto it = first; it != last; ++it) {
-      const EdgeId e = *it;
-      auto hole = it;
-      for (; hole != first && before(e, *(hole - 1)); --hole)
-        *hole = *(hole - 1);
-      *hole = e;
-    }
+    insertion_sort(first, last, before);
   }
   HugeVector<EdgeRow> sorted;
   sorted.reserve(edges.size());

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/fold.hpp"
+#include "base/insertion_sort.hpp"
 
 namespace jurigraph::graph {
 namespace {
@@ -50,14 +51,8 @@ HugeVector<HashedKey> order_by_hash(std::span<const NameKey> keys, std::string_v
     }
   }
   for (std::size_t b = 0; b + 1 < start.size(); ++b) {
-    const auto first = ordered.begin() + start[b], last = ordered.begin() + start[b + 1];
-    for (auto it = first; it != last; ++it) {
-      const HashedKey k = *it;
-      auto hole = it;
-      for (; hole != first && k.hash < (hole - 1)->hash; --hole)
-        *hole = *(hole - 1);
-      *hole = k;
-    }
+    insertion_sort(ordered.begin() + start[b], ordered.begin() + start[b + 1],
+                   [](const HashedKey& x, const HashedKey& y) { return x.hash < y.hash; });
   }
   return ordered;
 }
