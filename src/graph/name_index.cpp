@@ -12,6 +12,10 @@
 namespace jurigraph::graph {
 namespace {
 
+std::string_view key_text(std::string_view strings, const NameKey& k) {
+  return strings.substr(k.folded.offset, k.folded.length);
+}
+
 // A key's hash and its place among the keys folded: 16 bytes, where the text sort's entries
 // took 32 (1M decisions: 2.5M keys, 40 MB less while the index is sorted, beside the CSR at the
 // freeze's peak).
@@ -32,9 +36,7 @@ int bucket_bits(std::size_t keys) {
 HugeVector<HashedKey> order_by_hash(std::span<const NameKey> keys, std::string_view strings) {
   const int bits = bucket_bits(keys.size());
   auto bucket = [bits](uint64_t hash) { return bits == 0 ? 0 : hash >> (64 - bits); };
-  auto hash_of = [&](const NameKey& k) {
-    return name_key_hash(strings.substr(k.folded.offset, k.folded.length));
-  };
+  auto hash_of = [&](const NameKey& k) { return name_key_hash(key_text(strings, k)); };
   HugeVector<uint32_t> start((std::size_t{1} << bits) + 1, 0);
   for (const NameKey& k : keys)
     ++start[bucket(hash_of(k)) + 1];
@@ -117,16 +119,14 @@ HugeVector<NameKey> build_name_index(GraphTables& t) {
 
 std::vector<VertexId> find_in_name_index(std::span<const NameKey> index, std::string_view strings,
                                          std::string_view folded) {
-  auto hash_of = [&](const NameKey& k) {
-    return name_key_hash(strings.substr(k.folded.offset, k.folded.length));
-  };
+  auto hash_of = [&](const NameKey& k) { return name_key_hash(key_text(strings, k)); };
   const uint64_t hash = name_key_hash(folded);
   auto it = std::partition_point(index.begin(), index.end(),
                                  [&](const NameKey& k) { return hash_of(k) < hash; });
   std::vector<VertexId> out;
   for (; it != index.end() && hash_of(*it) == hash; ++it) {
     // Another text of the same hash sits among these: compared, not taken.
-    if (strings.substr(it->folded.offset, it->folded.length) == folded)
+    if (key_text(strings, *it) == folded)
       out.push_back(it->vertex);
   }
   return out;

@@ -1,7 +1,8 @@
 // The name index: each node's folded id, name, number, aliases and identifiers (base/fold.hpp),
 // for look-ups by name. Ordered by the XXH3-64 hash of the folded key, then by vertex: a look-up
-// needs equal keys side by side, not keys in text order, and sorting 2.5M hashes (1M decisions)
-// reads each key's text once, where sorting the texts read them again at every shared prefix.
+// needs equal keys side by side, not keys in text order, and ordering 2.5M hashes (1M decisions)
+// reads each key's text twice, in sequence, where sorting the texts read them again at every
+// shared prefix.
 #pragma once
 
 #include <cstdint>
