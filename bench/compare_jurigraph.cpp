@@ -144,6 +144,10 @@ std::optional<graph::Graph> load_graph(const Options& o) {
   }
   ingest::LoadResult loaded = ingest::load_datasets({o.dataset});
   figure("load_s", seconds_since(start));
+  // The load's three steps, for reading a slow run: compare.sh keeps only load_s.
+  figure("read_s", loaded.timings.read);
+  figure("resolve_s", loaded.timings.resolve);
+  figure("freeze_s", loaded.timings.freeze);
   if (loaded.diagnostics.has_errors()) {
     std::cerr << "compare_jurigraph: the dataset has errors\n";
     return std::nullopt;

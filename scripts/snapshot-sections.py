@@ -11,7 +11,7 @@ import sys
 NAMES = ["strings", "nodes", "edges", "sources", "source_refs", "string_refs", "identifiers",
          "properties", "claims", "labels", "out_start", "out_other", "out_edges", "in_start",
          "in_other", "in_edges", "label_nodes", "label_start", "name_index", "relation_types",
-         "relation_counts", "edge_details"]
+         "relation_counts", "edge_details", "node_details"]
 
 
 def main(path):

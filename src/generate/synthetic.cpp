@@ -301,7 +301,7 @@ graph::GraphTables build_tables(const SyntheticGraph& s) {
     n.id = writer.store(node_id);
     n.name = writer.store(name);
     n.sources = sources;
-    t.nodes.push_back(n);
+    t.add_node(n);
     return static_cast<graph::VertexId>(t.nodes.size() - 1);
   };
   const graph::VertexId authority0 = static_cast<graph::VertexId>(t.nodes.size());
@@ -342,7 +342,7 @@ graph::GraphTables build_tables(const SyntheticGraph& s) {
     if (d.amount >= 0)
       n.currency = eur;
     n.sources = sources;
-    t.nodes.push_back(n);
+    t.add_node(n);
   }
   auto edge = [&](graph::VertexId from, graph::VertexId to, graph::RelTypeId type,
                   graph::Range props) {

@@ -15,7 +15,8 @@ namespace jurigraph::graph {
 namespace {
 
 // Permutation that sorts nodes by id; returns old index → new index. Sorts (id, index) entries:
-// sorting reads the entries and the ids' text, not the node records too.
+// sorting reads the entries and the ids' text, not the node rows too. The details follow their
+// rows' order, so that the same data gives the same tables whatever the input order.
 std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   const std::string_view strings = t.strings;
   std::vector<TextSortEntry> order;
@@ -24,7 +25,7 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
     order.emplace_back(strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v);
   const std::vector<uint32_t> by_id = indexes_in_text_order(order);
   release_now(order);
-  HugeVector<NodeRecord> sorted;
+  HugeVector<NodeRow> sorted;
   sorted.reserve(by_id.size());
   std::vector<VertexId> new_index;
   reserve_huge(new_index, by_id.size());  // its ends faulted in at once, its middle on 2 MB pages
@@ -34,6 +35,17 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
     new_index[by_id[pos]] = pos;
   }
   t.nodes = std::move(sorted);
+  if (!t.node_details.empty()) {
+    HugeVector<NodeDetails> details;
+    details.reserve(t.node_details.size());
+    for (NodeRow& r : t.nodes) {
+      if (r.details != kNoNodeDetails) {
+        details.push_back(t.node_details[r.details]);
+        r.details = static_cast<uint32_t>(details.size() - 1);
+      }
+    }
+    t.node_details = std::move(details);
+  }
   return new_index;
 }
 
@@ -228,7 +240,7 @@ Graph Graph::freeze(GraphTables tables) {
       o->in_edges[i] = o->out_edges[backward_index[i]];
   }
   o->labels.reserve(t.nodes.size());
-  for (const NodeRecord& n : t.nodes)
+  for (const NodeRow& n : t.nodes)
     o->labels.push_back(n.label);
   GraphArrays a;
   build_label_index(*o, a.label_start);
@@ -238,6 +250,7 @@ Graph Graph::freeze(GraphTables tables) {
 
   a.strings = t.strings;
   a.nodes = t.nodes;
+  a.node_details = t.node_details;
   a.edges = t.edges;
   a.edge_details = t.edge_details;
   a.sources = t.sources;
@@ -287,7 +300,7 @@ const PropertyRecord* Graph::property(Range props, std::string_view key) const {
 std::optional<VertexId> Graph::find_id(std::string_view id) const {
   auto it =
       std::lower_bound(a_.nodes.begin(), a_.nodes.end(), id,
-                       [&](const NodeRecord& n, std::string_view key) { return str(n.id) < key; });
+                       [&](const NodeRow& n, std::string_view key) { return str(n.id) < key; });
   if (it == a_.nodes.end() || str(it->id) != id)
     return std::nullopt;
   return static_cast<VertexId>(it - a_.nodes.begin());

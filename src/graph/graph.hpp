@@ -70,7 +70,8 @@ struct AdjacencyArrays {
 // so a graph opened from a snapshot costs no copy and only the pages a query touches.
 struct GraphArrays {
   std::string_view strings;  // every StrRef points in here
-  std::span<const NodeRecord> nodes;
+  std::span<const NodeRow> nodes;
+  std::span<const NodeDetails> node_details;  // what nodes' `details` index
   std::span<const EdgeRow> edges;
   std::span<const EdgeDetails> edge_details;
   std::span<const SourceRecord> sources;
@@ -114,7 +115,14 @@ class Graph {
   std::size_t node_count() const { return a_.nodes.size(); }
   std::size_t edge_count() const { return a_.edges.size(); }
 
-  const NodeRecord& node(VertexId v) const { return a_.nodes[v]; }
+  // The whole node, its row and details joined (a copy of 128 bytes: callers may keep it by const
+  // reference, which extends the copy's life).
+  NodeRecord node(VertexId v) const {
+    const NodeRow& r = a_.nodes[v];
+    return joined(r, r.details == kNoNodeDetails ? nullptr : &a_.node_details[r.details]);
+  }
+  // Id, name, label and the decision fields only: what look-ups and indexes need.
+  const NodeRow& node_row(VertexId v) const { return a_.nodes[v]; }
   // The whole edge, its row and details joined (a copy of 36 bytes: cheap, and callers may keep
   // it by const reference, which extends the copy's life).
   EdgeRecord edge(EdgeId e) const {

@@ -7,6 +7,16 @@
 
 namespace jurigraph::graph {
 
+void GraphTables::add_node(const NodeRecord& n) {
+  const NodeDetails details = details_of(n);
+  uint32_t at = kNoNodeDetails;
+  if (has_details(details)) {
+    at = static_cast<uint32_t>(node_details.size());
+    node_details.push_back(details);
+  }
+  nodes.push_back(row_of(n, at));
+}
+
 StrRef TableWriter::store(std::string_view text) {
   if (text.empty())
     return {};

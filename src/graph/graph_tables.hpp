@@ -26,8 +26,9 @@ using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_
 
 // The tables of millions of records are on huge pages (base/huge_pages.hpp).
 struct GraphTables {
-  std::string strings;  // every StrRef points in here
-  HugeVector<NodeRecord> nodes;
+  std::string strings;        // every StrRef points in here
+  HugeVector<NodeRow> nodes;  // added by add_node
+  HugeVector<NodeDetails> node_details;
   HugeVector<EdgeRow> edges;  // added by TableWriter::add_edge
   HugeVector<EdgeDetails> edge_details;
   std::vector<SourceRecord> sources;
@@ -37,6 +38,14 @@ struct GraphTables {
   HugeVector<PropertyRecord> properties;
   HugeVector<ClaimRecord> claims;
   std::vector<RelationType> relation_types = builtin_relation_types();
+
+  // Appends a node: its row, and its details when it has any.
+  void add_node(const NodeRecord& n);
+  // Node v whole.
+  NodeRecord node(VertexId v) const {
+    const NodeRow& r = nodes[v];
+    return joined(r, r.details == kNoNodeDetails ? nullptr : &node_details[r.details]);
+  }
 };
 
 // Appends strings and sources to tables, sharing repeated short values (kinds, currencies,

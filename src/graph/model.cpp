@@ -104,4 +104,61 @@ std::optional<SourceKind> parse_source_kind(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// The fields a node's row and its whole record share, copied either way.
+template <typename To, typename From>
+void copy_row_fields(To& to, const From& from) {
+  to.id = from.id;
+  to.name = from.name;
+  to.kind = from.kind;
+  to.currency = from.currency;
+  to.amount = from.amount;
+  to.sources = from.sources;
+  to.date = from.date;
+  to.label = from.label;
+}
+
+// The fields a node's details and its whole record share, copied either way.
+template <typename To, typename From>
+void copy_detail_fields(To& to, const From& from) {
+  to.country = from.country;
+  to.description = from.description;
+  to.number = from.number;
+  to.summary = from.summary;
+  to.aliases = from.aliases;
+  to.identifiers = from.identifiers;
+  to.properties = from.properties;
+  to.claims = from.claims;
+}
+
+}  // namespace
+
+NodeDetails details_of(const NodeRecord& n) {
+  NodeDetails d;
+  copy_detail_fields(d, n);
+  return d;
+}
+
+bool has_details(const NodeDetails& d) {
+  return !d.country.empty() || !d.description.empty() || !d.number.empty() || !d.summary.empty() ||
+         d.aliases.count != 0 || d.identifiers.count != 0 || d.properties.count != 0 ||
+         d.claims.count != 0;
+}
+
+NodeRow row_of(const NodeRecord& n, uint32_t details) {
+  NodeRow r;
+  copy_row_fields(r, n);
+  r.details = details;
+  return r;
+}
+
+NodeRecord joined(const NodeRow& row, const NodeDetails* details) {
+  NodeRecord n;
+  copy_row_fields(n, row);
+  if (details != nullptr)
+    copy_detail_fields(n, *details);
+  return n;
+}
+
 }  // namespace jurigraph::graph

@@ -75,12 +75,13 @@ HugeVector<NameKey> build_name_index(GraphTables& t) {
   // At most this many keys: the table is allocated once, with huge pages, not grown by doubling
   // in 4 KB page faults (1M decisions: 2.5M keys).
   std::size_t most = 0;
-  for (const NodeRecord& n : t.nodes)
-    most += 3 + n.aliases.count + n.identifiers.count;
+  for (const NodeDetails& d : t.node_details)
+    most += d.aliases.count + d.identifiers.count;
+  most += 3 * t.nodes.size();
   HugeVector<NameKey> keys;  // by vertex
   reserve_huge(keys, most);
   for (VertexId v = 0; v < t.nodes.size(); ++v) {
-    const NodeRecord& n = t.nodes[v];
+    const NodeRecord n = t.node(v);
     folded.clear();
     ends.clear();
     auto fold = [&](StrRef text) {

@@ -115,12 +115,16 @@ class RecordCheck {
   void check(Section s, std::span<const std::byte> piece, Carry& c) const {
     switch (s) {
       case Section::nodes:
-        return each<NodeRecord>(s, piece, c, [&](const NodeRecord& r) {
-          return strs({r.id, r.name, r.country, r.description, r.kind, r.number, r.currency,
-                       r.summary}) &&
+        return each<NodeRow>(s, piece, c, [&](const NodeRow& r) {
+          return strs({r.id, r.name, r.kind, r.currency}) && in(r.sources, Section::source_refs) &&
+                 (r.details == kNoNodeDetails || id(r.details, Section::node_details)) &&
+                 label(r.label);
+        });
+      case Section::node_details:
+        return each<NodeDetails>(s, piece, c, [&](const NodeDetails& r) {
+          return strs({r.country, r.description, r.number, r.summary}) &&
                  in(r.aliases, Section::string_refs) && in(r.identifiers, Section::identifiers) &&
-                 in(r.properties, Section::properties) && in(r.sources, Section::source_refs) &&
-                 in(r.claims, Section::claims) && label(r.label);
+                 in(r.properties, Section::properties) && in(r.claims, Section::claims);
         });
       case Section::edges:
         return each<EdgeRow>(s, piece, c, [&](const EdgeRow& r) {
@@ -237,7 +241,8 @@ class SnapshotReader {
     GraphArrays a;
     const std::span<const char> strings = get<char>(Section::strings);
     a.strings = std::string_view(strings.data(), strings.size());
-    a.nodes = get<NodeRecord>(Section::nodes);
+    a.nodes = get<NodeRow>(Section::nodes);
+    a.node_details = get<NodeDetails>(Section::node_details);
     a.edges = get<EdgeRow>(Section::edges);
     a.edge_details = get<EdgeDetails>(Section::edge_details);
     a.sources = get<SourceRecord>(Section::sources);
@@ -448,11 +453,11 @@ class SnapshotReader {
 
 std::string_view snapshot::section_name(Section s) {
   static constexpr std::array<std::string_view, kSectionCount> kNames = {
-      "strings",         "nodes",       "edges",       "sources",    "source_refs",
-      "string_refs",     "identifiers", "properties",  "claims",     "labels",
-      "out_start",       "out_other",   "out_edges",   "in_start",   "in_other",
-      "in_edges",        "label_nodes", "label_start", "name_index", "relation_types",
-      "relation_counts", "edge_details"};
+      "strings",         "nodes",        "edges",       "sources",    "source_refs",
+      "string_refs",     "identifiers",  "properties",  "claims",     "labels",
+      "out_start",       "out_other",    "out_edges",   "in_start",   "in_other",
+      "in_edges",        "label_nodes",  "label_start", "name_index", "relation_types",
+      "relation_counts", "edge_details", "node_details"};
   const auto i = static_cast<uint32_t>(s);
   return i >= 1 && i <= kSectionCount ? kNames[i - 1] : "unknown";
 }

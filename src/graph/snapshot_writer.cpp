@@ -37,24 +37,6 @@ class Canonical {
 
 #define JURIGRAPH_PUT(field) c.put(offsetof(std::remove_cvref_t<decltype(r)>, field), r.field)
 
-void put_fields(const NodeRecord& r, Canonical<NodeRecord>& c) {
-  JURIGRAPH_PUT(id);
-  JURIGRAPH_PUT(name);
-  JURIGRAPH_PUT(country);
-  JURIGRAPH_PUT(description);
-  JURIGRAPH_PUT(kind);
-  JURIGRAPH_PUT(number);
-  JURIGRAPH_PUT(currency);
-  JURIGRAPH_PUT(summary);
-  JURIGRAPH_PUT(date);
-  JURIGRAPH_PUT(amount);
-  JURIGRAPH_PUT(aliases);
-  JURIGRAPH_PUT(identifiers);
-  JURIGRAPH_PUT(properties);
-  JURIGRAPH_PUT(sources);
-  JURIGRAPH_PUT(claims);
-  JURIGRAPH_PUT(label);
-}
 void put_fields(const SourceRecord& r, Canonical<SourceRecord>& c) {
   JURIGRAPH_PUT(url);
   JURIGRAPH_PUT(title);
@@ -88,7 +70,8 @@ void put_fields(const EdgeBundle& r, Canonical<EdgeBundle>& c) {
 // Types without padding are written as they are in memory.
 template <typename T>
 constexpr bool kPlainBytes = std::has_unique_object_representations_v<T>;
-static_assert(kPlainBytes<EdgeRow> && kPlainBytes<EdgeDetails>);
+static_assert(kPlainBytes<EdgeRow> && kPlainBytes<EdgeDetails> && kPlainBytes<NodeRow> &&
+              kPlainBytes<NodeDetails>);
 
 // Hands the canonical bytes of `items` to `fn`, about a megabyte at a time.
 template <typename T>
@@ -173,8 +156,8 @@ void write_snapshot(const Graph& g, const std::string& path) {
   const RelationCounts counts(g);
   const std::vector<SectionSource> sections = {
       section(Section::strings, std::span<const char>(a.strings.data(), a.strings.size())),
-      section(Section::nodes, a.nodes),
       // Rows and details have no padding: written as they are in memory (kPlainBytes).
+      section(Section::nodes, a.nodes),
       section(Section::edges, a.edges),
       section(Section::sources, a.sources),
       section(Section::source_refs, a.source_refs),
@@ -195,8 +178,9 @@ void write_snapshot(const Graph& g, const std::string& path) {
       section(Section::relation_types, std::span<const char>(types.data(), types.size())),
       section(Section::relation_counts, counts.all()),
       section(Section::edge_details, a.edge_details),
+      section(Section::node_details, a.node_details),
   };
-  static_assert(kSectionCount == 22);
+  static_assert(kSectionCount == 23);
 
   std::vector<SectionEntry> directory;
   uint64_t offset = aligned(sizeof(Header) + kSectionCount * sizeof(SectionEntry));

@@ -823,7 +823,7 @@ class Builder {
     rec.claims = {static_cast<uint32_t>(tables_.claims.size()),
                   static_cast<uint32_t>(claims.size())};
     tables_.claims.insert(tables_.claims.end(), claims.begin(), claims.end());
-    tables_.nodes.push_back(rec);
+    tables_.add_node(rec);
   }
 
   // A node defined once (nearly every node of a large graph) needs no merging: its record is its
@@ -1082,15 +1082,16 @@ class Builder {
         issuer[e.source] = e.target;
     }
     for (graph::VertexId v = 0; v < tables_.nodes.size(); ++v) {
-      graph::NodeRecord& n = tables_.nodes[v];
-      if (n.label != Label::Decision || !n.name.empty())
+      graph::NodeRow& row = tables_.nodes[v];
+      if (row.label != Label::Decision || !row.name.empty())
         continue;
+      const graph::NodeRecord n = tables_.node(v);
       std::string_view issuer_name;
       if (issuer[v] != kNone) {
-        const graph::NodeRecord& i = tables_.nodes[issuer[v]];
+        const graph::NodeRecord i = tables_.node(issuer[v]);
         issuer_name = writer_.view(i.aliases.count ? tables_.string_refs[i.aliases.begin] : i.name);
       }
-      n.name = writer_.store(
+      row.name = writer_.store(
           made_decision_name(issuer_name, writer_.view(n.kind), writer_.view(n.number), n.date));
     }
   }
@@ -1100,8 +1101,8 @@ class Builder {
   void warn_appeal_date(uint32_t f, const EdgeSpec& e) {
     const int32_t later_date = dates_[e.resolved().from], earlier_date = dates_[e.resolved().to];
     if (later_date != 0 && earlier_date != 0 && later_date < earlier_date) {
-      const graph::NodeRecord& later = tables_.nodes[e.resolved().from];
-      const graph::NodeRecord& earlier = tables_.nodes[e.resolved().to];
+      const graph::NodeRow& later = tables_.nodes[e.resolved().from];
+      const graph::NodeRow& earlier = tables_.nodes[e.resolved().to];
       diagnostics_.add(files_[f].file().diagnostic(
           Severity::warning, edge_pointer(e),
           q(writer_.view(later.id)) + " (" + format_iso_date(later.date) + ") rules on " +

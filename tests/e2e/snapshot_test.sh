@@ -84,7 +84,7 @@ check "a flipped byte in the counts: names the section" \
 run stats -g "$root/tests/data/snapshot/version-1.jg"
 check "a version 1 snapshot: exit non-zero" test "$code" -ne 0
 check "a version 1 snapshot: names both versions and what to do" \
-  has "version-1.jg: error: cannot open the graph snapshot: snapshot format version 1, this jurigraph reads version 4; rebuild it with" "$err"
+  has "version-1.jg: error: cannot open the graph snapshot: snapshot format version 1, this jurigraph reads version 5; rebuild it with" "$err"
 run stats -g "$snap" "$data"
 check "-g and dataset paths together: usage error" test "$code" -ne 0
 run query 'MATCH (n) RETURN count(*)' -g "$snap" "$data"

@@ -78,7 +78,7 @@ TEST(NameIndex, AKeySharedByNodesFindsEachOnceInVertexOrder) {
     for (const std::string_view a : aliases)
       refs.push_back(w.store(a));
     n.aliases = w.add_string_list(refs);
-    t.nodes.push_back(n);
+    t.add_node(n);
   };
   node("company:a", "Alpha", {});
   node("company:b", "Twin", {"TWIN", "twin"});  // one key, three times
