@@ -50,6 +50,14 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// The system CPU time of this process so far, every thread's: what a run pays for memory the
+// host took back shows here (bench/README.md).
+double system_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_stime.tv_sec) + usage.ru_stime.tv_usec / 1e6;
+}
+
 // Prints a figure at once: when compare.sh stops a slow run, the figures so far survive.
 void figure(const char* key, double value) {
   std::cout << key << ' ' << std::fixed << std::setprecision(6) << value << std::endl;
@@ -142,8 +150,10 @@ std::optional<graph::Graph> load_graph(const Options& o) {
     figure("open_s", seconds_since(start));
     return g;
   }
+  const double system_start = system_seconds();
   ingest::LoadResult loaded = ingest::load_datasets({o.dataset});
   figure("load_s", seconds_since(start));
+  figure("load_system_s", system_seconds() - system_start);
   // The load's three steps, for reading a slow run: compare.sh keeps only load_s.
   figure("read_s", loaded.timings.read);
   figure("resolve_s", loaded.timings.resolve);

@@ -35,7 +35,7 @@ def pattern_count(g, vlabel, etype):
 
 def main():
     work, answers = arguments()
-    with Timer("load_s"):
+    with Timer("load_s", "load_system_s"):
         ids, labels = read_nodes(work)
         index = {n: i for i, n in enumerate(ids)}
         label_code = {n: i for i, n in enumerate(LABELS)}

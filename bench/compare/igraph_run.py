@@ -38,7 +38,7 @@ def main():
     work, answers = arguments()
     # igraph warns on stderr for every pair it cannot connect: "no path" is an answer here.
     warnings.filterwarnings("ignore", message="Couldn't reach some vertices")
-    with Timer("load_s"):
+    with Timer("load_s", "load_system_s"):
         ids, labels = read_nodes(work)
         index = {n: i for i, n in enumerate(ids)}
         source, target, kind, types = read_indexed_edges(work, index)

@@ -34,7 +34,7 @@ def pattern_count(g):
 
 def main():
     work, answers = arguments()
-    with Timer("load_s"):
+    with Timer("load_s", "load_system_s"):
         ids, labels = read_nodes(work)
         g = nx.DiGraph()
         g.add_nodes_from((n, {"label": l}) for n, l in zip(ids, labels))

@@ -60,7 +60,7 @@ def main(results, decisions):
         runs = runs_of[tool]
         per_run = [read_figures(os.path.join(results, f"{tool}.{r}.figures"))
                    for r in range(1, runs + 1)]
-        loads[tool] = [f["load_s"] for f, _ in per_run if "load_s" in f]
+        loads[tool] = [(f["load_s"], f.get("load_system_s")) for f, _ in per_run if "load_s" in f]
         figures[tool] = {}
         for key, _ in TASKS + [("nodes", ""), ("edges", "")]:
             values = [f[key] for f, _ in per_run if key in f]
@@ -105,9 +105,11 @@ def main(results, decisions):
     # process freed, a run after an idle moment pays for its memory again (the first, often).
     several = [t for t in tools if len(loads[t]) > 1]
     if several:
-        print("  load of each run, in order (s):")
+        print("  load of each run, in order (s; in brackets, the system CPU time it took):")
         for tool in several:
-            print(f"    {tool}: " + ", ".join(cell(v, "load_s") for v in loads[tool]))
+            print(f"    {tool}: " + ", ".join(
+                cell(v, "load_s") + ("" if system is None else f" [{system:.2f}]")
+                for v, system in loads[tool]))
 
     # --- answers ---
     reference_tool = next((t for t in tools if any(answers[t])), None)
