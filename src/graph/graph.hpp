@@ -117,10 +117,7 @@ class Graph {
 
   // The whole node, its row and details joined (a copy of 128 bytes: callers may keep it by const
   // reference, which extends the copy's life).
-  NodeRecord node(VertexId v) const {
-    const NodeRow& r = a_.nodes[v];
-    return joined(r, r.details == kNoNodeDetails ? nullptr : &a_.node_details[r.details]);
-  }
+  NodeRecord node(VertexId v) const { return joined(a_.nodes[v], a_.node_details); }
   // Id, name, label and the decision fields only: what look-ups and indexes need.
   const NodeRow& node_row(VertexId v) const { return a_.nodes[v]; }
   // The whole edge, its row and details joined (a copy of 36 bytes: cheap, and callers may keep

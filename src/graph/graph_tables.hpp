@@ -42,10 +42,7 @@ struct GraphTables {
   // Appends a node: its row, and its details when it has any.
   void add_node(const NodeRecord& n);
   // Node v whole.
-  NodeRecord node(VertexId v) const {
-    const NodeRow& r = nodes[v];
-    return joined(r, r.details == kNoNodeDetails ? nullptr : &node_details[r.details]);
-  }
+  NodeRecord node(VertexId v) const { return joined(nodes[v], node_details); }
 };
 
 // Appends strings and sources to tables, sharing repeated short values (kinds, currencies,

@@ -153,11 +153,11 @@ NodeRow row_of(const NodeRecord& n, uint32_t details) {
   return r;
 }
 
-NodeRecord joined(const NodeRow& row, const NodeDetails* details) {
+NodeRecord joined(const NodeRow& row, std::span<const NodeDetails> details) {
   NodeRecord n;
   copy_row_fields(n, row);
-  if (details != nullptr)
-    copy_detail_fields(n, *details);
+  if (row.details != kNoNodeDetails)
+    copy_detail_fields(n, details[row.details]);
   return n;
 }
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -177,8 +178,8 @@ NodeDetails details_of(const NodeRecord& n);
 bool has_details(const NodeDetails& d);
 // `n`'s row, pointing at its details.
 NodeRow row_of(const NodeRecord& n, uint32_t details);
-// The node whole, from its row and its details (nullptr: none).
-NodeRecord joined(const NodeRow& row, const NodeDetails* details);
+// The node whole, from its row and the table its `details` index points into.
+NodeRecord joined(const NodeRow& row, std::span<const NodeDetails> details);
 
 // An edge whole: its ends, its type and its details. What ingestion adds and Graph::edge returns;
 // a graph stores it as an EdgeRow and an EdgeDetails.
