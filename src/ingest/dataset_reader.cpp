@@ -271,6 +271,20 @@ class RecordReader::Impl {
     return s;
   }
 
+  // A slot of source_refs for a source named by key, filled by finish_records. A key the slot
+  // before also named extends that reference.
+  void add_source_key(std::string_view key) {
+    const auto slot = static_cast<uint32_t>(out_.source_refs.size());
+    auto& refs = out_.source_key_refs;
+    if (!refs.empty() && refs.back().ref + refs.back().count == slot &&
+        equal_short_text(refs.back().key, key)) {
+      ++refs.back().count;
+    } else {
+      refs.push_back({slot, 1, key});
+    }
+    out_.source_refs.push_back(0);
+  }
+
   // Reads a `sources` array of keys and inline sources; keys are resolved by finish_records.
   template <typename JsonNode>
   Range read_sources(JsonNode obj, const SourceListOwner& owner) {
@@ -285,9 +299,7 @@ class RecordReader::Impl {
     uint32_t i = 0;
     for (const JsonNode item : list.items()) {
       if (item.is_string()) {
-        out_.source_key_refs.push_back(
-            {static_cast<uint32_t>(out_.source_refs.size()), i, item.string(), owner});
-        out_.source_refs.push_back(0);
+        add_source_key(item.string());
       } else {
         out_.source_refs.push_back(static_cast<uint32_t>(out_.sources.size()));
         out_.sources.push_back(read_source_fields(
@@ -573,6 +585,60 @@ bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
   return finish_records(where, parts, find_duplicate_ids(parts), diagnostics);
 }
 
+namespace {
+
+// Where a slot of source_refs is written: its list's owner and its position in the list.
+struct SourceSlotPlace {
+  SourceListOwner owner;
+  uint32_t item = 0;
+};
+
+// The place of every slot of records.source_refs, from the records that hold the lists: a node's
+// `sources`, an edge's own (appeal_of, cites, a relation's), a claim's. A decision's edges that
+// have no list of their own share the decision's, which the nodes name first.
+std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
+  std::vector<SourceSlotPlace> places(records.source_refs.size());
+  std::vector<bool> placed(places.size());
+  const auto place = [&](Range list, const SourceListOwner& owner) {
+    for (uint32_t i = 0; i < list.count; ++i) {
+      if (!placed[list.begin + i]) {
+        places[list.begin + i] = {owner, i};
+        placed[list.begin + i] = true;
+      }
+    }
+  };
+  const auto place_claims = [&](Range claims, Section section, uint32_t record) {
+    for (uint32_t c = claims.begin; c < claims.begin + claims.count; ++c) {
+      const ClaimSpec& claim = records.claims[c];
+      place(claim.sources, {section, SourceListOwner::claims, record, claim.index});
+    }
+  };
+  for (const NodeSpec& n : records.nodes) {
+    place(n.sources, {n.section, SourceListOwner::record, n.record, 0});
+    place_claims(node_details(records, n).claims, n.section, n.record);
+  }
+  for (const EdgeSpec& e : records.edges) {
+    switch (e.field) {
+      case EdgeField::relation:
+        place(e.sources, {e.section, SourceListOwner::record, e.record, 0});
+        place_claims(records.relations[e.item].claims, e.section, e.record);
+        break;
+      case EdgeField::appeal_of:
+        place(e.sources, {e.section, SourceListOwner::appeal_of, e.record, e.item});
+        break;
+      case EdgeField::cites:
+        place(e.sources, {e.section, SourceListOwner::cites, e.record, e.item});
+        break;
+      case EdgeField::issued_by:
+      case EdgeField::against:
+        break;  // the decision's list
+    }
+  }
+  return places;
+}
+
+}  // namespace
+
 DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts) {
   // Open addressing over 8-byte entries: the high half of an id's hash and its node's number in
   // the file, plus one (0: free). The text is read only when the halves agree, which is nearly
@@ -642,22 +708,25 @@ bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
   for (FileRecords& records : parts) {
     std::string_view last_key;
     uint32_t last_index = 0;
+    std::vector<SourceSlotPlace> places;  // found at the first unknown key
     for (const SourceKeyRef& ref : records.source_key_refs) {
       // Most records of a file cite the same few sources: skip the lookup for a repeated key.
-      if (!last_key.empty() && equal_short_text(ref.key, last_key)) {
-        records.source_refs[ref.ref] = last_index;
-        continue;
+      if (last_key.empty() || !equal_short_text(ref.key, last_key)) {
+        auto it = keys.find(ref.key);
+        if (it == keys.end()) {
+          if (places.empty())
+            places = source_slot_places(records);
+          for (uint32_t slot = ref.ref; slot < ref.ref + ref.count; ++slot) {
+            error(sources_pointer(places[slot].owner) + "/" + std::to_string(places[slot].item),
+                  "unknown source \"" + std::string(ref.key) +
+                      "\": not a key of this file's \"sources\" object");
+          }
+          continue;
+        }
+        last_key = ref.key;
+        last_index = it->second;
       }
-      auto it = keys.find(ref.key);
-      if (it == keys.end()) {
-        error(sources_pointer(ref.owner) + "/" + std::to_string(ref.item),
-              "unknown source \"" + std::string(ref.key) +
-                  "\": not a key of this file's \"sources\" object");
-        continue;
-      }
-      records.source_refs[ref.ref] = it->second;
-      last_key = ref.key;
-      last_index = it->second;
+      std::fill_n(records.source_refs.begin() + ref.ref, ref.count, last_index);
     }
     // An unknown key leaves its slot pointing at source 0 (or nothing): the file is rejected.
     records.source_key_refs.clear();

@@ -615,8 +615,6 @@ class Merger {
     const auto add_base = [&](Section s, uint32_t& record) {
       record += shift.record_base[static_cast<int>(s)];
     };
-    for (SourceKeyRef& k : r.source_key_refs)
-      add_base(k.owner.section, k.owner.record_index);
     for (NodeSpec& n : r.nodes)
       add_base(n.section, n.record);
     for (EdgeSpec& e : r.edges)

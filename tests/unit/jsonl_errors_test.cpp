@@ -122,6 +122,63 @@ TEST_F(JsonlErrors, DuplicateIdsUnknownAndDuplicateSourceKeys) {
             "/sources/s)");
 }
 
+// A key reference covers consecutive slots naming the same key, and does not say where its
+// lists are written: the error finds each list from the records that hold it, in every kind of
+// list, in a run read after others (its records renumbered from the file's start).
+TEST_F(JsonlErrors, UnknownSourceKeysNameEachListWhereverItIs) {
+  const std::string nope = R"(["nope"])";
+  const std::string tail =
+      R"({"entity": {"id": "provision:p", "label": "Provision", "name": "P", "sources": ["s"]}})"
+      "\n" +
+      decision(
+          "decision:a",
+          R"("appeal_of": [{"decision": "decision:f0", "outcome": "confirmed", "sources": )" +
+              nope +
+              R"(}], "cites": [{"provision": "provision:p", "role": "infringed", "sources": ["s", "nope"]}], )") +
+      decision(
+          "decision:b",
+          R"("date": "2020-01-02", "claims": [{"property": "date", "value": "2020-01-02", "sources": )" +
+              nope + "}], ") +
+      R"({"entity": {"id": "company:c", "label": "Company", "name": "C", "sources": ["s", "nope", "nope"], "claims": [{"property": "name", "value": "C", "sources": ["nope"]}]}})"
+      "\n"
+      R"({"relation": {"type": "SUBCONTRACTOR_OF", "from": "company:c", "to": "company:acme", "sources": ["nope"], "properties": {"service": "mail"}, "claims": [{"property": "service", "value": "mail", "sources": ["s", "nope"]}]}})"
+      "\n"
+      R"({"entity": {"id": "company:d", "label": "Company", "name": "D", "sources": ["nope", {"url": "https://example.org/d"}, "nope"]}})"
+      "\n"
+      // Its appeal has no list of its own: the decision's is the one to name.
+      R"({"decision": {"id": "decision:c", "kind": "ruling", "issued_by": "authority:cnil", "appeal_of": [{"decision": "decision:a", "outcome": "confirmed"}], "sources": ["nope"]}})"
+      "\n";
+  const std::vector<std::string> pointers = {"/decision/appeal_of/0/sources/0",
+                                             "/decision/cites/0/sources/1",
+                                             "/decision/claims/0/sources/0",
+                                             "/entity/sources/1",
+                                             "/entity/sources/2",
+                                             "/entity/claims/0/sources/0",
+                                             "/relation/sources/0",
+                                             "/relation/claims/0/sources/1",
+                                             "/entity/sources/0",
+                                             "/entity/sources/2",
+                                             "/decision/sources/0"};
+  const std::vector<int> tail_lines = {2, 2, 3, 4, 4, 4, 5, 5, 6, 6, 7};  // the tail's line of each
+  // Alone after the head, then after 3 MB of decisions read as several runs on two threads.
+  for (const int filler : {1, 10000}) {
+    std::string text = kHead;
+    for (int i = 0; i < filler; ++i)
+      text += decision("decision:f" + std::to_string(i), std::string(250, ' '));
+    ingest::LoadOptions options;
+    options.threads = 2;
+    const auto d = load({write("k.jsonl", text + tail)}, options);
+    ASSERT_EQ(d.size(), pointers.size()) << ::testing::PrintToString(d);
+    for (std::size_t i = 0; i < d.size(); ++i) {
+      SCOPED_TRACE(d[i]);
+      const int line = 3 + filler + tail_lines[i];
+      EXPECT_TRUE(d[i].starts_with("k.jsonl:" + std::to_string(line) + ":"));
+      EXPECT_NE(d[i].find("error: unknown source \"nope\""), std::string::npos);
+      EXPECT_TRUE(d[i].ends_with("(at " + pointers[i] + ")"));
+    }
+  }
+}
+
 TEST_F(JsonlErrors, DanglingReferencesAcrossFilesAndDuplicateDecisions) {
   const std::string a = write("a.jsonl", std::string(kHead) + decision("decision:x"));
   const std::string b = write(
