@@ -67,43 +67,99 @@ const std::vector<RecordPlace>& RecordIndex::of(Section section) const {
   return const_cast<RecordIndex*>(this)->of(section);
 }
 
-std::optional<std::pair<RecordPlace, std::string>> RecordIndex::find(
-    std::string_view pointer) const {
+namespace {
+
+// The record `pointer` falls in, in `index` (a RecordIndex or a FileRecordIndex).
+template <typename Index>
+std::optional<FoundRecord> find_record(const Index& index, std::string_view pointer) {
   const auto [first, rest] = split_first(pointer);
   struct Kind {
     std::string_view plural, singular;
-    const std::vector<RecordPlace>* places;
+    Section section;
   };
-  const Kind kinds[] = {{"entities", "/entity", &entities},
-                        {"decisions", "/decision", &decisions},
-                        {"relations", "/relation", &relations}};
+  const Kind kinds[] = {{"entities", "/entity", Section::entities},
+                        {"decisions", "/decision", Section::decisions},
+                        {"relations", "/relation", Section::relations}};
   for (const Kind& k : kinds) {
     if (first != k.plural)
       continue;
     const auto [token, inner] = split_first(rest);
     const auto i = parse_index(token);
-    if (!i || *i >= k.places->size())
+    const std::optional<RecordPlace> place = i ? index.place(k.section, *i) : std::nullopt;
+    if (!place)
       return std::nullopt;
-    return std::make_pair((*k.places)[*i], std::string(k.singular) + std::string(inner));
+    return FoundRecord(*place, std::string(k.singular) + std::string(inner));
   }
   if (first == "vocabulary") {
     const auto [types, after] = split_first(rest);
     const auto [token, inner] = split_first(after);
     const auto i = parse_index(token);
-    if (types != "relation_types" || !i || *i >= relation_types.size())
+    const std::optional<RecordPlace> place =
+        types == "relation_types" && i ? index.place(Section::vocabulary, *i) : std::nullopt;
+    if (!place)
       return std::nullopt;
-    return std::make_pair(relation_types[*i], "/vocabulary/relation_types/" +
-                                                  std::to_string(relation_type_item[*i]) +
-                                                  std::string(inner));
+    return FoundRecord(*place, "/vocabulary/relation_types/" + std::to_string(index.type_item(*i)) +
+                                   std::string(inner));
   }
   if (first == "sources") {
     const auto [token, inner] = split_first(rest);
-    auto it = source_keys.find(unescape_token(token));
-    if (it == source_keys.end())
+    auto it = index.source_keys.find(unescape_token(token));
+    if (it == index.source_keys.end())
       return std::nullopt;
-    return std::make_pair(it->second, std::string(pointer));
+    return FoundRecord(it->second, std::string(pointer));
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<RecordPlace> RecordIndex::place(Section section, std::size_t i) const {
+  const std::vector<RecordPlace>& places = of(section);
+  return i < places.size() ? std::optional(places[i]) : std::nullopt;
+}
+
+std::optional<FoundRecord> RecordIndex::find(std::string_view pointer) const {
+  return find_record(*this, pointer);
+}
+
+void FileRecordIndex::append(RecordIndex&& run, uint32_t line_base) {
+  parts_.push_back({std::move(run), line_base});
+}
+
+std::size_t FileRecordIndex::size(Section section) const {
+  std::size_t n = 0;
+  for (const Part& part : parts_)
+    n += part.index.of(section).size();
+  return n;
+}
+
+std::pair<const FileRecordIndex::Part*, std::size_t> FileRecordIndex::part_of(Section section,
+                                                                              std::size_t i) const {
+  for (const Part& part : parts_) {
+    const std::size_t n = part.index.of(section).size();
+    if (i < n)
+      return {&part, i};
+    i -= n;
+  }
+  return {nullptr, 0};
+}
+
+std::optional<RecordPlace> FileRecordIndex::place(Section section, std::size_t i) const {
+  const auto [part, at] = part_of(section, i);
+  if (part == nullptr)
+    return std::nullopt;
+  RecordPlace p = part->index.of(section)[at];
+  p.line += part->line_base;
+  return p;
+}
+
+uint32_t FileRecordIndex::type_item(std::size_t i) const {
+  const auto [part, at] = part_of(Section::vocabulary, i);
+  return part->index.type_item(at);
+}
+
+std::optional<FoundRecord> FileRecordIndex::find(std::string_view pointer) const {
+  return find_record(*this, pointer);
 }
 
 JsonlFile::JsonlFile(std::string path, Diagnostics& diagnostics) : path_(std::move(path)) {
@@ -201,28 +257,33 @@ Diagnostic JsonlFile::line_diagnostic(Severity severity, RecordPlace place,
   return d;
 }
 
+Location JsonlFile::found_location(const std::optional<FoundRecord>& found) const {
+  return found ? locate_in_line(found->first, found->second) : Location(path_);
+}
+
+Diagnostic JsonlFile::found_diagnostic(Severity severity, const std::optional<FoundRecord>& found,
+                                       std::string message) const {
+  if (!found)
+    return Diagnostic{severity, Location(path_), std::move(message), {}};
+  return line_diagnostic(severity, found->first, found->second, std::move(message));
+}
+
 Location JsonlFile::locate(std::string_view pointer) const {
-  return JsonlView(*this, index_).locate(pointer);
+  return found_location(index_.find(pointer));
 }
 
 Diagnostic JsonlFile::diagnostic(Severity severity, std::string_view pointer,
                                  std::string message) const {
-  return JsonlView(*this, index_).diagnostic(severity, pointer, std::move(message));
+  return found_diagnostic(severity, index_.find(pointer), std::move(message));
 }
 
 Location JsonlView::locate(std::string_view pointer) const {
-  const auto found = index_.find(pointer);
-  if (!found)
-    return Location(file_.path());
-  return file_.locate_in_line(found->first, found->second);
+  return file_.found_location(index_.find(pointer));
 }
 
 Diagnostic JsonlView::diagnostic(Severity severity, std::string_view pointer,
                                  std::string message) const {
-  const auto found = index_.find(pointer);
-  if (!found)
-    return Diagnostic{severity, Location(file_.path()), std::move(message), {}};
-  return file_.line_diagnostic(severity, found->first, found->second, std::move(message));
+  return file_.found_diagnostic(severity, index_.find(pointer), std::move(message));
 }
 
 }  // namespace jurigraph::ingest

@@ -513,20 +513,8 @@ class Merger {
          std::size_t max_errors)
       : file_(file), parts_(parts), diagnostics_(diagnostics), max_errors_(max_errors) {}
 
-  // The file's record index, reserved once for every run's records: grown run by run, it was
-  // copied at each doubling.
-  void reserve_index(const std::vector<Run>& runs) {
-    for (Section s :
-         {Section::entities, Section::decisions, Section::relations, Section::vocabulary}) {
-      std::size_t total = file_.index().of(s).size();
-      for (const Run& run : runs)
-        total += run.index.of(s).size();
-      reserve_huge(file_.index().of(s), total);
-    }
-  }
-
   void merge(Run& run) {
-    RecordIndex& index = file_.index();
+    FileRecordIndex& index = file_.index();
     // Only the first max_errors lines with errors of the whole file are shown; a run shows its
     // own first ones, so the lines shown do not depend on how the file was cut into runs.
     const std::size_t allowed = max_errors_ - shown_error_lines_;
@@ -549,22 +537,7 @@ class Merger {
     uint32_t record_base[4];
     for (Section s :
          {Section::entities, Section::decisions, Section::relations, Section::vocabulary})
-      record_base[static_cast<int>(s)] = static_cast<uint32_t>(index.of(s).size());
-
-    for (Section s :
-         {Section::entities, Section::decisions, Section::relations, Section::vocabulary}) {
-      std::vector<RecordPlace>& places = index.of(s);
-      if (places.size() + run.index.of(s).size() > places.capacity())
-        reserve_huge(places,
-                     std::max(places.size() + run.index.of(s).size(), places.capacity() * 2));
-      for (RecordPlace p : run.index.of(s)) {
-        p.line += line_base_;
-        places.push_back(p);
-      }
-    }
-    index.relation_type_item.insert(index.relation_type_item.end(),
-                                    run.index.relation_type_item.begin(),
-                                    run.index.relation_type_item.end());
+      record_base[static_cast<int>(s)] = static_cast<uint32_t>(index.size(s));
     // A key defined twice is reported here and left out, so that finish_records sees each key
     // once.
     std::vector<std::pair<std::string_view, uint32_t>> keys;
@@ -598,6 +571,7 @@ class Merger {
     Shift& shift = shifts_.emplace_back();
     shift.sources = sources;
     std::copy(std::begin(record_base), std::end(record_base), shift.record_base.begin());
+    index.append(std::move(run.index), line_base_);
     line_base_ += run.lines;
     parts_.push_back(std::move(r));
   }
@@ -714,7 +688,6 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
 
   Merger merger(file, parts, diagnostics, options.max_errors);
   parts.reserve(runs.size());
-  merger.reserve_index(runs);
   bool empty = true;
   for (Run& run : runs) {
     empty &= run.empty;

@@ -179,6 +179,32 @@ TEST_F(JsonlErrors, UnknownSourceKeysNameEachListWhereverItIs) {
   }
 }
 
+// Relation types are numbered across the file's vocabulary lines; a type declared again in a
+// run read after others is named by its place in its own line.
+TEST_F(JsonlErrors, ARelationTypeDeclaredTwiceIsNamedInItsLineInALaterRun) {
+  const auto vocabulary = [](const std::string& first, const std::string& second) {
+    const auto type = [](const std::string& name) {
+      return R"({"type": ")" + name +
+             R"(", "description": "d", "from": ["Company"], "to": ["Company"]})";
+    };
+    return R"({"vocabulary": {"relation_types": [)" + type(first) + ", " + type(second) + "]}}\n";
+  };
+  std::string text = kHead + vocabulary("HOSTS", "MAILS_FOR");
+  const int filler = 10000;  // 3 MB: several runs on two threads
+  for (int i = 0; i < filler; ++i)
+    text += decision("decision:f" + std::to_string(i), std::string(250, ' '));
+  text += vocabulary("PAYS", "MAILS_FOR");
+  ingest::LoadOptions options;
+  options.threads = 2;
+  const auto d = load({write("v.jsonl", text)}, options);
+  ASSERT_EQ(d.size(), 1u) << ::testing::PrintToString(d);
+  EXPECT_TRUE(d[0].starts_with("v.jsonl:" + std::to_string(5 + filler) + ":")) << d[0];
+  EXPECT_TRUE(
+      d[0].ends_with("relation type MAILS_FOR is declared twice in this file (at "
+                     "/vocabulary/relation_types/1/type)"))
+      << d[0];
+}
+
 TEST_F(JsonlErrors, DanglingReferencesAcrossFilesAndDuplicateDecisions) {
   const std::string a = write("a.jsonl", std::string(kHead) + decision("decision:x"));
   const std::string b = write(
