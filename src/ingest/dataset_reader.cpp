@@ -173,13 +173,12 @@ class RecordReader::Impl {
     warn_hidden_keys(identifiers, properties, Section::decisions, index);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
-    add_edge("ISSUED_BY", n.id, text(kDecisionIssuedBy), Section::decisions, index,
-             EdgeField::issued_by, 0, n.sources, no_properties);
+    add_decision_edge(text(kDecisionIssuedBy), index, EdgeField::issued_by, 0, n.sources,
+                      no_properties);
     if (const JsonNode against = m[kDecisionAgainst]) {
       uint32_t i = 0;
       for (const JsonNode a : against.items()) {
-        add_edge("AGAINST", n.id, a.string(), Section::decisions, index, EdgeField::against, i++,
-                 n.sources, no_properties);
+        add_decision_edge(a.string(), index, EdgeField::against, i++, n.sources, no_properties);
       }
     }
     if (const JsonNode appeals = m[kDecisionAppealOf]) {
@@ -189,8 +188,8 @@ class RecordReader::Impl {
             read_sources(a, {Section::decisions, SourceListOwner::appeal_of, index, i});
         const Range props = add_text_properties("outcome", member_text(a, "outcome"), "solution",
                                                 member_text(a, "solution"));
-        add_edge("APPEAL_OF", n.id, member_text(a, "decision"), Section::decisions, index,
-                 EdgeField::appeal_of, i, own.count > 0 ? own : n.sources, props);
+        add_decision_edge(member_text(a, "decision"), index, EdgeField::appeal_of, i,
+                          own.count > 0 ? own : n.sources, props);
         ++i;
       }
     }
@@ -199,8 +198,8 @@ class RecordReader::Impl {
       for (const JsonNode c : cites.items()) {
         const Range own = read_sources(c, {Section::decisions, SourceListOwner::cites, index, i});
         const Range props = add_text_properties("role", member_text(c, "role"));
-        add_edge("CITES", n.id, member_text(c, "provision"), Section::decisions, index,
-                 EdgeField::cites, i, own.count > 0 ? own : n.sources, props);
+        add_decision_edge(member_text(c, "provision"), index, EdgeField::cites, i,
+                          own.count > 0 ? own : n.sources, props);
         ++i;
       }
     }
@@ -217,8 +216,8 @@ class RecordReader::Impl {
         fields.push_back(p.name);
     }
     const Range claims = read_claims(v, Section::relations, index, fields);
-    add_edge(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"),
-             Section::relations, index, EdgeField::relation, 0, sources, props, claims);
+    add_relation(member_text(v, "type"), member_text(v, "from"), member_text(v, "to"), index,
+                 sources, props, claims);
   }
 
  private:
@@ -447,25 +446,34 @@ class RecordReader::Impl {
     return r;
   }
 
-  // `type` and `claims` are an edge of its own's (field `relation`); the others have their
+  // An edge written in the decision read last (the last node): it starts there, and has its
   // field's type and no claims.
-  void add_edge(std::string_view type, std::string_view from, std::string_view to, Section section,
-                uint32_t record, EdgeField field, uint32_t item, Range sources, Range properties,
-                Range claims = {}) {
+  void add_decision_edge(std::string_view to, uint32_t record, EdgeField field, uint32_t item,
+                         Range sources, Range properties) {
+    EdgeSpec e = edge_to(to, Section::decisions, record, sources, properties);
+    e.field = field;
+    e.item = item;
+    e.set_from_node(static_cast<uint32_t>(out_.nodes.size() - 1));
+    out_.edges.push_back(e);
+  }
+  // An edge of its own: its start, type and claims go aside (RelationSpec).
+  void add_relation(std::string_view type, std::string_view from, std::string_view to,
+                    uint32_t record, Range sources, Range properties, Range claims) {
+    EdgeSpec e = edge_to(to, Section::relations, record, sources, properties);
+    e.field = EdgeField::relation;
+    e.item = static_cast<uint32_t>(out_.relations.size());
+    out_.relations.push_back({type, claims, from});
+    out_.edges.push_back(e);
+  }
+  static EdgeSpec edge_to(std::string_view to, Section section, uint32_t record, Range sources,
+                          Range properties) {
     EdgeSpec e;
-    e.set_from(from);
     e.set_to(to);
     e.section = section;
     e.record = record;
-    e.field = field;
-    e.item = item;
     e.sources = sources;
     e.properties = properties;
-    if (field == EdgeField::relation) {
-      e.item = static_cast<uint32_t>(out_.relations.size());
-      out_.relations.push_back({type, claims});
-    }
-    out_.edges.push_back(e);
+    return e;
   }
 
   // The property list of an edge written in a decision: `outcome` and `solution` of an appeal,

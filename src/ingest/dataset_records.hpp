@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 #include <vector>
@@ -110,27 +111,28 @@ struct ResolvedEnds {
   uint32_t type = kNoSlot;
 };
 
-// Millions of these live until the graph tables are built (1M decisions: 5M of them). The ends
-// are held as pointer and 16-bit length, not as views, and the type and claims of an edge of its
-// own are kept aside (RelationSpec): an edge written in a decision has its type from its field
-// and no claims. 48 bytes an edge where views and three ranges took 88.
+// Millions of these live until the graph tables are built (1M decisions: 5M of them). The target
+// is held as pointer and 16-bit length, not as a view. An edge written in a decision starts at
+// the decision: it names it by its node's place in FileRecords::nodes, and its type comes from
+// its field; an edge of its own keeps its start, type and claims aside (RelationSpec). 40 bytes
+// an edge, where views and three ranges took 88, and the start's text beside the target 48.
 // Ids are at most 200 bytes (the schema); a longer text, which only a crafted snapshot could
 // hold, is cut at 65,535 bytes, so it names no node and is reported unknown.
-// The resolver puts the ends it finds in place of the texts (set_resolved), and writes the ids
-// back from them for a further round: a table of them beside the edges took 60 MB more at the
-// peak (1M decisions).
+// The resolver puts the ends it finds in place of the target and the decision's place
+// (set_resolved), and writes them back for a further round (the decision's place found again by
+// its record): a table of the ends beside the edges took 60 MB more at the peak (1M decisions).
 struct EdgeSpec {
  private:
-  // The ends as written (from(), to()) until set_resolved, then as found (resolved()). First, so
-  // that the fields below fill the struct without padding.
+  // The target as written and the decision's node (to(), from_node()) until set_resolved, then
+  // the ends as found (resolved()). 12 bytes on a 4-byte boundary: the pointer is kept as bytes,
+  // so that the fields below follow without padding.
   union Ends {
     struct {
-      const char* from;
-      const char* to;
+      unsigned char to[sizeof(const char*)];
+      uint32_t from_node;
     } text;
     ResolvedEnds resolved;
-  } ends_{.text = {nullptr, nullptr}};
-  uint16_t from_size_ = 0;
+  } ends_{.text = {{}, 0}};
   uint16_t to_size_ = 0;
 
  public:
@@ -141,30 +143,36 @@ struct EdgeSpec {
   // Where the edge is written: /decisions/3/against/0, /relations/5.
   uint32_t record = 0;
   // Its place in the decision's list (against, appeal_of, cites); for an edge of its own (field
-  // `relation`), the index of its type and claims in FileRecords::relations.
+  // `relation`), the index of its start, type and claims in FileRecords::relations.
   uint32_t item = 0;
 
-  // The ids, until set_resolved.
-  std::string_view from() const { return {ends_.text.from, from_size_}; }
-  std::string_view to() const { return {ends_.text.to, to_size_}; }
-  void set_from(std::string_view id) { set(id, ends_.text.from, from_size_); }
-  void set_to(std::string_view id) { set(id, ends_.text.to, to_size_); }
-  // The ends and type found, from set_resolved on; the ids are gone then.
+  // The target's id, until set_resolved.
+  std::string_view to() const {
+    const char* at = nullptr;
+    std::memcpy(&at, ends_.text.to, sizeof at);
+    return {at, to_size_};
+  }
+  void set_to(std::string_view id) {
+    const char* const at = id.data();
+    std::memcpy(ends_.text.to, &at, sizeof at);
+    to_size_ = static_cast<uint16_t>(std::min<std::size_t>(id.size(), 0xFFFF));
+  }
+  // For an edge written in a decision: the decision's place in FileRecords::nodes, until
+  // set_resolved (see edge_from).
+  uint32_t from_node() const { return ends_.text.from_node; }
+  void set_from_node(uint32_t node) { ends_.text.from_node = node; }
+  // The ends and type found, from set_resolved on; the target and the decision's place are gone
+  // then.
   const ResolvedEnds& resolved() const { return ends_.resolved; }
   void set_resolved(const ResolvedEnds& ends) { ends_.resolved = ends; }
-
- private:
-  static void set(std::string_view text, const char*& at, uint16_t& size) {
-    at = text.data();
-    size = static_cast<uint16_t>(std::min<std::size_t>(text.size(), 0xFFFF));
-  }
 };
-static_assert(sizeof(EdgeSpec) == 48, "EdgeSpec grew: millions of them are in memory at once");
+static_assert(sizeof(EdgeSpec) == 40, "EdgeSpec grew: millions of them are in memory at once");
 
-// What an edge of its own has beyond an EdgeSpec: its type and its claims.
+// What an edge of its own has beyond an EdgeSpec: its start, its type and its claims.
 struct RelationSpec {
   std::string_view type;
   Range claims;  // into FileRecords::claims
+  std::string_view from;
 };
 
 struct RelationTypeSpec {
@@ -227,6 +235,13 @@ inline void set_node_details(FileRecords& records, NodeSpec& n, const NodeDetail
     return;
   n.details = static_cast<uint32_t>(records.details.size());
   records.details.push_back(d);
+}
+
+// The id edge e starts at, until the resolver puts the ends it finds in its place: its
+// decision's for an edge written in a decision, its own `from` for an edge of its own.
+inline std::string_view edge_from(const FileRecords& records, const EdgeSpec& e) {
+  return e.field == EdgeField::relation ? records.relations[e.item].from
+                                        : records.nodes[e.from_node()].id;
 }
 
 // The JSON pointer of a record, or of one of its fields: /decisions/3, /decisions/3/against/0.

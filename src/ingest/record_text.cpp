@@ -133,27 +133,17 @@ class RecordTextKeeper::Impl {
       k_.copy(d.number);
       k_.copy(d.summary);
     });
-    // The edges written in one decision view its id, in a row: kept once (ids are mostly short
-    // and found in the cache anyway, but not all). Only within one call: the next one's text may
-    // be at the same place in the reused buffer.
-    const char* from_source = nullptr;
-    std::string_view from_kept;
     each_new_fetching_ahead(
         r_.edges, kept_.edges, [&](const EdgeSpec& e) { k_.prefetch(e.to()); },
         [&](EdgeSpec& e) {
-          std::string_view from = e.from();
-          if (from.data() != from_source || from.size() != from_kept.size()) {
-            from_source = from.data();
-            k_.keep(from);
-            from_kept = from;
-          }
-          e.set_from(from_kept);
           std::string_view to = e.to();
           k_.keep(to);
           e.set_to(to);
         });
-    each_new(r_.relations, kept_.relations,
-             [&](RelationSpec& relation) { k_.keep(relation.type); });
+    each_new(r_.relations, kept_.relations, [&](RelationSpec& relation) {
+      k_.keep(relation.type);
+      k_.keep(relation.from);
+    });
     each_new(r_.source_keys, kept_.source_keys, [&](auto& key) { k_.keep(key.first); });
     each_new(r_.source_key_refs, kept_.source_key_refs,
              [&](SourceKeyRef& ref) { k_.keep(ref.key); });

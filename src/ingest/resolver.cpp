@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cstring>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -44,38 +45,20 @@ struct EdgeSpan {
   std::size_t begin = 0, end = 0;
 };
 
-// The slots of the decisions of one file (or part of one), by record number: an edge written in a
-// decision starts at it, and finds its slot here without looking its id up (1M decisions: 1M of
-// the 6M look-ups of the edges' ends, each missing the cache). Kept while the decisions are
-// numbered in a row, as files are read; otherwise (a snapshot's records) the ids are looked up.
-class DecisionSlots {
+// The slot of each node of one file (or part of one), by its place in the file's nodes: an edge
+// written in a decision starts at it, and finds its slot here without looking its id up (1M
+// decisions: 1M of the 6M look-ups of the edges' ends, each missing the cache).
+class NodeSlots {
  public:
-  void reserve(std::size_t most) { reserve_huge(slots_, most); }
-  void add(uint32_t record, uint32_t slot) {
-    if (!in_a_row_)
-      return;
-    if (slots_.empty())
-      first_record_ = record;
-    if (record - first_record_ != slots_.size()) {
-      in_a_row_ = false;
-      release_now(slots_);
-      return;
-    }
-    slots_.push_back(slot);
-  }
-  // The slot of the decision `edge` is written in, or kNoSlot (an edge of its own, or one whose
-  // decision is not here).
+  void reserve(std::size_t nodes) { reserve_huge(slots_, nodes); }
+  void add(uint32_t slot) { slots_.push_back(slot); }
+  // The slot of the decision `edge` is written in, or kNoSlot for an edge of its own.
   uint32_t slot_of(const EdgeSpec& edge) const {
-    if (edge.section != Section::decisions || edge.field == EdgeField::relation)
-      return kNoSlot;
-    const uint32_t k = edge.record - first_record_;  // wraps around below the first
-    return in_a_row_ && k < slots_.size() ? slots_[k] : kNoSlot;
+    return edge.field == EdgeField::relation ? kNoSlot : slots_[edge.from_node()];
   }
 
  private:
   HugeVector<uint32_t> slots_;
-  uint32_t first_record_ = 0;
-  bool in_a_row_ = true;
 };
 
 // Every id of the accepted files, numbered in order of first definition: the slot of an id is
@@ -200,7 +183,7 @@ class Checker {
   // ends found (check_span), and what only the rounds needed is freed.
   void finish() {
     ids_.release_lookup();
-    decisions_.clear();
+    node_slots_.clear();
   }
 
  private:
@@ -227,11 +210,24 @@ class Checker {
     for (LoadedFile& file : files_) {
       if (!file.accepted)
         continue;
+      // A decision's edges follow its node, in the order of the decisions: the place of each
+      // edge's decision is found again walking the nodes once.
+      const HugeVector<NodeSpec>& nodes = file.records.nodes;
+      std::size_t node = 0;
       for (EdgeSpec& e : file.records.edges) {
         const ResolvedEnds found = e.resolved();
         assert(found.from != kNone && found.to != kNone);
-        e.set_from(id_of(found.from));
         e.set_to(id_of(found.to));
+        if (e.field == EdgeField::relation) {
+          file.records.relations[e.item].from = id_of(found.from);
+          continue;
+        }
+        while (node < nodes.size() &&
+               !(nodes[node].section == Section::decisions && nodes[node].record == e.record))
+          ++node;
+        if (node == nodes.size())
+          throw std::logic_error("an edge of a decision whose node is not before it");
+        e.set_from_node(static_cast<uint32_t>(node));
       }
     }
   }
@@ -267,11 +263,11 @@ class Checker {
     for (const LoadedFile& file : files_)
       total += file.accepted ? file.records.nodes.size() : 0;
     ids_.clear(total);  // no rehashing of a million ids
-    decisions_.assign(files_.size(), {});
+    node_slots_.assign(files_.size(), {});
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
         continue;
-      decisions_[f].reserve(files_[f].records.nodes.size());
+      node_slots_[f].reserve(files_[f].records.nodes.size());
       const auto& nodes = files_[f].records.nodes;
       for (uint32_t i = 0; i < std::min<std::size_t>(kAhead, nodes.size()); ++i)
         ids_.prefetch(nodes[i].id);
@@ -280,8 +276,7 @@ class Checker {
           ids_.prefetch(nodes[i + kAhead].id);
         const NodeSpec& n = nodes[i];
         const auto [slot, first_definition] = ids_.add(n.id, {f, i}, n.label);
-        if (n.section == Section::decisions)
-          decisions_[f].add(n.record, slot);
+        node_slots_[f].add(slot);
         if (first_definition)
           continue;
         const Definition first = ids_.first(slot);
@@ -390,23 +385,19 @@ class Checker {
       field_type[field] = find_type(field_relation_type(static_cast<EdgeField>(field)), unused);
     }
     const FileRecords& records = files_[f].records;
-    const DecisionSlots& decisions = decisions_[f];
-    // A decision's edges follow each other and all start at it: its id is looked up once.
-    // (Looking an id up reads its text where the id table's entry points, far in memory.)
+    const NodeSlots& node_slots = node_slots_[f];
+    // An edge of its own names its start: looked up once for a run of edges viewing the same
+    // text. (Looking an id up reads its text where the id table's entry points, far in memory.)
     std::string_view last_from;
     uint32_t last_from_slot = kNone;
     HugeVector<EdgeSpec>& edges = files_[f].records.edges;
     // Each look-up misses the cache: the ids of the edge kAhead places on are fetched while
-    // this one is looked up (a decision's first edge names it, the others repeat its id).
+    // this one is looked up (an edge written in a decision has the decision's slot at hand).
     auto prefetch = [&](std::size_t i) {
       if (i >= end)
         return;
-      // The edges of a decision view one copy of its id (see below): compared as a pointer, where
-      // comparing the text called memcmp for every edge.
-      const std::string_view from = edges[i].from();
-      if (decisions.slot_of(edges[i]) == kNone &&
-          (i == begin || from.data() != edges[i - 1].from().data()))
-        ids_.prefetch(from);
+      if (edges[i].field == EdgeField::relation)
+        ids_.prefetch(edge_from(records, edges[i]));
       ids_.prefetch(edges[i].to());
     };
     // The ends and type of edge e, kNone where not found (reported).
@@ -423,15 +414,15 @@ class Checker {
         return r;
       }
       const graph::RelationType& type = types_[r.type];
-      // The edges of a decision view one copy of its id (RecordTextKeeper, or the JSON
-      // document's): the same text at the same place, found without comparing it.
-      r.from = decisions.slot_of(e);
+      // An edge written in a decision starts at its node, whose slot is at hand.
+      r.from = node_slots.slot_of(e);
       if (r.from == kNone) {
+        const std::string_view from_id = edge_from(records, e);
         const bool same_from =
-            e.from().data() == last_from.data() && e.from().size() == last_from.size();
+            from_id.data() == last_from.data() && from_id.size() == last_from.size();
         if (!same_from || last_from_slot == kNone) {
-          last_from = e.from();
-          last_from_slot = ids_.find(e.from());
+          last_from = from_id;
+          last_from_slot = ids_.find(from_id);
         }
         r.from = last_from_slot;
       }
@@ -443,7 +434,7 @@ class Checker {
         return e.field == EdgeField::relation ? pointer() + "/to" : pointer();
       };
       if (r.from == kNone)
-        report(from_pointer(), unknown_id_message(e.from()));
+        report(from_pointer(), unknown_id_message(edge_from(records, e)));
       if (r.to == kNone)
         report(to_pointer(), unknown_id_message(e.to()));
       if (r.from == kNone || r.to == kNone)
@@ -451,7 +442,8 @@ class Checker {
       const Label from = ids_.label(r.from), to = ids_.label(r.to);
       if (std::find(type.from.begin(), type.from.end(), from) == type.from.end()) {
         report(from_pointer(), type.name + " goes from " + labels_text(type.from) + ", but " +
-                                   q(e.from()) + " is a " + std::string(graph::label_name(from)));
+                                   q(edge_from(records, e)) + " is a " +
+                                   std::string(graph::label_name(from)));
       } else if (std::find(type.to.begin(), type.to.end(), to) == type.to.end()) {
         report(to_pointer(), type.name + " goes to " + labels_text(type.to) + ", but " + q(e.to()) +
                                  " is a " + std::string(graph::label_name(to)));
@@ -566,7 +558,7 @@ class Checker {
   IdTable ids_;
   // The edges of the accepted files, in spans (check_edges).
   std::vector<EdgeSpan> spans_;
-  std::vector<DecisionSlots> decisions_;                      // by file
+  std::vector<NodeSlots> node_slots_;                         // by file
   std::unordered_map<std::string, std::string> dropped_ids_;  // id → file
 };
 

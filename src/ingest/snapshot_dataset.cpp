@@ -170,8 +170,7 @@ void add_edges(const Graph& g, FileRecords& r) {
     const graph::EdgeRecord& rec = g.edge(e);
     EdgeSpec spec;
     spec.item = static_cast<uint32_t>(r.relations.size());
-    r.relations.push_back({g.relation_type(rec.type).name, rec.claims});
-    spec.set_from(ids[rec.source]);
+    r.relations.push_back({g.relation_type(rec.type).name, rec.claims, ids[rec.source]});
     spec.set_to(ids[rec.target]);
     spec.properties = rec.properties;
     spec.sources = rec.sources;
