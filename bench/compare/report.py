@@ -11,6 +11,7 @@ import glob
 import os
 import statistics
 import sys
+import time
 
 TOOLS = ["jurigraph", "networkx", "igraph", "graph-tool", "kuzu"]
 TASKS = [("load_s", "load (s)"), ("open_s", "open snapshot (s)"), ("q1_s", "Q1 100 shortest paths (s)"),
@@ -42,6 +43,16 @@ def read_answers(path):
                 if key:
                     answers[key] = value
     return answers
+
+
+def when_run(paths):
+    """When the runs whose figures are `paths` ended (UTC, from the files' times): a tool run
+    again replaces its own results only, so one table can hold runs of different series."""
+    times = sorted(os.path.getmtime(p) for p in paths)
+    first, last = (time.gmtime(t) for t in (times[0], times[-1]))
+    day, start = time.strftime("%Y-%m-%d", first), time.strftime("%H:%M", first)
+    end = time.strftime("%H:%M" if first[:3] == last[:3] else "%Y-%m-%d %H:%M", last)
+    return f"{day} {start}" + (f"–{end}" if end != start else "") + " UTC"
 
 
 def cell(value, key):
@@ -76,7 +87,8 @@ def main(results, decisions):
         size = (f"{f['nodes']:,.0f} nodes, {f['edges']:,.0f} edges" if f["nodes"] is not None
                 and f["edges"] is not None else "no graph")
         note = f" [{'; '.join(endings[tool])}]" if endings[tool] else ""
-        print(f"  {tool}: {size}; {runs_of[tool]} run(s){note}")
+        ran = when_run(glob.glob(os.path.join(results, f"{tool}.*.figures")))
+        print(f"  {tool}: {size}; {runs_of[tool]} run(s), {ran}{note}")
     others = [t for t in tools if t != "jurigraph"]
     header = ["task"] + tools + (["best other", "jurigraph ×"] if "jurigraph" in tools and others
                                  else [])
