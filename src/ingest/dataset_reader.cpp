@@ -788,7 +788,7 @@ std::string record_pointer(Section section, uint32_t record) {
 }
 
 std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge) {
-  return edge.field == EdgeField::relation ? records.relations[edge.item].type
+  return edge.field == EdgeField::relation ? records.relations[edge.item].type()
                                            : field_relation_type(edge.field);
 }
 

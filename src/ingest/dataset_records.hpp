@@ -111,24 +111,39 @@ struct ResolvedEnds {
   uint32_t type = kNoSlot;
 };
 
+// The texts of records kept by the million (an edge's target, a relation's start and type) are
+// held as a pointer stored as bytes and a 16-bit length: a view takes 16 bytes on an 8-byte
+// boundary, these 10 on a 4-byte one. Ids are at most 200 bytes (the schema); a longer text,
+// which only a crafted snapshot could hold, is cut at 65,535 bytes, so it names nothing and is
+// reported unknown.
+using PointerBytes = unsigned char[sizeof(const char*)];
+inline std::string_view packed_text(const PointerBytes& at, uint16_t size) {
+  const char* text = nullptr;
+  std::memcpy(&text, at, sizeof text);
+  return {text, size};
+}
+inline void pack_text(std::string_view text, PointerBytes& at, uint16_t& size) {
+  const char* const data = text.data();
+  std::memcpy(at, &data, sizeof data);
+  size = static_cast<uint16_t>(std::min<std::size_t>(text.size(), 0xFFFF));
+}
+
 // Millions of these live until the graph tables are built (1M decisions: 5M of them). The target
-// is held as pointer and 16-bit length, not as a view. An edge written in a decision starts at
-// the decision: it names it by its node's place in FileRecords::nodes, and its type comes from
-// its field; an edge of its own keeps its start, type and claims aside (RelationSpec). 40 bytes
-// an edge, where views and three ranges took 88, and the start's text beside the target 48.
-// Ids are at most 200 bytes (the schema); a longer text, which only a crafted snapshot could
-// hold, is cut at 65,535 bytes, so it names no node and is reported unknown.
+// is packed (pack_text). An edge written in a decision starts at the decision: it names it by its
+// node's place in FileRecords::nodes, and its type comes from its field; an edge of its own keeps
+// its start, type and claims aside (RelationSpec). 40 bytes an edge, where views and three ranges
+// took 88, and the start's text beside the target 48.
 // The resolver puts the ends it finds in place of the target and the decision's place
 // (set_resolved), and writes them back for a further round (the decision's place found again by
 // its record): a table of the ends beside the edges took 60 MB more at the peak (1M decisions).
 struct EdgeSpec {
  private:
   // The target as written and the decision's node (to(), from_node()) until set_resolved, then
-  // the ends as found (resolved()). 12 bytes on a 4-byte boundary: the pointer is kept as bytes,
-  // so that the fields below follow without padding.
+  // the ends as found (resolved()). 12 bytes on a 4-byte boundary, so that the fields below
+  // follow without padding.
   union Ends {
     struct {
-      unsigned char to[sizeof(const char*)];
+      PointerBytes to;
       uint32_t from_node;
     } text;
     ResolvedEnds resolved;
@@ -147,16 +162,8 @@ struct EdgeSpec {
   uint32_t item = 0;
 
   // The target's id, until set_resolved.
-  std::string_view to() const {
-    const char* at = nullptr;
-    std::memcpy(&at, ends_.text.to, sizeof at);
-    return {at, to_size_};
-  }
-  void set_to(std::string_view id) {
-    const char* const at = id.data();
-    std::memcpy(ends_.text.to, &at, sizeof at);
-    to_size_ = static_cast<uint16_t>(std::min<std::size_t>(id.size(), 0xFFFF));
-  }
+  std::string_view to() const { return packed_text(ends_.text.to, to_size_); }
+  void set_to(std::string_view id) { pack_text(id, ends_.text.to, to_size_); }
   // For an edge written in a decision: the decision's place in FileRecords::nodes, until
   // set_resolved (see edge_from).
   uint32_t from_node() const { return ends_.text.from_node; }
@@ -168,12 +175,28 @@ struct EdgeSpec {
 };
 static_assert(sizeof(EdgeSpec) == 40, "EdgeSpec grew: millions of them are in memory at once");
 
-// What an edge of its own has beyond an EdgeSpec: its start, its type and its claims.
-struct RelationSpec {
-  std::string_view type;
+// What an edge of its own has beyond an EdgeSpec: its start, its type and its claims. Every edge
+// of a snapshot updated (build --update) is one: 28 bytes, where views took 40.
+class RelationSpec {
+ public:
+  RelationSpec() = default;
+  RelationSpec(std::string_view type, Range claims, std::string_view from) : claims(claims) {
+    set_type(type);
+    set_from(from);
+  }
+  std::string_view type() const { return packed_text(type_, type_size_); }
+  std::string_view from() const { return packed_text(from_, from_size_); }
+  void set_type(std::string_view type) { pack_text(type, type_, type_size_); }
+  void set_from(std::string_view id) { pack_text(id, from_, from_size_); }
+
+ private:
+  PointerBytes type_ = {}, from_ = {};
+  uint16_t type_size_ = 0, from_size_ = 0;
+
+ public:
   Range claims;  // into FileRecords::claims
-  std::string_view from;
 };
+static_assert(sizeof(RelationSpec) == 28, "RelationSpec grew: a snapshot update has one an edge");
 
 struct RelationTypeSpec {
   graph::RelationType type;
@@ -240,7 +263,7 @@ inline void set_node_details(FileRecords& records, NodeSpec& n, const NodeDetail
 // The id edge e starts at, until the resolver puts the ends it finds in its place: its
 // decision's for an edge written in a decision, its own `from` for an edge of its own.
 inline std::string_view edge_from(const FileRecords& records, const EdgeSpec& e) {
-  return e.field == EdgeField::relation ? records.relations[e.item].from
+  return e.field == EdgeField::relation ? records.relations[e.item].from()
                                         : records.nodes[e.from_node()].id;
 }
 

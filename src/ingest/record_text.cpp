@@ -141,8 +141,11 @@ class RecordTextKeeper::Impl {
           e.set_to(to);
         });
     each_new(r_.relations, kept_.relations, [&](RelationSpec& relation) {
-      k_.keep(relation.type);
-      k_.keep(relation.from);
+      std::string_view type = relation.type(), from = relation.from();
+      k_.keep(type);
+      k_.keep(from);
+      relation.set_type(type);
+      relation.set_from(from);
     });
     each_new(r_.source_keys, kept_.source_keys, [&](auto& key) { k_.keep(key.first); });
     each_new(r_.source_key_refs, kept_.source_key_refs,

@@ -219,7 +219,7 @@ class Checker {
         assert(found.from != kNone && found.to != kNone);
         e.set_to(id_of(found.to));
         if (e.field == EdgeField::relation) {
-          file.records.relations[e.item].from = id_of(found.from);
+          file.records.relations[e.item].set_from(id_of(found.from));
           continue;
         }
         while (node < nodes.size() &&
@@ -405,8 +405,9 @@ class Checker {
       ResolvedEnds r;
       // Pointers are composed only for an error: millions of edges have none.
       auto pointer = [&] { return edge_pointer(e); };
-      r.type = e.field == EdgeField::relation ? find_type(records.relations[e.item].type, last_type)
-                                              : field_type[static_cast<std::size_t>(e.field)];
+      r.type = e.field == EdgeField::relation
+                   ? find_type(records.relations[e.item].type(), last_type)
+                   : field_type[static_cast<std::size_t>(e.field)];
       if (r.type == kNone) {
         report(pointer() + (e.field == EdgeField::relation ? "/type" : ""),
                "undeclared relation type " + std::string(edge_type(records, e)) +
