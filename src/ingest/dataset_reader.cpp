@@ -601,19 +601,15 @@ struct SourceSlotPlace {
   uint32_t item = 0;
 };
 
-// The place of every slot of records.source_refs, from the records that hold the lists: a node's
-// `sources`, an edge's own (appeal_of, cites, a relation's), a claim's. A decision's edges that
-// have no list of their own share the decision's, which the nodes name first.
+// The place of every slot of records.source_refs, from the records that hold the lists: an
+// edge's own (appeal_of, cites, a relation's), a claim's, a node's `sources`. The nodes come
+// last: a decision's edges that have no list of their own share the decision's, which is named
+// as the decision's.
 std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
   std::vector<SourceSlotPlace> places(records.source_refs.size());
-  std::vector<bool> placed(places.size());
   const auto place = [&](Range list, const SourceListOwner& owner) {
-    for (uint32_t i = 0; i < list.count; ++i) {
-      if (!placed[list.begin + i]) {
-        places[list.begin + i] = {owner, i};
-        placed[list.begin + i] = true;
-      }
-    }
+    for (uint32_t i = 0; i < list.count; ++i)
+      places[list.begin + i] = {owner, i};
   };
   const auto place_claims = [&](Range claims, Section section, uint32_t record) {
     for (uint32_t c = claims.begin; c < claims.begin + claims.count; ++c) {
@@ -621,10 +617,6 @@ std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
       place(claim.sources, {section, SourceListOwner::claims, record, claim.index});
     }
   };
-  for (const NodeSpec& n : records.nodes) {
-    place(n.sources, {n.section, SourceListOwner::record, n.record, 0});
-    place_claims(node_details(records, n).claims, n.section, n.record);
-  }
   for (const EdgeSpec& e : records.edges) {
     switch (e.field) {
       case EdgeField::relation:
@@ -641,6 +633,10 @@ std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
       case EdgeField::against:
         break;  // the decision's list
     }
+  }
+  for (const NodeSpec& n : records.nodes) {
+    place(n.sources, {n.section, SourceListOwner::record, n.record, 0});
+    place_claims(node_details(records, n).claims, n.section, n.record);
   }
   return places;
 }
