@@ -387,7 +387,9 @@ class Checker {
     const FileRecords& records = files_[f].records;
     const NodeSlots& node_slots = node_slots_[f];
     // An edge of its own names its start: looked up once for a run of edges viewing the same
-    // text. (Looking an id up reads its text where the id table's entry points, far in memory.)
+    // text, as a snapshot's edges do, each decision's in a row, when it is updated (build
+    // --update). (Looking an id up reads its text where the id table's entry points, far in
+    // memory.)
     std::string_view last_from;
     uint32_t last_from_slot = kNone;
     HugeVector<EdgeSpec>& edges = files_[f].records.edges;
@@ -396,8 +398,14 @@ class Checker {
     auto prefetch = [&](std::size_t i) {
       if (i >= end)
         return;
-      if (edges[i].field == EdgeField::relation)
-        ids_.prefetch(edge_from(records, edges[i]));
+      // A start repeated from the edge before (the same text at the same place) is fetched
+      // already.
+      if (edges[i].field == EdgeField::relation) {
+        const std::string_view from = edge_from(records, edges[i]);
+        if (i == begin || edges[i - 1].field != EdgeField::relation ||
+            from.data() != edge_from(records, edges[i - 1]).data())
+          ids_.prefetch(from);
+      }
       ids_.prefetch(edges[i].to());
     };
     // The ends and type of edge e, kNone where not found (reported).
