@@ -281,19 +281,21 @@ class Checker {
           continue;
         const Definition first = ids_.first(slot);
         const NodeSpec& other = files_[first.file].records.nodes[first.node];
+        // An entity defined again with its label is merged, the common case across files: the
+        // first definition is located (a scan of a JSON file) only for an error.
+        if (n.label == other.label && n.label != Label::Decision) {
+          ids_.add_further(slot, {f, i});
+          continue;
+        }
         const std::string here = record_pointer(n.section, n.record) + "/id";
         const std::string there = place(first.file, record_pointer(other.section, other.record));
-        if (n.label == Label::Decision && other.label == Label::Decision) {
+        if (n.label == other.label) {  // two decisions
           error(f, here, "duplicate decision id " + q(n.id) + ", already defined at " + there);
           continue;
         }
-        if (n.label != other.label) {
-          error(f, here,
-                "id " + q(n.id) + " is a " + std::string(graph::label_name(n.label)) +
-                    " here but a " + std::string(graph::label_name(other.label)) + " at " + there);
-          continue;
-        }
-        ids_.add_further(slot, {f, i});
+        error(f, here,
+              "id " + q(n.id) + " is a " + std::string(graph::label_name(n.label)) +
+                  " here but a " + std::string(graph::label_name(other.label)) + " at " + there);
       }
     }
     ids_.finish();
