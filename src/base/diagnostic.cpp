@@ -20,10 +20,39 @@ const char* severity_word(Severity s) {
   return "error";
 }
 
-// Long lines (minified JSON) are cut to a window around the column so the caret stays useful.
-constexpr std::size_t kWindowCodePoints = 100;
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The first code point of the line shown for a caret after `caret` code points: long lines
+// (minified JSON) are cut to a window around the column so the caret stays useful.
+std::size_t first_shown(std::size_t caret) {
+  return caret > kSourceWindowCodePoints / 2 ? caret - kSourceWindowCodePoints / 2 : 0;
+}
 
 }  // namespace
+
+void set_source_excerpt(Diagnostic& d, std::string_view line, std::size_t at) {
+  at = std::min(at, line.size());
+  const std::size_t caret = d.where.column > 0 ? d.where.column - 1 : 0;
+  // Back from `at` to the first code point shown, then on to the last: code points start at
+  // bytes that are not continuation bytes, as utf8::count_code_points counts them.
+  std::size_t begin = at;
+  for (std::size_t back = caret - first_shown(caret); back > 0 && begin > 0; --back) {
+    --begin;
+    while (begin > 0 && is_continuation(line[begin]))
+      --begin;
+  }
+  std::size_t end = begin;
+  for (std::size_t n = 0; end < line.size(); ++end) {
+    if (!is_continuation(line[end]) && n++ == kSourceWindowCodePoints)
+      break;
+  }
+  d.source_line.assign(line.substr(begin, end - begin));
+  // The code points before `begin`: the caret's less those between `begin` and `at`.
+  const std::size_t between = utf8::count_code_points(line.substr(begin, at - begin));
+  d.source_from = static_cast<uint32_t>(caret >= between ? caret - between : 0);
+}
 
 std::string format_place(const Location& where) {
   std::string out = where.file;
@@ -51,13 +80,12 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out = format_headline(d);
   if (d.source_line.empty() || d.where.column == 0)
     return out;
-  std::size_t first = 0;  // first code point shown
-  std::size_t caret = d.where.column - 1;
-  if (caret > kWindowCodePoints / 2) {
-    first = caret - kWindowCodePoints / 2;
-    caret = kWindowCodePoints / 2;
-  }
-  std::string shown = utf8::substr_code_points(d.source_line, first, kWindowCodePoints);
+  const std::size_t column = d.where.column - 1;
+  // The first code point of the line shown; source_line may start there or before.
+  const std::size_t first = std::max<std::size_t>(first_shown(column), d.source_from);
+  const std::size_t caret = column >= first ? column - first : 0;
+  std::string shown =
+      utf8::substr_code_points(d.source_line, first - d.source_from, kSourceWindowCodePoints);
   for (char& c : shown) {
     if (c == '\t' || c == '\r')
       c = ' ';

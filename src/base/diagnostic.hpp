@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jurigraph {
@@ -34,8 +35,21 @@ struct Diagnostic {
   Severity severity = Severity::error;
   Location where;
   std::string message;
-  std::string source_line;  // the line the location points into, for the caret display
+  // The line the location points into, for the caret display: the part format_diagnostic shows
+  // (set_source_excerpt), or the whole line.
+  std::string source_line;
+  // The code points of the line before source_line, when it holds a part of it.
+  uint32_t source_from = 0;
 };
+
+// The code points of a line format_diagnostic shows around the column: a long line (a minified
+// JSON document is one) is cut to this window.
+inline constexpr std::size_t kSourceWindowCodePoints = 100;
+
+// Sets d.source_line to the part of `line` that format_diagnostic shows for a location at byte
+// `at` of it, d.where.column being the column of that byte. Reads only that part: a diagnostic
+// in a file written on one line holds a window of it, not a copy of the file.
+void set_source_excerpt(Diagnostic& d, std::string_view line, std::size_t at);
 
 // `file:line:col`, or `file:line` or `file` where the column or line is unknown (0).
 std::string format_place(const Location& where);

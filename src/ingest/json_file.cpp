@@ -2,10 +2,12 @@
 
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 
 #include "base/file_text.hpp"
@@ -186,21 +188,55 @@ void JsonFile::parse(Diagnostics& diagnostics) {
 }
 
 Diagnostic JsonFile::at_offset(std::size_t offset, std::string message) const {
-  const LineColumn lc = source_->position(offset);
-  Diagnostic d{Severity::error, Location(path_, lc.line, lc.column), std::move(message), {}};
-  d.source_line = std::string(source_->line(lc.line));
+  const TextPosition at = source_->locate(offset);
+  Diagnostic d{Severity::error, Location(path_, at.at.line, at.at.column), std::move(message), {}};
+  set_source_excerpt(d, at.line, at.byte_in_line);
   return d;
 }
 
+namespace {
+
+constexpr std::string_view kRecordSections[] = {"entities", "decisions", "relations"};
+
+}  // namespace
+
+std::size_t JsonFile::pointer_offset(std::string_view pointer) const {
+  // "/decisions/12/against/0": the section, the record's index, the rest.
+  const std::size_t section_end = pointer.empty() ? std::string_view::npos : pointer.find('/', 1);
+  if (section_end == std::string_view::npos)
+    return locate_json_pointer(text_, pointer);
+  const auto section = std::find(std::begin(kRecordSections), std::end(kRecordSections),
+                                 pointer.substr(1, section_end - 1));
+  if (section == std::end(kRecordSections))
+    return locate_json_pointer(text_, pointer);
+  const std::size_t index_end = std::min(pointer.find('/', section_end + 1), pointer.size());
+  const std::string_view digits = pointer.substr(section_end + 1, index_end - section_end - 1);
+  std::size_t index = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size())
+    return locate_json_pointer(text_, pointer);
+  std::call_once(record_starts_found_,
+                 [this] { record_starts_ = top_level_array_elements(text_, kRecordSections); });
+  const std::vector<std::size_t>& starts =
+      record_starts_[static_cast<std::size_t>(section - std::begin(kRecordSections))];
+  if (index >= starts.size())
+    return locate_json_pointer(text_, pointer);
+  return locate_json_pointer(text_, pointer.substr(index_end), starts[index]);
+}
+
 Location JsonFile::locate(std::string_view pointer) const {
-  const LineColumn lc = source_->position(locate_json_pointer(text_, pointer));
+  const LineColumn lc = source_->position(pointer_offset(pointer));
   return Location(path_, lc.line, lc.column, std::string(pointer));
 }
 
 Diagnostic JsonFile::diagnostic(Severity severity, std::string_view pointer,
                                 std::string message) const {
-  Diagnostic d{severity, locate(pointer), std::move(message), {}};
-  d.source_line = std::string(source_->line(d.where.line));
+  const TextPosition at = source_->locate(pointer_offset(pointer));
+  Diagnostic d{severity,
+               Location(path_, at.at.line, at.at.column, std::string(pointer)),
+               std::move(message),
+               {}};
+  set_source_excerpt(d, at.line, at.byte_in_line);
   return d;
 }
 

@@ -5,8 +5,11 @@
 #include <rapidjson/document.h>
 
 #include <memory>
+#include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic.hpp"
 #include "base/source_text.hpp"
@@ -40,17 +43,30 @@ class JsonFile final : public DatasetFile {
  private:
   void parse(Diagnostics& diagnostics);
   Diagnostic at_offset(std::size_t offset, std::string message) const;
+  // The byte `pointer` locates: scanned from its record's start for a pointer into a record.
+  std::size_t pointer_offset(std::string_view pointer) const;
 
   std::string path_;
   std::string text_;
   rapidjson::Document document_;
   std::unique_ptr<SourceText> source_;
   bool ok_ = false;
+  // Where each record of /entities, /decisions and /relations starts, found at the first look-up
+  // (merged entities' claims and warnings locate their records by the thousand: a scan from the
+  // file's start each time took minutes).
+  mutable std::once_flag record_starts_found_;
+  mutable std::vector<std::vector<std::size_t>> record_starts_;
 };
 
 // Byte offset of the value a JSON pointer names in `text` (valid JSON), or of the deepest
 // existing ancestor when the pointer goes further than the document.
 std::size_t locate_json_pointer(std::string_view text, std::string_view pointer);
+// The same for a pointer below the value that starts at byte `from`.
+std::size_t locate_json_pointer(std::string_view text, std::string_view pointer, std::size_t from);
+// Where each element of the top-level arrays named `names[i]` starts in `text` (a valid JSON
+// object), by name; empty for a name absent or not an array.
+std::vector<std::vector<std::size_t>> top_level_array_elements(
+    std::string_view text, std::span<const std::string_view> names);
 
 // The first object, anywhere in `v`, with a repeated member name (repeated_member in
 // json_nodes.hpp: RapidJSON keeps both members, and which one a reader uses would be a guess):

@@ -1,6 +1,8 @@
 // Finds where a JSON pointer's value starts in the text of a valid JSON document. Used only on
 // the error path, so the parse itself stays free of position bookkeeping.
+#include <algorithm>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +14,7 @@ namespace {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : s_(text) {}
+  explicit Scanner(std::string_view text, std::size_t from = 0) : s_(text), pos_(from) {}
 
   void skip_space() {
     while (pos_ < s_.size() &&
@@ -142,6 +144,10 @@ class Scanner {
   }
   std::size_t pos() const { return pos_; }
   char peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
+  void advance() {
+    if (pos_ < s_.size())
+      ++pos_;
+  }
 
  private:
   std::string_view s_;
@@ -187,7 +193,11 @@ bool is_index(const std::string& token) {
 }  // namespace
 
 std::size_t locate_json_pointer(std::string_view text, std::string_view pointer) {
-  Scanner scanner(text);
+  return locate_json_pointer(text, pointer, 0);
+}
+
+std::size_t locate_json_pointer(std::string_view text, std::string_view pointer, std::size_t from) {
+  Scanner scanner(text, from);
   scanner.skip_space();
   for (const std::string& token : split_pointer(pointer)) {
     const bool entered = scanner.peek() == '[' && is_index(token)
@@ -197,6 +207,53 @@ std::size_t locate_json_pointer(std::string_view text, std::string_view pointer)
       break;
   }
   return scanner.pos();
+}
+
+std::vector<std::vector<std::size_t>> top_level_array_elements(
+    std::string_view text, std::span<const std::string_view> names) {
+  std::vector<std::vector<std::size_t>> starts(names.size());
+  std::vector<bool> seen(names.size());
+  Scanner scanner(text);
+  scanner.skip_space();
+  if (scanner.peek() != '{')
+    return starts;
+  scanner.advance();
+  while (true) {
+    scanner.skip_space();
+    if (scanner.peek() != '"')
+      break;
+    const std::string name = scanner.read_string();
+    scanner.skip_space();
+    scanner.advance();  // colon
+    scanner.skip_space();
+    const auto wanted = std::find(names.begin(), names.end(), name);
+    const auto index = static_cast<std::size_t>(wanted - names.begin());
+    // The first member of a name, as enter_member finds it.
+    if (wanted != names.end() && !seen[index] && scanner.peek() == '[') {
+      seen[index] = true;
+      scanner.advance();
+      while (true) {
+        scanner.skip_space();
+        if (scanner.peek() == ']' || scanner.peek() == '\0')
+          break;
+        starts[index].push_back(scanner.pos());
+        scanner.skip_value();
+        scanner.skip_space();
+        if (scanner.peek() != ',')
+          break;
+        scanner.advance();
+      }
+      scanner.skip_space();
+      scanner.advance();  // ]
+    } else {
+      scanner.skip_value();
+    }
+    scanner.skip_space();
+    if (scanner.peek() != ',')
+      break;
+    scanner.advance();
+  }
+  return starts;
 }
 
 std::string pointer_token(std::string_view key) {

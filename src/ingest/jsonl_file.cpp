@@ -243,17 +243,28 @@ std::string JsonlFile::original_line(uint64_t offset) const {
   return line;
 }
 
-Location JsonlFile::locate_in_line(RecordPlace place, std::string_view line_pointer) const {
-  const std::string line = original_line(place.offset);
+namespace {
+
+// The location of `line_pointer` in `line`, the line `place` starts, and its byte in the line.
+std::pair<Location, std::size_t> locate_in(const std::string& path, RecordPlace place,
+                                           std::string_view line, std::string_view line_pointer) {
   const std::size_t at = std::min(locate_json_pointer(line, line_pointer), line.size());
-  const auto column = utf8::count_code_points(std::string_view(line).substr(0, at)) + 1;
-  return Location(path_, place.line, static_cast<uint32_t>(column), std::string(line_pointer));
+  const auto column = utf8::count_code_points(line.substr(0, at)) + 1;
+  return {Location(path, place.line, static_cast<uint32_t>(column), std::string(line_pointer)), at};
+}
+
+}  // namespace
+
+Location JsonlFile::locate_in_line(RecordPlace place, std::string_view line_pointer) const {
+  return locate_in(path_, place, original_line(place.offset), line_pointer).first;
 }
 
 Diagnostic JsonlFile::line_diagnostic(Severity severity, RecordPlace place,
                                       std::string_view line_pointer, std::string message) const {
-  Diagnostic d{severity, locate_in_line(place, line_pointer), std::move(message), {}};
-  d.source_line = original_line(place.offset);
+  const std::string line = original_line(place.offset);
+  auto [where, at] = locate_in(path_, place, line, line_pointer);
+  Diagnostic d{severity, std::move(where), std::move(message), {}};
+  set_source_excerpt(d, line, at);
   return d;
 }
 

@@ -313,6 +313,61 @@ TEST(SourceText, ColumnsCountCodePoints) {
   EXPECT_EQ(text.line(2), "  \"é\": x");
 }
 
+// A long line with letters of one to four bytes: what a minified dataset with accents, Greek and
+// CJK names and emoji looks like to the column count.
+std::string long_mixed_line(std::size_t code_points) {
+  const std::string_view letters[] = {"a", "é", "€", "𝄞", "\"", " ", "Ω"};
+  std::string line;
+  for (std::size_t i = 0; i < code_points; ++i)
+    line += letters[(i * 7 + i / 13) % std::size(letters)];
+  return line;
+}
+
+// Offsets where a code point starts, and the byte count: where a column can be asked for.
+std::vector<std::size_t> code_point_starts(std::string_view s) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80)
+      starts.push_back(i);
+  }
+  return starts;
+}
+
+// Columns come from a table of code points every few KB: they must be the count from the line's
+// start wherever the line starts and the offset falls (a table entry, just before or after one,
+// the text's end).
+TEST(SourceText, ColumnsFarIntoALongLineAreTheCountFromItsStart) {
+  const std::string text = "{\n" + long_mixed_line(9000) + "\n" + long_mixed_line(5000);
+  const SourceText source(text);
+  const std::size_t second = 2, third = text.find('\n', second) + 1;
+  for (const std::size_t offset : code_point_starts(text)) {
+    const std::size_t start = offset >= third ? third : offset >= second ? second : 0;
+    const TextPosition at = source.locate(offset);
+    ASSERT_EQ(at.at.line, offset >= third ? 3u : offset >= second ? 2u : 1u) << offset;
+    ASSERT_EQ(at.at.column,
+              utf8::count_code_points(std::string_view(text).substr(start, offset - start)) + 1)
+        << offset;
+    ASSERT_EQ(at.byte_in_line, offset - start);
+    ASSERT_EQ(at.line, source.line(at.at.line));
+  }
+}
+
+// A diagnostic keeps the part of its line that is shown: the caret display is the one the whole
+// line gives, at every column of a long line and of a short one.
+TEST(Diagnostic, AnExcerptOfTheLineShowsWhatTheWholeLineShows) {
+  for (const std::string& line : {long_mixed_line(1000), long_mixed_line(30), std::string()}) {
+    for (const std::size_t at : code_point_starts(line)) {
+      const auto column =
+          static_cast<uint32_t>(utf8::count_code_points(std::string_view(line).substr(0, at)) + 1);
+      const Diagnostic whole{Severity::error, Location("a.json", 1, column, "/x"), "bad", line};
+      Diagnostic excerpt{Severity::error, Location("a.json", 1, column, "/x"), "bad", {}};
+      set_source_excerpt(excerpt, line, at);
+      ASSERT_EQ(format_diagnostic(excerpt), format_diagnostic(whole)) << at;
+      ASSERT_LE(utf8::count_code_points(excerpt.source_line), kSourceWindowCodePoints) << at;
+    }
+  }
+}
+
 TEST(Diagnostic, HeadlineAndCaret) {
   Diagnostic d{Severity::error, Location("a.json", 2, 9, "/x"), "bad value", "  \"é\": x"};
   EXPECT_EQ(format_diagnostic(d),
