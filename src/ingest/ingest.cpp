@@ -1,7 +1,9 @@
 #include "ingest/ingest.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <system_error>
@@ -111,66 +113,153 @@ namespace {
 
 // Reads, parses, validates and reads the records of each file, appending one LoadedFile per file
 // to `loaded` (the files that cannot be read or fail the schema are not accepted).
+// One file read: its entries for the resolver (a JSON Lines file's parts, in order) and what
+// reading it said.
+struct FileRead {
+  std::vector<LoadedFile> parts;
+  Diagnostics diagnostics;
+  std::exception_ptr failed;
+};
+
+// What every file's reading shares: the schema checks (thread-safe) and the options.
+struct ReadContext {
+  const SchemaCheck& schema;
+  const FastSchemaCheck* fast;  // made when there are JSON Lines files
+  const LoadOptions& options;
+};
+
+void read_jsonl_file(const std::string& path, const ReadContext& context,
+                     const JsonlReadOptions& jsonl, FileRead& read) {
+  auto file = std::make_shared<JsonlFile>(path, read.diagnostics);
+  if (!file->ok()) {
+    read.parts.emplace_back().file_ptr = file;
+    return;
+  }
+  // Lines with errors are left out; the rest take part in one round of cross-file checks.
+  std::vector<FileRecords> parts;
+  const bool read_errors =
+      !read_jsonl(*file, context.schema, *context.fast, parts, read.diagnostics, jsonl);
+  // One entry per part, the first one even without records (see LoadedFile::continues).
+  for (std::size_t p = 0; p < std::max<std::size_t>(parts.size(), 1); ++p) {
+    LoadedFile& part = read.parts.emplace_back();
+    part.file_ptr = file;
+    if (p < parts.size())
+      part.records = std::move(parts[p]);
+    part.continues = p > 0;
+    part.read_errors = read_errors;
+    part.accepted = true;
+  }
+}
+
+void read_json_file(const std::string& path, const ReadContext& context, FileRead& read) {
+  LoadedFile& lf = read.parts.emplace_back();
+  auto file = std::make_unique<JsonFile>(path, read.diagnostics);
+  const JsonFile& jf = *file;
+  lf.file_ptr = std::move(file);
+  if (!jf.ok() || !context.schema.check(jf, read.diagnostics, context.options.max_errors_per_file))
+    return;
+  // A file whose records have errors still takes part in one round of cross-file checks, so
+  // that all its problems are reported at once.
+  lf.read_errors = !read_dataset(jf, lf.records, read.diagnostics);
+  lf.accepted = true;
+}
+
+bool is_jsonl_path(const std::string& path) {
+  return is_jsonl_extension(fs::path(path).extension().string());
+}
+
+// A JSON Lines file this large is cut into runs that every thread reads (read_jsonl); smaller
+// ones, and JSON documents (parsed on one core), are read a file a thread.
+constexpr uint64_t kReadAloneBytes = uint64_t{4} << 20;
+
 void read_dataset_files(const std::vector<std::string>& files, std::vector<LoadedFile>& loaded,
                         Diagnostics& diagnostics, const LoadOptions& options) {
   const SchemaCheck schema;
-  std::unique_ptr<FastSchemaCheck> fast;  // made on the first JSON Lines file
-  std::unique_ptr<Progress> progress;
-  if (options.progress != nullptr) {
-    uint64_t total = 0;
-    for (const std::string& path : files) {
-      std::error_code ec;
-      if (is_jsonl_extension(fs::path(path).extension().string()))
-        total += fs::file_size(path, ec);
-    }
-    if (total > 0)
-      progress = std::make_unique<Progress>(*options.progress, total);
+  std::vector<uint64_t> sizes(files.size(), 0);
+  uint64_t jsonl_bytes = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::error_code ec;
+    sizes[i] = fs::file_size(files[i], ec);
+    if (ec)
+      sizes[i] = 0;  // reading it says why
+    if (is_jsonl_path(files[i]))
+      jsonl_bytes += sizes[i];
   }
+  const bool any_jsonl = std::any_of(files.begin(), files.end(), is_jsonl_path);
+  const auto fast =
+      any_jsonl ? std::make_unique<FastSchemaCheck>(schema.line_schema_document()) : nullptr;
+  const ReadContext context{schema, fast.get(), options};
+  std::unique_ptr<Progress> progress;
+  if (options.progress != nullptr && jsonl_bytes > 0)
+    progress = std::make_unique<Progress>(*options.progress, jsonl_bytes);
+  const unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   JsonlReadOptions jsonl;
   jsonl.max_errors = options.max_errors_per_file;
-  jsonl.threads =
-      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  jsonl.threads = threads;
   jsonl.progress = progress.get();
   if (options.jsonl_chunk_bytes != 0)
     jsonl.chunk_bytes = options.jsonl_chunk_bytes;
 
-  loaded.reserve(loaded.size() + files.size());
-  for (const std::string& path : files) {
-    LoadedFile& lf = loaded.emplace_back();
-    if (is_jsonl_extension(fs::path(path).extension().string())) {
-      auto file = std::make_shared<JsonlFile>(path, diagnostics);
-      JsonlFile& jf = *file;
-      lf.file_ptr = file;
-      if (!jf.ok())
-        continue;
-      if (!fast)
-        fast = std::make_unique<FastSchemaCheck>(schema.line_schema_document());
-      // Lines with errors are left out; the rest take part in one round of cross-file checks.
-      std::vector<FileRecords> parts;
-      const bool read_errors = !read_jsonl(jf, schema, *fast, parts, diagnostics, jsonl);
-      // One entry per part, the first being `lf` (see LoadedFile::continues).
-      for (std::size_t p = 0; p < std::max<std::size_t>(parts.size(), 1); ++p) {
-        LoadedFile& part = p == 0 ? lf : loaded.emplace_back();
-        part.file_ptr = file;
-        if (p < parts.size())
-          part.records = std::move(parts[p]);
-        part.continues = p > 0;
-        part.read_errors = read_errors;
-        part.accepted = true;
-      }
-      continue;
+  // Each file is read into its own FileRead, and the results are joined in the files' order:
+  // the diagnostics and the entries are the serial ones whatever the threads.
+  std::vector<FileRead> reads(files.size());
+  std::vector<std::size_t> one_a_thread;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!is_jsonl_path(files[i]) || sizes[i] < kReadAloneBytes || threads == 1)
+      one_a_thread.push_back(i);
+  }
+  const auto read_one = [&](std::size_t i, const JsonlReadOptions& options_here) {
+    try {
+      if (is_jsonl_path(files[i]))
+        read_jsonl_file(files[i], context, options_here, reads[i]);
+      else
+        read_json_file(files[i], context, reads[i]);
+    } catch (...) {
+      reads[i].failed = std::current_exception();
     }
-    auto file = std::make_unique<JsonFile>(path, diagnostics);
-    const JsonFile& jf = *file;
-    lf.file_ptr = std::move(file);
-    if (!jf.ok())
-      continue;
-    if (!schema.check(jf, diagnostics, options.max_errors_per_file))
-      continue;
-    // A file whose records have errors still takes part in one round of cross-file checks, so
-    // that all its problems are reported at once.
-    lf.read_errors = !read_dataset(jf, lf.records, diagnostics);
-    lf.accepted = true;
+  };
+  {
+    // The workers take the files in turn; this thread draws the progress meanwhile.
+    const auto workers = static_cast<unsigned>(std::min<std::size_t>(threads, one_a_thread.size()));
+    JsonlReadOptions alone = jsonl;
+    alone.threads = 1;
+    alone.draw_progress = workers <= 1;
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+      for (std::size_t k = next++; k < one_a_thread.size(); k = next++)
+        read_one(one_a_thread[k], alone);
+    };
+    if (workers <= 1) {
+      work();
+    } else {
+      std::atomic<unsigned> running{workers};
+      std::vector<std::jthread> pool;
+      for (unsigned t = 0; t < workers; ++t) {
+        pool.emplace_back([&] {
+          work();
+          --running;
+        });
+      }
+      while (running > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (progress)
+          progress->draw();
+      }
+    }
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (std::find(one_a_thread.begin(), one_a_thread.end(), i) == one_a_thread.end())
+      read_one(i, jsonl);
+  }
+
+  loaded.reserve(loaded.size() + files.size());
+  for (FileRead& read : reads) {
+    if (read.failed)
+      std::rethrow_exception(read.failed);
+    diagnostics.append(read.diagnostics);
+    for (LoadedFile& part : read.parts)
+      loaded.push_back(std::move(part));
   }
   if (progress)
     progress->finish();

@@ -657,7 +657,7 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
   };
   if (threads == 1 || runs.size() <= 1) {
     work();
-    if (options.progress != nullptr)
+    if (options.progress != nullptr && options.draw_progress)
       options.progress->draw();
   } else {
     std::mutex mutex;

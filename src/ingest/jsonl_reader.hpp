@@ -19,6 +19,9 @@ struct JsonlReadOptions {
   std::size_t max_errors = 50;  // lines with errors shown per file; the others are counted
   unsigned threads = 1;
   Progress* progress = nullptr;
+  // Whether read_jsonl draws the progress, or only adds to it (its caller's thread draws it
+  // while files are read a file a thread).
+  bool draw_progress = true;
   // A thread reads its run of lines in chunks of this many bytes, in one buffer it reuses (a
   // line longer than that grows the buffer). Tests make it a few bytes, so that lines straddle.
   std::size_t chunk_bytes = std::size_t{4} << 20;

@@ -3,6 +3,7 @@
 // diagnostics whether one thread reads it or two.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -169,6 +170,79 @@ TEST(JsonlEquivalence, OneThreadTwoAndChunksOfAFewBytesGiveTheSameGraphAndDiagno
     duplicates += d.message.starts_with("duplicate id");
   EXPECT_GT(repeated, 0u);
   EXPECT_EQ(duplicates, repeated);
+  fs::remove_all(dir);
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// Files are read a file a thread (JSON documents and small JSON Lines files) and a large JSON
+// Lines file on every thread: the graph, the diagnostics and the files rejected are those one
+// thread gives. The files share their entities under other names, so the graph tells whether
+// the files' records were joined in their order (the first file's name is kept); some have
+// errors of each stage.
+TEST(JsonlEquivalence, FilesReadAFileAThreadGiveWhatOneThreadGives) {
+  const fs::path dir = temp_dir("files");
+  const auto dataset = [](uint64_t decisions, uint64_t seed, bool lines) {
+    const generate::SyntheticGraph s = generate::generate_graph(decisions, seed);
+    std::ostringstream text;
+    if (lines)
+      generate::write_dataset_jsonl(s, text);
+    else
+      generate::write_dataset_json(s, text);
+    const std::string file = "f" + std::to_string(seed);
+    return replaced(replaced(text.str(), "decision:d", "decision:" + file + "d"),
+                    "\"name\":\"Company ", "\"name\":\"Company of " + file + " ");
+  };
+  for (uint64_t seed = 1; seed <= 6; ++seed)
+    std::ofstream(dir / ("part" + std::to_string(seed) + ".json")) << dataset(400, seed, false);
+  for (uint64_t seed = 7; seed <= 9; ++seed)
+    std::ofstream(dir / ("part" + std::to_string(seed) + ".jsonl")) << dataset(300, seed, true);
+  std::ofstream(dir / "large.jsonl") << dataset(12000, 10, true);
+  ASSERT_GE(fs::file_size(dir / "large.jsonl"), 4u << 20);  // read on every thread
+  // A malformed document, a schema error, a malformed line and an unknown id.
+  std::ofstream(dir / "part3.json") << dataset(400, 3, false).substr(0, 5000);
+  std::ofstream(dir / "part4.json")
+      << replaced(dataset(400, 4, false), "\"kind\":\"sanction\"", "\"kind\":\"fine\"");
+  std::string lines = dataset(300, 8, true);
+  lines.erase(lines.find("{\"decision\":") + 11, 1);  // {"decision"{…
+  std::ofstream(dir / "part8.jsonl") << lines;
+  std::ofstream(dir / "part9.jsonl")
+      << replaced(dataset(300, 9, true), "\"issued_by\":\"authority:a1\"",
+                  "\"issued_by\":\"authority:nowhere\"");
+  ingest::LoadOptions one;
+  one.threads = 1;
+  const auto a = ingest::load_datasets({dir.string()}, one);
+  ASSERT_TRUE(a.diagnostics.has_errors());
+  EXPECT_EQ(a.rejected.size(), 4u);
+  EXPECT_GT(a.diagnostics.warning_count(), 100u);  // the names given differently
+  // The first file in path order that names a company gives its name: large.jsonl.
+  const auto company = a.graph.find_id("company:c0");
+  ASSERT_TRUE(company);
+  EXPECT_EQ(a.graph.str(a.graph.node(*company).name), "Company of f10 0");
+  // Each file with errors in its reading says so.
+  for (const char* name : {"part3.json", "part4.json", "part8.jsonl"}) {
+    EXPECT_TRUE(std::any_of(a.diagnostics.all().begin(), a.diagnostics.all().end(),
+                            [&](const Diagnostic& d) {
+                              return d.severity == Severity::error &&
+                                     d.where.file == (dir / name).string();
+                            }))
+        << name;
+  }
+  for (const unsigned threads : {2u, 3u}) {
+    SCOPED_TRACE(threads);
+    ingest::LoadOptions more;
+    more.threads = threads;
+    const auto b = ingest::load_datasets({dir.string()}, more);
+    EXPECT_EQ(messages(a.diagnostics), messages(b.diagnostics));
+    EXPECT_EQ(dump_graph(a.graph), dump_graph(b.graph));
+    EXPECT_EQ(a.rejected, b.rejected);
+    EXPECT_EQ(a.files, b.files);
+  }
   fs::remove_all(dir);
 }
 
