@@ -1,11 +1,14 @@
 #include "ingest/ingest.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <system_error>
 #include <thread>
 
@@ -80,14 +83,17 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
-  // A file named twice (directly and through its folder) is read once.
+  // A file named twice (directly and through its folder, or by two links) is read once, under
+  // its first name: the files are told apart by device and inode, as fs::equivalent does.
+  // Compared pairwise with it, a folder of 3,000 files took 18 s of calls to stat.
   std::vector<std::string> unique;
+  std::set<std::pair<dev_t, ino_t>> seen_files;
+  std::set<std::string> seen_names;  // of the files stat cannot tell (reading will say why)
   for (const std::string& f : files) {
-    const bool seen = std::any_of(unique.begin(), unique.end(), [&](const std::string& u) {
-      std::error_code ec;
-      return u == f || fs::equivalent(u, f, ec);
-    });
-    if (!seen)
+    struct stat st {};
+    const bool first = ::stat(f.c_str(), &st) == 0 ? seen_files.emplace(st.st_dev, st.st_ino).second
+                                                   : seen_names.insert(f).second;
+    if (first)
       unique.push_back(f);
   }
   // One canonical order whatever the command line's: the resolver merges a node's definitions

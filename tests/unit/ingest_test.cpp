@@ -258,6 +258,30 @@ TEST(Ingest, ConflictsAcrossMinifiedFilesKeepAPartOfTheLine) {
   }
 }
 
+// A file named twice, by its folder and by itself, by a symbolic link or a hard link, is read
+// once, under the name it is first found by; files that are not there are named each time.
+TEST(FindDatasetFiles, AFileNamedTwiceOrByTwoLinksIsReadOnce) {
+  TempDir dir;
+  const std::string a = dir.write("a.json", kEntities), b = dir.write("b.json", kDecisions);
+  fs::create_directories(fs::path(dir.str()) / "links");
+  const fs::path hard = fs::path(dir.str()) / "links" / "hard.json";
+  const fs::path soft = fs::path(dir.str()) / "links" / "soft.json";
+  fs::create_hard_link(b, hard);
+  fs::create_symlink(a, soft);
+  Diagnostics diagnostics;
+  const std::string missing = (fs::path(dir.str()) / "missing.json").string();
+  const auto files = ingest::find_dataset_files(
+      {soft.string(), dir.str(), a, hard.string(), "./" + fs::relative(b).string()}, diagnostics);
+  // The folder holds a.json, b.json and the links; each file keeps the first name given.
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0], soft.string());
+  EXPECT_EQ(files[1], b);
+  EXPECT_FALSE(diagnostics.has_errors());
+  const auto with_missing = ingest::find_dataset_files({missing, missing}, diagnostics);
+  EXPECT_TRUE(with_missing.empty());
+  EXPECT_EQ(diagnostics.error_count(), 2u);
+}
+
 TEST(Ingest, GraphDoesNotDependOnFileOrder) {
   TempDir one, two;
   one.write("1.json", kEntities);
