@@ -3,6 +3,7 @@
 // strings a JSON Lines run's records view, once the run's lines are parsed.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <memory>
@@ -20,7 +21,9 @@ class TextArena {
     if (text.empty())
       return {};
     if (text.size() > left_) {
-      const std::size_t size = std::max(kBlock, text.size());
+      const std::size_t size = std::max(block_, text.size());
+      // From malloc's blocks straight to a huge page: a block of 1 MB would take one anyway.
+      block_ = 2 * block_ >= kHugeBlockMin ? kBlock : 2 * block_;
       blocks_.push_back(allocate_huge_block(size));
       next_ = blocks_.back().get();
       left_ = size;
@@ -42,8 +45,13 @@ class TextArena {
   }
 
  private:
-  // One huge page (see huge_pages.hpp): mapped on its own and returned when freed.
+  // Blocks double from 16 KB (malloc's) to one huge page (see huge_pages.hpp: mapped on its own
+  // and returned when freed). A run of a small file keeps a few KB: with a huge page from the
+  // first string, a folder of 3,000 files of three lines took 8.6 s, nearly all of it the
+  // kernel zeroing a 2 MB page a file.
+  static constexpr std::size_t kFirstBlock = std::size_t{16} << 10;
   static constexpr std::size_t kBlock = std::size_t{2} << 20;
+  std::size_t block_ = kFirstBlock;  // the size of the next block
   std::vector<HugeBlock> blocks_;
   char* next_ = nullptr;
   std::size_t left_ = 0;

@@ -142,7 +142,7 @@ class RunReader {
       capacity = huge_allocation_bytes(chunk + kSlack);
       buffer = allocate_huge_block(capacity);
     }
-    RecordTextKeeper keeper(run_.records);
+    RecordTextKeeper keeper(run_.records, bytes);
     keeper_ = &keeper;
     std::size_t read = 0;    // bytes of the run read
     std::size_t parsed = 0;  // bytes of the run parsed: the buffer holds [parsed, read)

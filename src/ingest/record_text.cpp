@@ -12,7 +12,8 @@ namespace {
 
 class TextKeeper {
  public:
-  explicit TextKeeper(TextArena& arena) : arena_(arena) {}
+  TextKeeper(TextArena& arena, std::size_t text_bytes)
+      : arena_(arena), recent_(slots_for(text_bytes)) {}
 
   // Copies s, sharing the copy of an equal short string kept recently.
   void keep(std::string_view& s) {
@@ -49,6 +50,14 @@ class TextKeeper {
   // Slots of the cache: enough for the companies a run's decisions name (Zipf-skewed, tens of
   // thousands per run at 1M decisions), 1 MB, reused for the run's strings.
   static constexpr std::size_t kSlots = std::size_t{1} << 16;
+  // A slot for every 64 bytes of text read, from 256 to kSlots, in a power of two: a small file's
+  // run does not write 1 MB of slots (a folder of 3,000 files of three lines: 0.7 s).
+  static std::size_t slots_for(std::size_t text_bytes) {
+    std::size_t slots = 256;
+    while (slots < kSlots && slots * 64 < text_bytes)
+      slots *= 2;
+    return slots;
+  }
 
   // A kept copy and the high half of its hash (the low half chose the slot).
   struct Slot {
@@ -60,9 +69,9 @@ class TextKeeper {
   static_assert(sizeof(Slot) == 16, "the cache is sized in slots of 16 bytes");
 
   TextArena& arena_;
-  // Recent short strings by hash, one per slot: a cache, not a set. On one 2 MB page: written
-  // all over at once, it took 256 faults of 4 KB a run.
-  HugeVector<Slot> recent_ = HugeVector<Slot>(kSlots);
+  // Recent short strings by hash, one per slot: a cache, not a set. On one 2 MB page when full:
+  // written all over at once, it took 256 faults of 4 KB a run.
+  HugeVector<Slot> recent_;
 };
 
 // How far each table's text is kept.
@@ -96,7 +105,7 @@ void each_new(Table& table, std::size_t& from, F&& f) {
 
 class RecordTextKeeper::Impl {
  public:
-  explicit Impl(FileRecords& r) : r_(r), k_(r.text) {}
+  Impl(FileRecords& r, std::size_t text_bytes) : r_(r), k_(r.text, text_bytes) {}
 
   void keep_new() {
     each_new(r_.sources, kept_.sources, [&](SourceSpec& s) {
@@ -160,7 +169,8 @@ class RecordTextKeeper::Impl {
   KeptUpTo kept_;
 };
 
-RecordTextKeeper::RecordTextKeeper(FileRecords& records) : impl_(std::make_unique<Impl>(records)) {}
+RecordTextKeeper::RecordTextKeeper(FileRecords& records, std::size_t text_bytes)
+    : impl_(std::make_unique<Impl>(records, text_bytes)) {}
 RecordTextKeeper::~RecordTextKeeper() = default;
 void RecordTextKeeper::keep_new() {
   impl_->keep_new();

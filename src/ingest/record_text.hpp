@@ -14,7 +14,9 @@ namespace jurigraph::ingest {
 // companies sanctioned most recur from line to line): equal short strings share one copy.
 class RecordTextKeeper {
  public:
-  explicit RecordTextKeeper(FileRecords& records);
+  // `text_bytes`: about how much text the records will be read from (a run's bytes), which
+  // sizes the keeper's cache of recent strings.
+  RecordTextKeeper(FileRecords& records, std::size_t text_bytes);
   ~RecordTextKeeper();
   RecordTextKeeper(const RecordTextKeeper&) = delete;
   RecordTextKeeper& operator=(const RecordTextKeeper&) = delete;

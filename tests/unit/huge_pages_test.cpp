@@ -66,6 +66,20 @@ TEST(HugePages, TextArenaViewsOutliveItsSpareRelease) {
   EXPECT_EQ(arena.copy("after"), "after");  // a new block once the spare is given back
 }
 
+// An arena grows from a small block to huge pages: a run of a small file (a few lines) must not
+// take a 2 MB page, which the host supplies at some milliseconds each.
+TEST(HugePages, TextArenaStartsSmallAndGrowsToHugePages) {
+  TextArena arena;
+  arena.copy(std::string(300, 'a'));
+  EXPECT_LE(arena.bytes(), std::size_t{16} << 10);
+  std::vector<std::string_view> kept;
+  for (int i = 0; i < 200000; ++i)
+    kept.push_back(arena.copy("company:" + std::to_string(i)));
+  EXPECT_LT(arena.bytes(), std::size_t{8} << 20);  // 3 MB of text in doubling blocks
+  for (int i = 0; i < 200000; ++i)
+    ASSERT_EQ(kept[i], "company:" + std::to_string(i));
+}
+
 TEST(HugePages, ATableOfOverAlignedRecordsIsAlignedAsTheyNeed) {
   struct alignas(32) Wide {
     char bytes[32];
