@@ -52,6 +52,9 @@ bool lower(char c) {
 bool alnum(char c) {
   return in_class(c, kDigit | kUpper | kLower);
 }
+bool letter(char c) {
+  return in_class(c, kUpper | kLower);
+}
 bool key_char(char c) {  // [A-Za-z0-9._-]
   return in_class(c, kDigit | kUpper | kLower | kUnderscore | kDotOrDash);
 }
@@ -113,6 +116,55 @@ bool url(std::string_view s) {
 
 using Matcher = bool (*)(std::string_view);
 
+bool ecli_ordinal_char(char c) {
+  return alnum(c) || c == '.';
+}
+
+// ^ECLI:[A-Z]{2}:[A-Za-z]{1,7}:(19|20)[0-9]{2}:[A-Za-z0-9.]{1,25}$: no part holds a colon, so the
+// parts are what lies between them.
+bool ecli(std::string_view s) {
+  if (!s.starts_with("ECLI:"))
+    return false;
+  std::string_view parts[4];
+  s.remove_prefix(5);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const std::size_t colon = i < 3 ? s.find(':') : s.size();
+    if (colon == std::string_view::npos)
+      return false;
+    parts[i] = s.substr(0, colon);
+    s.remove_prefix(std::min(s.size(), colon + 1));
+  }
+  const auto& [country, court, year, ordinal] = parts;
+  return country.size() == 2 && all_of(country, upper) && !court.empty() && court.size() <= 7 &&
+         all_of(court, letter) && year.size() == 4 &&
+         (year.starts_with("19") || year.starts_with("20")) && all_of(year, digit) &&
+         !ordinal.empty() && ordinal.size() <= 25 && all_of(ordinal, ecli_ordinal_char);
+}
+
+// ^[A-Z0-9]{18}[0-9]{2}$
+bool lei(std::string_view s) {
+  return s.size() == 20 && all_of(s.substr(0, 18), [](char c) { return upper(c) || digit(c); }) &&
+         all_of(s.substr(18), digit);
+}
+
+// ^[0-9A-Z]{1}[0-9]{4}[A-Z]{1,2}[0-9A-Z()_]{1,10}$: the letters of the document type are one or
+// two, and the rest may begin with a letter, so either split may match.
+bool celex(std::string_view s) {
+  const auto tail_char = [](char c) {
+    return upper(c) || digit(c) || c == '(' || c == ')' || c == '_';
+  };
+  if (s.size() < 7 || !(upper(s[0]) || digit(s[0])) || !all_of(s.substr(1, 4), digit))
+    return false;
+  for (const std::size_t letters : {1u, 2u}) {
+    if (s.size() < 5 + letters + 1)
+      continue;
+    const std::string_view rest = s.substr(5 + letters);
+    if (all_of(s.substr(5, letters), upper) && rest.size() <= 10 && all_of(rest, tail_char))
+      return true;
+  }
+  return false;
+}
+
 // The patterns of the dataset schema that valid data meets often, each written out; a pattern
 // not listed here sends its values to valijson (never a wrong "valid").
 Matcher matcher_for(std::string_view pattern) {
@@ -159,6 +211,9 @@ Matcher matcher_for(std::string_view pattern) {
        }},
       {"^[0-9]{9}$", [](std::string_view s) { return s.size() == 9 && all_of(s, digit); }},
       {"^[0-9]{14}$", [](std::string_view s) { return s.size() == 14 && all_of(s, digit); }},
+      {"^ECLI:[A-Z]{2}:[A-Za-z]{1,7}:(19|20)[0-9]{2}:[A-Za-z0-9.]{1,25}$", ecli},
+      {"^[A-Z0-9]{18}[0-9]{2}$", lei},
+      {"^[0-9A-Z]{1}[0-9]{4}[A-Z]{1,2}[0-9A-Z()_]{1,10}$", celex},
       {"^Q[1-9][0-9]*$",
        [](std::string_view s) {
          return s.size() >= 2 && s[0] == 'Q' && s[1] >= '1' && s[1] <= '9' &&
