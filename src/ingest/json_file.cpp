@@ -103,7 +103,30 @@ std::string duplicate_key_message(std::string_view key) {
   return "duplicate key \"" + std::string(key) + "\" in an object: give each key once";
 }
 
-bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key) {
+namespace {
+
+// Whether any object in `v` repeats a member name: the walk without pointers, which nearly every
+// document passes (`validate` of 100,000 generated decisions as JSON: 3.8% of the samples in
+// making a pointer for every member, 0.3% in this walk).
+bool has_duplicate_key(const rapidjson::Value& v) {
+  if (v.IsObject()) {
+    if (repeated_member(RapidNode(v)))
+      return true;
+    for (const auto& m : v.GetObject()) {
+      if (has_duplicate_key(m.value))
+        return true;
+    }
+  } else if (v.IsArray()) {
+    for (const auto& item : v.GetArray()) {
+      if (has_duplicate_key(item))
+        return true;
+    }
+  }
+  return false;
+}
+
+// find_duplicate_key's walk, making the pointer of each value it enters.
+bool find_duplicate_key_at(const rapidjson::Value& v, std::string& pointer, std::string& key) {
   if (v.IsObject()) {
     if (const auto repeated = repeated_member(RapidNode(v))) {
       key = repeated->name;
@@ -113,7 +136,7 @@ bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::st
       const std::size_t size = pointer.size();
       pointer +=
           "/" + pointer_token(std::string_view(m.name.GetString(), m.name.GetStringLength()));
-      if (find_duplicate_key(m.value, pointer, key))
+      if (find_duplicate_key_at(m.value, pointer, key))
         return true;
       pointer.resize(size);
     }
@@ -121,12 +144,18 @@ bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::st
     for (rapidjson::SizeType k = 0; k < v.Size(); ++k) {
       const std::size_t size = pointer.size();
       pointer += "/" + std::to_string(k);
-      if (find_duplicate_key(v[k], pointer, key))
+      if (find_duplicate_key_at(v[k], pointer, key))
         return true;
       pointer.resize(size);
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool find_duplicate_key(const rapidjson::Value& v, std::string& pointer, std::string& key) {
+  return has_duplicate_key(v) && find_duplicate_key_at(v, pointer, key);
 }
 
 JsonFile::JsonFile(std::string path, Diagnostics& diagnostics) : path_(std::move(path)) {
