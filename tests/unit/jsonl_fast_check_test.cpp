@@ -9,6 +9,7 @@
 #include <rapidjson/writer.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <regex>
@@ -322,6 +323,8 @@ TEST(JsonlFastCheck, WrittenOutPatternsMatchAsStdRegexDoes) {
     }
   };
   walk(schema);
+  std::sort(patterns.begin(), patterns.end());
+  patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
   std::vector<std::string> samples = {"",
                                       "a",
                                       "A",
@@ -445,7 +448,9 @@ TEST(JsonlFastCheck, WrittenOutPatternsMatchAsStdRegexDoes) {
       }
     }
   }
-  EXPECT_GE(known, 15u);
+  // Every pattern of the schema has a matcher: a value of a pattern without one sends its record
+  // to valijson (std::regex), at about 1 ms a record (ECLI identifiers did, before 9a73e27).
+  EXPECT_EQ(known, patterns.size());
 }
 
 }  // namespace
