@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "base/diagnostic.hpp"
 #include "fuzz_common.hpp"
 #include "ingest/ingest.hpp"
 
@@ -22,5 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const ingest::LoadResult r = ingest::load_datasets({path}, options);
   if (r.diagnostics.has_errors() && r.graph.node_count() != 0)
     std::abort();  // a file with errors contributed nodes
+  // Each diagnostic as the CLI prints it: the part of its line kept (set_source_excerpt) must
+  // hold the window shown, on lines of any length and encoding.
+  for (const Diagnostic& d : r.diagnostics.all())
+    (void)format_diagnostic(d);
   return 0;
 }
