@@ -117,8 +117,6 @@ std::vector<std::string> find_dataset_files(const std::vector<std::string>& path
 
 namespace {
 
-// Reads, parses, validates and reads the records of each file, appending one LoadedFile per file
-// to `loaded` (the files that cannot be read or fail the schema are not accepted).
 // One file read: its entries for the resolver (a JSON Lines file's parts, in order) and what
 // reading it said.
 struct FileRead {
@@ -178,6 +176,8 @@ bool is_jsonl_path(const std::string& path) {
 // ones, and JSON documents (parsed on one core), are read a file a thread.
 constexpr uint64_t kReadAloneBytes = uint64_t{4} << 20;
 
+// Reads, parses, validates and reads the records of each file, appending its entries to
+// `loaded` (the files that cannot be read or fail the schema are not accepted).
 void read_dataset_files(const std::vector<std::string>& files, std::vector<LoadedFile>& loaded,
                         Diagnostics& diagnostics, const LoadOptions& options) {
   const SchemaCheck schema;
@@ -210,10 +210,10 @@ void read_dataset_files(const std::vector<std::string>& files, std::vector<Loade
   // Each file is read into its own FileRead, and the results are joined in the files' order:
   // the diagnostics and the entries are the serial ones whatever the threads.
   std::vector<FileRead> reads(files.size());
-  std::vector<std::size_t> one_a_thread;
+  std::vector<std::size_t> one_a_thread, alone;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!is_jsonl_path(files[i]) || sizes[i] < kReadAloneBytes || threads == 1)
-      one_a_thread.push_back(i);
+    const bool cut_in_runs = is_jsonl_path(files[i]) && sizes[i] >= kReadAloneBytes;
+    (cut_in_runs && threads > 1 ? alone : one_a_thread).push_back(i);
   }
   const auto read_one = [&](std::size_t i, const JsonlReadOptions& options_here) {
     try {
@@ -228,36 +228,18 @@ void read_dataset_files(const std::vector<std::string>& files, std::vector<Loade
   {
     // The workers take the files in turn; this thread draws the progress meanwhile.
     const auto workers = static_cast<unsigned>(std::min<std::size_t>(threads, one_a_thread.size()));
-    JsonlReadOptions alone = jsonl;
-    alone.threads = 1;
-    alone.draw_progress = workers <= 1;
+    JsonlReadOptions one_thread = jsonl;
+    one_thread.threads = 1;
+    one_thread.draw_progress = workers <= 1;
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
       for (std::size_t k = next++; k < one_a_thread.size(); k = next++)
-        read_one(one_a_thread[k], alone);
+        read_one(one_a_thread[k], one_thread);
     };
-    if (workers <= 1) {
-      work();
-    } else {
-      std::atomic<unsigned> running{workers};
-      std::vector<std::jthread> pool;
-      for (unsigned t = 0; t < workers; ++t) {
-        pool.emplace_back([&] {
-          work();
-          --running;
-        });
-      }
-      while (running > 0) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        if (progress)
-          progress->draw();
-      }
-    }
+    run_drawing_progress(workers, work, progress.get());
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (std::find(one_a_thread.begin(), one_a_thread.end(), i) == one_a_thread.end())
-      read_one(i, jsonl);
-  }
+  for (const std::size_t i : alone)
+    read_one(i, jsonl);
 
   loaded.reserve(loaded.size() + files.size());
   for (FileRead& read : reads) {

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <condition_variable>
 #include <cstring>
-#include <mutex>
 #include <thread>
 
 #include "base/huge_pages.hpp"
@@ -655,36 +653,9 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
     for (std::size_t i = next++; i < runs.size(); i = next++)
       RunReader(file, schema, fast, options, runs[i]).read(buffer, capacity);
   };
-  if (threads == 1 || runs.size() <= 1) {
-    work();
-    if (options.progress != nullptr && options.draw_progress)
-      options.progress->draw();
-  } else {
-    std::mutex mutex;
-    std::condition_variable done_cv;
-    unsigned running = std::min<unsigned>(threads, static_cast<unsigned>(runs.size()));
-    {
-      std::vector<std::jthread> workers;
-      for (unsigned t = 0, n = running; t < n; ++t) {
-        workers.emplace_back([&] {
-          work();
-          const std::lock_guard lock(mutex);
-          --running;
-          done_cv.notify_one();
-        });
-      }
-      // This thread draws the progress while the workers read.
-      std::unique_lock lock(mutex);
-      while (running > 0) {
-        done_cv.wait_for(lock, std::chrono::milliseconds(100));
-        if (options.progress != nullptr) {
-          lock.unlock();
-          options.progress->draw();
-          lock.lock();
-        }
-      }
-    }
-  }
+  // Reading threads, each taking runs in turn; this one draws the progress meanwhile.
+  run_drawing_progress(static_cast<unsigned>(std::min<std::size_t>(threads, runs.size())), work,
+                       options.draw_progress ? options.progress : nullptr);
 
   Merger merger(file, parts, diagnostics, options.max_errors);
   parts.reserve(runs.size());

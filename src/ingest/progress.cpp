@@ -3,7 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace jurigraph::ingest {
 namespace {
@@ -76,6 +80,36 @@ void Progress::finish() {
   draw(/*force=*/true);
   out_ << '\n' << std::flush;
   finished_ = true;
+}
+
+void run_drawing_progress(unsigned threads, const std::function<void()>& work, Progress* progress) {
+  if (threads <= 1) {
+    work();
+    if (progress != nullptr)
+      progress->draw();
+    return;
+  }
+  std::mutex mutex;
+  std::condition_variable done_cv;
+  unsigned running = threads;
+  std::vector<std::jthread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      work();
+      const std::lock_guard lock(mutex);
+      --running;
+      done_cv.notify_one();
+    });
+  }
+  std::unique_lock lock(mutex);
+  while (running > 0) {
+    done_cv.wait_for(lock, std::chrono::milliseconds(100));
+    if (progress != nullptr) {
+      lock.unlock();
+      progress->draw();
+      lock.lock();
+    }
+  }
 }
 
 std::ostream* progress_stream(std::ostream& err, bool quiet) {

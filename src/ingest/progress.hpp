@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -41,6 +42,11 @@ class Progress {
   bool drawn_ = false;
   bool finished_ = false;
 };
+
+// Runs `work` on `threads` threads at once and returns once each has returned, this thread
+// drawing `progress` meanwhile (when not null); with one thread (or none), runs it here and
+// draws once after.
+void run_drawing_progress(unsigned threads, const std::function<void()>& work, Progress* progress);
 
 // Where a command should draw progress: `err` when it is a terminal and `quiet` is not set, else
 // nowhere (nullptr). `err` is taken to be the process's standard error.
