@@ -1,6 +1,5 @@
 // Finds where a JSON pointer's value starts in the text of a valid JSON document. Used only on
 // the error path, so the parse itself stays free of position bookkeeping.
-#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -120,7 +119,10 @@ class Scanner {
     pos_ = start;
     return false;
   }
-  bool enter_element(std::size_t index) {
+  // Calls stop(i) at the start of each element i of the array at pos_ until it returns true,
+  // and leaves pos_ there; false, with pos_ unchanged, when it never does.
+  template <typename Stop>
+  bool find_element(Stop&& stop) {
     const std::size_t start = pos_;
     if (pos_ >= s_.size() || s_[pos_] != '[')
       return false;
@@ -129,7 +131,7 @@ class Scanner {
       skip_space();
       if (pos_ >= s_.size() || s_[pos_] == ']')
         break;
-      if (i == index)
+      if (stop(i))
         return true;
       skip_value();
       skip_space();
@@ -142,12 +144,11 @@ class Scanner {
     pos_ = start;
     return false;
   }
+  bool enter_element(std::size_t index) {
+    return find_element([&](std::size_t i) { return i == index; });
+  }
   std::size_t pos() const { return pos_; }
   char peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
-  void advance() {
-    if (pos_ < s_.size())
-      ++pos_;
-  }
 
  private:
   std::string_view s_;
@@ -212,46 +213,16 @@ std::size_t locate_json_pointer(std::string_view text, std::string_view pointer,
 std::vector<std::vector<std::size_t>> top_level_array_elements(
     std::string_view text, std::span<const std::string_view> names) {
   std::vector<std::vector<std::size_t>> starts(names.size());
-  std::vector<bool> seen(names.size());
-  Scanner scanner(text);
-  scanner.skip_space();
-  if (scanner.peek() != '{')
-    return starts;
-  scanner.advance();
-  while (true) {
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    // The first member of the name, as a pointer's look-up finds it; a scan of the top level a
+    // name (three at most), once a file.
+    Scanner scanner(text);
     scanner.skip_space();
-    if (scanner.peek() != '"')
-      break;
-    const std::string name = scanner.read_string();
-    scanner.skip_space();
-    scanner.advance();  // colon
-    scanner.skip_space();
-    const auto wanted = std::find(names.begin(), names.end(), name);
-    const auto index = static_cast<std::size_t>(wanted - names.begin());
-    // The first member of a name, as enter_member finds it.
-    if (wanted != names.end() && !seen[index] && scanner.peek() == '[') {
-      seen[index] = true;
-      scanner.advance();
-      while (true) {
-        scanner.skip_space();
-        if (scanner.peek() == ']' || scanner.peek() == '\0')
-          break;
-        starts[index].push_back(scanner.pos());
-        scanner.skip_value();
-        scanner.skip_space();
-        if (scanner.peek() != ',')
-          break;
-        scanner.advance();
-      }
-      scanner.skip_space();
-      scanner.advance();  // ]
-    } else {
-      scanner.skip_value();
-    }
-    scanner.skip_space();
-    if (scanner.peek() != ',')
-      break;
-    scanner.advance();
+    if (scanner.enter_member(std::string(names[n])))
+      scanner.find_element([&](std::size_t) {
+        starts[n].push_back(scanner.pos());
+        return false;
+      });
   }
   return starts;
 }
