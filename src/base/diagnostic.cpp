@@ -20,10 +20,6 @@ const char* severity_word(Severity s) {
   return "error";
 }
 
-bool is_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
 // The first code point of the line shown for a caret after `caret` code points: long lines
 // (minified JSON) are cut to a window around the column so the caret stays useful.
 std::size_t first_shown(std::size_t caret) {
@@ -40,12 +36,12 @@ void set_source_excerpt(Diagnostic& d, std::string_view line, std::size_t at) {
   std::size_t begin = at;
   for (std::size_t back = caret - first_shown(caret); back > 0 && begin > 0; --back) {
     --begin;
-    while (begin > 0 && is_continuation(line[begin]))
+    while (begin > 0 && utf8::is_continuation(line[begin]))
       --begin;
   }
   std::size_t end = begin;
   for (std::size_t n = 0; end < line.size(); ++end) {
-    if (!is_continuation(line[end]) && n++ == kSourceWindowCodePoints)
+    if (!utf8::is_continuation(line[end]) && n++ == kSourceWindowCodePoints)
       break;
   }
   d.source_line.assign(line.substr(begin, end - begin));

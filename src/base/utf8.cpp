@@ -5,10 +5,6 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-bool is_continuation(unsigned char c) {
-  return (c & 0xC0) == 0x80;
-}
-
 }  // namespace
 
 char32_t decode(std::string_view s, std::size_t& pos) {
@@ -88,7 +84,7 @@ std::size_t first_invalid(std::string_view s) {
 std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
   for (char c : s)
-    n += !is_continuation(static_cast<unsigned char>(c));
+    n += !is_continuation(c);
   return n;
 }
 
@@ -97,7 +93,7 @@ std::string substr_code_points(std::string_view s, std::size_t first, std::size_
   std::size_t begin = s.size();
   std::size_t end = s.size();
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (is_continuation(static_cast<unsigned char>(s[i])))
+    if (is_continuation(s[i]))
       continue;
     if (index == first)
       begin = i;

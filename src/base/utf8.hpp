@@ -15,6 +15,10 @@ char32_t decode(std::string_view s, std::size_t& pos);
 void append(std::string& out, char32_t cp);
 // The byte offset of the first invalid sequence, or npos when `s` is valid UTF-8.
 std::size_t first_invalid(std::string_view s);
+// Whether a byte continues a code point (10xxxxxx): code points start at the other bytes.
+inline bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 std::size_t count_code_points(std::string_view s);
 std::string substr_code_points(std::string_view s, std::size_t first, std::size_t count);
 
