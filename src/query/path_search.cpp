@@ -5,7 +5,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "base/huge_pages.hpp"
+#include "query/frontier_choice.hpp"
 
 namespace jurigraph::query {
 namespace {
@@ -33,12 +33,8 @@ PathFinder::PathFinder(const graph::Graph& graph) : g_(graph) {
   spur_block_ = ZeroedArray<uint32_t>(n);
   blocked_edge_stamp_ = ZeroedArray<uint32_t>(graph.edge_count());
   depth_ = ZeroedArray<uint32_t>(n);
-  for (int side = 0; side < 2; ++side) {
-    seen_[side] = BitSet(n);
-    parent_[side] = ZeroedArray<uint32_t>(n);
-    // Written at nodes all over the graph: 2 MB pages, a fault each instead of 512.
-    parent_[side].prefer_huge_pages();
-  }
+  for (BitSet& seen : seen_)
+    seen = BitSet(n);
 }
 
 void PathFinder::new_search() {
@@ -95,75 +91,86 @@ std::size_t PathFinder::degree(VertexId v) const {
   return g_.degree(v);
 }
 
-Path PathFinder::join(VertexId from, VertexId to, VertexId meet) const {
-  Path p;
-  p.start = from;
-  for (VertexId v = meet; v != from;) {
-    const Hop h = unpack_hop(parent_[kForward][v]);
-    p.hops.push_back(h);
-    const graph::EdgeRow& e = g_.edge_row(h.edge);
-    v = h.forward ? e.source : e.target;
-  }
-  std::reverse(p.hops.begin(), p.hops.end());
-  for (VertexId v = meet; v != to;) {
-    const Hop h = unpack_hop(parent_[kBackward][v]);
-    p.hops.push_back(h);
-    const graph::EdgeRow& e = g_.edge_row(h.edge);
-    v = h.forward ? e.target : e.source;
-  }
+// Walks a side's log back from entry i to the origin: the hops, from the origin outwards.
+std::vector<Hop> PathFinder::hops_to(int side, std::size_t i) const {
+  const SearchLog& log = log_[side];
+  std::vector<Hop> hops;
+  for (; i != 0; i = log.came_from[i])
+    hops.push_back(log.hop_at(i));
+  std::reverse(hops.begin(), hops.end());
+  return hops;
+}
+
+Path PathFinder::join(VertexId from, std::size_t forward_entry, std::size_t backward_entry) const {
+  Path p{from, hops_to(kForward, forward_entry)};
+  // The backward hops, from the meeting node to `to`: each is already oriented from `from`.
+  std::vector<Hop> rest = hops_to(kBackward, backward_entry);
+  p.hops.insert(p.hops.end(), rest.rbegin(), rest.rend());
   return p;
 }
 
+int PathFinder::cheaper_side(FrontierCost (&cost)[2], const uint32_t (&level)[2]) const {
+  FrontierView side[2];
+  for (int s = 0; s < 2; ++s)
+    side[s] = FrontierView{log_[s].frontier(), level[s] != 0};
+  const graph::AdjacencyArrays out = g_.out_arrays(), in = g_.in_arrays();
+  return cheaper_frontier(
+      side, cost, [&](VertexId v) { return degree(v); },
+      [&](VertexId v) {
+        out.prefetch_start(v);
+        in.prefetch_start(v);
+      });
+}
+
+void PathFinder::SearchLog::start(VertexId origin) {
+  node.assign(1, origin);
+  hop.assign(1, 0);
+  came_from.assign(1, 0);
+  frontier_begin = 0;
+}
+
 std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_hops) {
-  for (std::vector<VertexId>& frontier : frontier_)
-    frontier.clear();
   const VertexId origin[2] = {from, to};
   for (int s = 0; s < 2; ++s) {
     seen_[s].insert(origin[s]);
-    frontier_[s].push_back(origin[s]);
+    log_[s].start(origin[s]);
   }
   if (from == to)
     return Path{from, {}};
   uint32_t level[2] = {0, 0};
-  // The edges each frontier has to scan, summed once per frontier (kUnknown until then).
-  constexpr std::size_t kUnknown = std::numeric_limits<std::size_t>::max();
-  std::size_t cost[2] = {kUnknown, kUnknown};
-  while (!frontier_[kForward].empty() && !frontier_[kBackward].empty() &&
+  FrontierCost cost[2];
+  while (log_[kForward].frontier_size() != 0 && log_[kBackward].frontier_size() != 0 &&
          level[kForward] + level[kBackward] < max_hops) {
-    // Expand the side whose frontier has fewer edges to scan.
-    for (int s = 0; s < 2; ++s) {
-      if (cost[s] != kUnknown)
-        continue;
-      cost[s] = 0;
-      for (VertexId v : frontier_[s])
-        cost[s] += degree(v);
-    }
-    const int side = cost[kForward] <= cost[kBackward] ? kForward : kBackward;
+    const int side = cheaper_side(cost, level);
     const int other = 1 - side;
-    next_.clear();
-    std::optional<VertexId> meet;
-    for (VertexId v : frontier_[side]) {
-      for_each_step(v, side == kBackward, [&](VertexId w, Step step) {
-        if (meet || seen(side, w) || !enterable(w, from, to))
+    SearchLog& log = log_[side];
+    const std::size_t frontier_end = log.node.size();
+    bool met = false;
+    for (std::size_t i = log.frontier_begin; i < frontier_end && !met; ++i) {
+      for_each_step(log.node[i], side == kBackward, [&](VertexId w, Step step) {
+        if (met || seen(side, w) || !enterable(w, from, to))
           return;
         seen_[side].insert(w);
-        parent_[side][w] = pack_hop(step.hop());
+        log.add(w, step.hop(), i);
         // The first meeting is a shortest one: a node the other side reached at a shallower
         // depth would have neighbours this side had already met.
-        if (seen(other, w)) {
-          meet = w;
-          return;
-        }
-        next_.push_back(w);
+        met = seen(other, w);
       });
-      if (meet)
-        break;
     }
-    if (meet)
-      return join(from, to, *meet);
+    if (met) {
+      // The other side's entry for the meeting node: found by a scan of its log, once a search,
+      // instead of a parent written for every node reached.
+      const VertexId meet = log.node.back();
+      const std::vector<VertexId>& theirs = log_[other].node;
+      const std::size_t their_entry =
+          static_cast<std::size_t>(std::find(theirs.begin(), theirs.end(), meet) - theirs.begin());
+      const std::size_t our_entry = log.node.size() - 1;
+      return side == kForward ? join(from, our_entry, their_entry)
+                              : join(from, their_entry, our_entry);
+    }
     ++level[side];
-    frontier_[side].swap(next_);
-    cost[side] = kUnknown;
+    log.frontier_begin = frontier_end;
+    cost[side] = FrontierCost{};
   }
   return std::nullopt;
 }

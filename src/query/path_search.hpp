@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "base/bit_set.hpp"
@@ -18,6 +19,8 @@ namespace jurigraph::query {
 using graph::EdgeId;
 using graph::RelTypeId;
 using graph::VertexId;
+
+struct FrontierCost;
 
 inline constexpr uint32_t kUnbounded = std::numeric_limits<uint32_t>::max();
 
@@ -95,9 +98,13 @@ class PathFinder {
   void new_search();
   bool enterable(VertexId v, VertexId from, VertexId to) const;
   std::size_t degree(VertexId v) const;
+  // Which side a bidirectional search expands next: the one with fewer edges to scan.
+  int cheaper_side(FrontierCost (&cost)[2], const uint32_t (&level)[2]) const;
   // Bidirectional BFS in the current search; the path, or nullopt.
   std::optional<Path> search(VertexId from, VertexId to, uint32_t max_hops);
-  Path join(VertexId from, VertexId to, VertexId meet) const;
+  // The path through the meeting node, given its entry in each side's log.
+  Path join(VertexId from, std::size_t forward_entry, std::size_t backward_entry) const;
+  std::vector<Hop> hops_to(int side, std::size_t entry) const;
   void bounded_bfs(int side, VertexId origin, VertexId from, VertexId to, uint32_t bound);
   uint32_t distance_to_end(VertexId v) const;
 
@@ -114,14 +121,33 @@ class PathFinder {
   ZeroedArray<uint32_t> blocked_edge_stamp_;  // Yen: removed edges, stamped with search_
   bool spur_blocks_ = false;                  // a Yen spur search is running
   // Forward and backward search state. Whether a side has reached a node is a bit (BitSet:
-  // 156 kB a side at 1.25M nodes, in the L2 cache), tested for every edge a search scans; the
-  // hop that reached the node is written only when the bit is set (a record of stamp, depth and
-  // hop per node and side, 40 MB at 1M decisions, took a cache miss a test: 70% of Q1's time).
+  // 156 kB a side at 1.25M nodes, in the L2 cache), tested for every edge a search scans.
   BitSet seen_[2];
-  ZeroedArray<uint32_t> parent_[2];  // packed by pack_hop
-  static uint32_t pack_hop(Hop h) { return h.edge << 1 | static_cast<uint32_t>(h.forward); }
-  static Hop unpack_hop(uint32_t packed) { return Hop{packed >> 1, (packed & 1) != 0}; }
   bool seen(int side, VertexId v) const { return seen_[side].contains(v); }
+  // What a side of the bidirectional search reached, in order: each node with the hop that
+  // reached it and the entry of the node it came from. The entries of the current frontier are
+  // the last ones, from frontier_begin. Appended in order rather than a parent written at each
+  // node's place in an array the size of the graph: most nodes a search reaches are never
+  // expanded nor on the path, and that write, a cache miss at each of them, was half of Q1's
+  // time at 1M decisions.
+  struct SearchLog {
+    std::vector<VertexId> node;
+    std::vector<uint32_t> hop;  // packed: the edge id, then a bit for the direction
+    std::vector<uint32_t> came_from;
+    std::size_t frontier_begin = 0;
+    void start(VertexId origin);
+    void add(VertexId v, Hop h, std::size_t from_entry) {
+      node.push_back(v);
+      hop.push_back(h.edge << 1 | static_cast<uint32_t>(h.forward));
+      came_from.push_back(static_cast<uint32_t>(from_entry));
+    }
+    Hop hop_at(std::size_t entry) const { return Hop{hop[entry] >> 1, (hop[entry] & 1) != 0}; }
+    std::size_t frontier_size() const { return node.size() - frontier_begin; }
+    std::span<const VertexId> frontier() const {
+      return std::span<const VertexId>(node).subspan(frontier_begin);
+    }
+  };
+  SearchLog log_[2];
   // Distance to the backward origin, written by bounded_bfs only (the searches that read
   // distances: all shortest paths, simple paths).
   ZeroedArray<uint32_t> depth_;
