@@ -69,6 +69,12 @@ void MappedFile::read(std::size_t offset, std::span<std::byte> out) const {
   }
 }
 
+void advise_read_ahead(int fd, uint64_t offset, uint64_t length) {
+  // Only a hint: a failure leaves the read to wait for the disk, as without it.
+  (void)::posix_fadvise(fd, static_cast<off_t>(offset), static_cast<off_t>(length),
+                        POSIX_FADV_WILLNEED);
+}
+
 void release_file_pages(std::span<const std::byte> bytes) {
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   const auto at = reinterpret_cast<std::uintptr_t>(bytes.data());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 
@@ -38,5 +39,12 @@ class MappedFile {
 // part of a mapping whose owner is not at hand (a graph opened from a snapshot). Never for other
 // memory: anonymous pages would read back as zeros.
 void release_file_pages(std::span<const std::byte> bytes);
+
+// Asks the kernel to start reading [offset, offset + length) of the open file `fd` into the page
+// cache (POSIX_FADV_WILLNEED), and returns at once: a later read of it then need not wait for
+// the disk. This machine drops file pages left unread for a minute or so, and two threads
+// reading one file at different places defeat the kernel's own read-ahead, which follows one
+// sequential reader per open file.
+void advise_read_ahead(int fd, uint64_t offset, uint64_t length);
 
 }  // namespace jurigraph

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/mapped_file.hpp"
 #include "base/utf8.hpp"
 #include "ingest/json_file.hpp"
 
@@ -211,6 +212,11 @@ std::size_t JsonlFile::read_at(uint64_t offset, char* out, std::size_t length) c
     done += static_cast<std::size_t>(n);
   }
   return done;
+}
+
+void JsonlFile::read_ahead(uint64_t offset, std::size_t length) const {
+  if (fd_ >= 0 && offset < size_)
+    advise_read_ahead(fd_, offset, std::min<uint64_t>(length, size_ - offset));
 }
 
 uint64_t JsonlFile::next_line_start(uint64_t offset) const {

@@ -91,6 +91,9 @@ class JsonlFile final : public DatasetFile {
   // Copies up to `length` bytes from `offset` into `out`; returns how many (fewer at the end, or
   // when the file shrank since it was opened). Safe from several threads at once.
   std::size_t read_at(uint64_t offset, char* out, std::size_t length) const;
+  // Asks the kernel to start reading [offset, offset + length) into the page cache, so that a
+  // read_at of it later does not wait for the disk (advise_read_ahead).
+  void read_ahead(uint64_t offset, std::size_t length) const;
   // Where the line after the one holding `offset` starts: one past its '\n', or size().
   uint64_t next_line_start(uint64_t offset) const;
   // A line as it was written, before parsing in place changed it (read again from the file: only

@@ -169,6 +169,10 @@ class RunReader {
       }
       read += got;
       held += got;
+      // The next chunk comes from the disk while this one is parsed, when the file is not in
+      // the page cache (this machine drops file pages unread for a minute or so).
+      if (read < bytes)
+        file_.read_ahead(run_.begin + read, std::min(chunk, bytes - read));
       // The lines whole in the buffer: up to its last newline, or all of them at the run's end.
       std::size_t complete = held;
       if (read < bytes) {
