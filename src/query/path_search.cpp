@@ -158,8 +158,9 @@ std::optional<Path> PathFinder::search(VertexId from, VertexId to, uint32_t max_
       });
     }
     if (met) {
-      // The other side's entry for the meeting node: found by a scan of its log, once a search,
-      // instead of a parent written for every node reached.
+      // The other side's entry for the meeting node (every node a side has seen is in its log):
+      // found by a scan of the log, once a search, instead of a parent written for every node
+      // reached.
       const VertexId meet = log.node.back();
       const std::vector<VertexId>& theirs = log_[other].node;
       const std::size_t their_entry =
