@@ -91,11 +91,11 @@ std::size_t PathFinder::degree(VertexId v) const {
   return g_.degree(v);
 }
 
-// Walks a side's log back from entry i to the origin: the hops, from the origin outwards.
-std::vector<Hop> PathFinder::hops_to(int side, std::size_t i) const {
+// Walks a side's log back from `entry` to the origin: the hops, from the origin outwards.
+std::vector<Hop> PathFinder::hops_to(int side, std::size_t entry) const {
   const SearchLog& log = log_[side];
   std::vector<Hop> hops;
-  for (; i != 0; i = log.came_from[i])
+  for (std::size_t i = entry; i != 0; i = log.came_from[i])
     hops.push_back(log.hop_at(i));
   std::reverse(hops.begin(), hops.end());
   return hops;
