@@ -3,9 +3,10 @@
 // several microseconds) only when something first writes it: per-node marks of which a search
 // touches a part, or per-edge stamps that only some searches use. std::vector's assign writes
 // every byte up front instead (at 1M decisions, 70 MB and 17k faults before the first search).
-// The mapping starts on a 2 MB boundary, so that an owner that advises huge pages for it
-// (prefer_huge_pages) has them from the first byte: calloc's blocks start 16 bytes into a 4 KB
-// page, and up to 2 MB at each end stayed in 4 KB pages (Q1 at 1M decisions: 750 faults).
+// The mapping starts on a 2 MB boundary, so that huge pages advised for it (prefer_huge_pages in
+// huge_pages.hpp) cover it from the first byte: calloc's blocks start 16 bytes into a 4 KB
+// page, and up to 2 MB at each end stayed in 4 KB pages (Q1 at 1M decisions: 750 faults, when
+// the path search's parents were such an array).
 #pragma once
 
 #include <cstddef>
@@ -38,12 +39,6 @@ class ZeroedArray {
   const T& operator[](std::size_t i) const { return data_.get()[i]; }
   std::size_t size() const { return size_; }
   T* data() { return data_.get(); }
-  // Asks for 2 MB pages for the whole array, when it is mapped (1 MB or more): for an array
-  // written all over, where a fault per 2 MB costs less than 512 faults of 4 KB.
-  void prefer_huge_pages() {
-    if (data_.get_deleter().bytes >= kMapped)
-      jurigraph::prefer_huge_pages(data_.get(), huge_allocation_bytes(data_.get_deleter().bytes));
-  }
 
  private:
   static constexpr std::size_t kMapped = kHugeBlockMin;
