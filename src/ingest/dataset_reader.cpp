@@ -173,13 +173,11 @@ class RecordReader::Impl {
     warn_hidden_keys(identifiers, properties, Section::decisions, index);
 
     const Range no_properties{static_cast<uint32_t>(out_.properties.size()), 0};
-    add_decision_edge(text(kDecisionIssuedBy), index, EdgeField::issued_by, 0, n.sources,
+    add_decision_edge(text(kDecisionIssuedBy), index, EdgeField::issued_by, n.sources,
                       no_properties);
     if (const JsonNode against = m[kDecisionAgainst]) {
-      uint32_t i = 0;
-      for (const JsonNode a : against.items()) {
-        add_decision_edge(a.string(), index, EdgeField::against, i++, n.sources, no_properties);
-      }
+      for (const JsonNode a : against.items())
+        add_decision_edge(a.string(), index, EdgeField::against, n.sources, no_properties);
     }
     if (const JsonNode appeals = m[kDecisionAppealOf]) {
       uint32_t i = 0;
@@ -188,7 +186,7 @@ class RecordReader::Impl {
             read_sources(a, {Section::decisions, SourceListOwner::appeal_of, index, i});
         const Range props = add_text_properties("outcome", member_text(a, "outcome"), "solution",
                                                 member_text(a, "solution"));
-        add_decision_edge(member_text(a, "decision"), index, EdgeField::appeal_of, i,
+        add_decision_edge(member_text(a, "decision"), index, EdgeField::appeal_of,
                           own.count > 0 ? own : n.sources, props);
         ++i;
       }
@@ -198,7 +196,7 @@ class RecordReader::Impl {
       for (const JsonNode c : cites.items()) {
         const Range own = read_sources(c, {Section::decisions, SourceListOwner::cites, index, i});
         const Range props = add_text_properties("role", member_text(c, "role"));
-        add_decision_edge(member_text(c, "provision"), index, EdgeField::cites, i,
+        add_decision_edge(member_text(c, "provision"), index, EdgeField::cites,
                           own.count > 0 ? own : n.sources, props);
         ++i;
       }
@@ -447,32 +445,33 @@ class RecordReader::Impl {
   }
 
   // An edge written in the decision read last (the last node): it starts there, and has its
-  // field's type and no claims.
-  void add_decision_edge(std::string_view to, uint32_t record, EdgeField field, uint32_t item,
-                         Range sources, Range properties) {
-    EdgeSpec e = edge_to(to, Section::decisions, record, sources, properties);
+  // field's type and no claims. Its lists are the previous edge's entry when that has the same
+  // (the decision's issued_by and against edges, its citations of one role).
+  void add_decision_edge(std::string_view to, uint32_t record, EdgeField field, Range sources,
+                         Range properties) {
+    EdgeSpec e = edge_to(to, Section::decisions, record);
     e.field = field;
-    e.item = item;
     e.set_from_node(static_cast<uint32_t>(out_.nodes.size() - 1));
+    const EdgeLists lists{properties, sources};
+    if (out_.edge_lists.empty() || !(out_.edge_lists.back() == lists))
+      out_.edge_lists.push_back(lists);
+    e.aside = static_cast<uint32_t>(out_.edge_lists.size() - 1);
     out_.edges.push_back(e);
   }
-  // An edge of its own: its start, type and claims go aside (RelationSpec).
+  // An edge of its own: its start, type, claims and lists go aside (RelationSpec).
   void add_relation(std::string_view type, std::string_view from, std::string_view to,
                     uint32_t record, Range sources, Range properties, Range claims) {
-    EdgeSpec e = edge_to(to, Section::relations, record, sources, properties);
+    EdgeSpec e = edge_to(to, Section::relations, record);
     e.field = EdgeField::relation;
-    e.item = static_cast<uint32_t>(out_.relations.size());
-    out_.relations.push_back({type, claims, from});
+    e.aside = static_cast<uint32_t>(out_.relations.size());
+    out_.relations.push_back({type, claims, from, EdgeLists{properties, sources}});
     out_.edges.push_back(e);
   }
-  static EdgeSpec edge_to(std::string_view to, Section section, uint32_t record, Range sources,
-                          Range properties) {
+  static EdgeSpec edge_to(std::string_view to, Section section, uint32_t record) {
     EdgeSpec e;
     e.set_to(to);
     e.section = section;
     e.record = record;
-    e.sources = sources;
-    e.properties = properties;
     return e;
   }
 
@@ -620,14 +619,17 @@ std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
   for (const EdgeSpec& e : records.edges) {
     switch (e.field) {
       case EdgeField::relation:
-        place(e.sources, {e.section, SourceListOwner::record, e.record, 0});
-        place_claims(records.relations[e.item].claims, e.section, e.record);
+        place(records.relations[e.aside].lists.sources,
+              {e.section, SourceListOwner::record, e.record, 0});
+        place_claims(records.relations[e.aside].claims, e.section, e.record);
         break;
       case EdgeField::appeal_of:
-        place(e.sources, {e.section, SourceListOwner::appeal_of, e.record, e.item});
+        place(records.edge_lists[e.aside].sources,
+              {e.section, SourceListOwner::appeal_of, e.record, edge_item(records, e)});
         break;
       case EdgeField::cites:
-        place(e.sources, {e.section, SourceListOwner::cites, e.record, e.item});
+        place(records.edge_lists[e.aside].sources,
+              {e.section, SourceListOwner::cites, e.record, edge_item(records, e)});
         break;
       case EdgeField::issued_by:
       case EdgeField::against:
@@ -784,26 +786,35 @@ std::string record_pointer(Section section, uint32_t record) {
 }
 
 std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge) {
-  return edge.field == EdgeField::relation ? records.relations[edge.item].type()
+  return edge.field == EdgeField::relation ? records.relations[edge.aside].type()
                                            : field_relation_type(edge.field);
 }
 
 Range edge_claims(const FileRecords& records, const EdgeSpec& edge) {
-  return edge.field == EdgeField::relation ? records.relations[edge.item].claims : Range{};
+  return edge.field == EdgeField::relation ? records.relations[edge.aside].claims : Range{};
 }
 
-std::string edge_pointer(const EdgeSpec& edge) {
+uint32_t edge_item(const FileRecords& records, const EdgeSpec& edge) {
+  const EdgeSpec* const first = records.edges.data();
+  const EdgeSpec* e = &edge;
+  while (e != first && (e - 1)->field == edge.field && (e - 1)->record == edge.record &&
+         (e - 1)->section == edge.section)
+    --e;
+  return static_cast<uint32_t>(&edge - e);
+}
+
+std::string edge_pointer(const FileRecords& records, const EdgeSpec& edge) {
   std::string p = record_pointer(edge.section, edge.record);
   if (edge.field == EdgeField::relation)
     return p;
   p += '/';
   p += edge_field_name(edge.field);
   if (edge.field == EdgeField::against)
-    p += "/" + std::to_string(edge.item);
+    p += "/" + std::to_string(edge_item(records, edge));
   if (edge.field == EdgeField::appeal_of)
-    p += "/" + std::to_string(edge.item) + "/decision";
+    p += "/" + std::to_string(edge_item(records, edge)) + "/decision";
   if (edge.field == EdgeField::cites)
-    p += "/" + std::to_string(edge.item) + "/provision";
+    p += "/" + std::to_string(edge_item(records, edge)) + "/provision";
   return p;
 }
 

@@ -128,11 +128,26 @@ inline void pack_text(std::string_view text, PointerBytes& at, uint16_t& size) {
   size = static_cast<uint16_t>(std::min<std::size_t>(text.size(), 0xFFFF));
 }
 
+// An edge's property list (into FileRecords::properties) and sources (into
+// FileRecords::source_refs).
+struct EdgeLists {
+  Range properties;
+  Range sources;
+  bool operator==(const EdgeLists& o) const {
+    return o.properties.begin == properties.begin && o.properties.count == properties.count &&
+           o.sources.begin == sources.begin && o.sources.count == sources.count;
+  }
+};
+
 // Millions of these live until the graph tables are built (1M decisions: 5M of them). The target
 // is packed (pack_text). An edge written in a decision starts at the decision: it names it by its
 // node's place in FileRecords::nodes, and its type comes from its field; an edge of its own keeps
-// its start, type and claims aside (RelationSpec). 40 bytes an edge, where views and three ranges
-// took 88, and the start's text beside the target 48.
+// its start, type, claims and lists aside (RelationSpec). The lists of an edge written in a
+// decision are kept aside too (FileRecords::edge_lists), one entry for a run of edges that have
+// the same: a decision's issued_by and against edges share its sources and have no properties,
+// its citations mostly share one role. Its place in its field's list (against/2) is not kept:
+// the decision's edges are written one after another, field by field (edge_item).
+// 24 bytes an edge, where views and three ranges took 88, and the lists in place 40.
 // The resolver puts the ends it finds in place of the target and the decision's place
 // (set_resolved), and writes them back for a further round (the decision's place found again by
 // its record): a table of the ends beside the edges took 60 MB more at the peak (1M decisions).
@@ -153,13 +168,12 @@ struct EdgeSpec {
  public:
   Section section = Section::relations;
   EdgeField field = EdgeField::relation;
-  Range properties;
-  Range sources;
   // Where the edge is written: /decisions/3/against/0, /relations/5.
   uint32_t record = 0;
-  // Its place in the decision's list (against, appeal_of, cites); for an edge of its own (field
-  // `relation`), the index of its start, type and claims in FileRecords::relations.
-  uint32_t item = 0;
+  // For an edge of its own (field `relation`): the index of its start, type, claims and lists in
+  // FileRecords::relations; for an edge written in a decision, of its lists in
+  // FileRecords::edge_lists.
+  uint32_t aside = 0;
 
   // The target's id, until set_resolved.
   std::string_view to() const { return packed_text(ends_.text.to, to_size_); }
@@ -173,14 +187,15 @@ struct EdgeSpec {
   const ResolvedEnds& resolved() const { return ends_.resolved; }
   void set_resolved(const ResolvedEnds& ends) { ends_.resolved = ends; }
 };
-static_assert(sizeof(EdgeSpec) == 40, "EdgeSpec grew: millions of them are in memory at once");
+static_assert(sizeof(EdgeSpec) == 24, "EdgeSpec grew: millions of them are in memory at once");
 
-// What an edge of its own has beyond an EdgeSpec: its start, its type and its claims. Every edge
-// of a snapshot updated (build --update) is one: 28 bytes, where views took 40.
+// What an edge of its own has beyond an EdgeSpec: its start, its type, its claims and its lists.
+// Every edge of a snapshot updated (build --update) is one: 44 bytes, where views took 56.
 class RelationSpec {
  public:
   RelationSpec() = default;
-  RelationSpec(std::string_view type, Range claims, std::string_view from) : claims(claims) {
+  RelationSpec(std::string_view type, Range claims, std::string_view from, EdgeLists lists)
+      : claims(claims), lists(lists) {
     set_type(type);
     set_from(from);
   }
@@ -195,8 +210,9 @@ class RelationSpec {
 
  public:
   Range claims;  // into FileRecords::claims
+  EdgeLists lists;
 };
-static_assert(sizeof(RelationSpec) == 28, "RelationSpec grew: a snapshot update has one an edge");
+static_assert(sizeof(RelationSpec) == 44, "RelationSpec grew: a snapshot update has one an edge");
 
 struct RelationTypeSpec {
   graph::RelationType type;
@@ -237,7 +253,8 @@ struct FileRecords {
   HugeVector<NodeSpec> nodes;
   HugeVector<NodeDetails> details;  // of the nodes that have any, by NodeSpec::details
   HugeVector<EdgeSpec> edges;
-  HugeVector<RelationSpec> relations;  // of the edges of their own, by EdgeSpec::item
+  HugeVector<RelationSpec> relations;  // of the edges of their own, by EdgeSpec::aside
+  HugeVector<EdgeLists> edge_lists;    // of the edges written in decisions, by EdgeSpec::aside
   std::vector<RelationTypeSpec> relation_types;
   // Until finish_records: the keys of the file's "sources" table (key → index in `sources`, in
   // the order written) and the key references waiting for them.
@@ -263,13 +280,23 @@ inline void set_node_details(FileRecords& records, NodeSpec& n, const NodeDetail
 // The id edge e starts at, until the resolver puts the ends it finds in its place: its
 // decision's for an edge written in a decision, its own `from` for an edge of its own.
 inline std::string_view edge_from(const FileRecords& records, const EdgeSpec& e) {
-  return e.field == EdgeField::relation ? records.relations[e.item].from()
+  return e.field == EdgeField::relation ? records.relations[e.aside].from()
                                         : records.nodes[e.from_node()].id;
 }
 
 // The JSON pointer of a record, or of one of its fields: /decisions/3, /decisions/3/against/0.
 std::string record_pointer(Section section, uint32_t record);
-std::string edge_pointer(const EdgeSpec& edge);
+// `edge` is one of records.edges.
+std::string edge_pointer(const FileRecords& records, const EdgeSpec& edge);
+// The place of edge written in a decision in its field's list: 2 for /decisions/3/against/2 (0
+// for issued_by). Counted back along the decision's edges of that field, which are written one
+// after another: a list is short, and only a diagnostic asks. `edge` is one of records.edges.
+uint32_t edge_item(const FileRecords& records, const EdgeSpec& edge);
+// The property list and sources of an edge.
+inline const EdgeLists& edge_lists(const FileRecords& records, const EdgeSpec& e) {
+  return e.field == EdgeField::relation ? records.relations[e.aside].lists
+                                        : records.edge_lists[e.aside];
+}
 // The type of an edge: its field's (ISSUED_BY for issued_by, …), or its own for a relation.
 std::string_view edge_type(const FileRecords& records, const EdgeSpec& edge);
 // The claims written on an edge: only an edge of its own has any.

@@ -125,6 +125,7 @@ class RunReader {
     reserve_huge(run_.records.source_key_refs, bytes / 200);
     reserve_huge(run_.records.properties, bytes / 100);
     reserve_huge(run_.records.relations, bytes / 100);  // the edges of their own
+    reserve_huge(run_.records.edge_lists, bytes / 100);
     // Where each record is written, for diagnostics: grown by doubling in malloc's 4 KB pages,
     // these and the file's index (Merger::reserve_index) took half the page faults of reading a
     // 1M-decision file (12,000–12,900 before resolving, 6,000–6,400 since).
@@ -216,6 +217,7 @@ class RunReader {
     release_spare_capacity(run_.records.source_refs);
     release_spare_capacity(run_.records.properties);
     release_spare_capacity(run_.records.relations);
+    release_spare_capacity(run_.records.edge_lists);
     release_spare_capacity(run_.records.source_key_refs);
     release_spare_capacity(run_.index.entities);
     release_spare_capacity(run_.index.decisions);

@@ -44,7 +44,7 @@ class MemberSlots {
   static constexpr std::size_t slot_of(std::string_view name) {
     if (name.empty())
       return 0;
-    return (name.size() * 13 + static_cast<unsigned char>(name.front()) * 7 +
+    return (name.size() * 13 + std::size_t{static_cast<unsigned char>(name.front())} * 7 +
             static_cast<unsigned char>(name.back())) %
            kSlots;
   }

@@ -219,7 +219,7 @@ class Checker {
         assert(found.from != kNone && found.to != kNone);
         e.set_to(id_of(found.to));
         if (e.field == EdgeField::relation) {
-          file.records.relations[e.item].set_from(id_of(found.from));
+          file.records.relations[e.aside].set_from(id_of(found.from));
           continue;
         }
         while (node < nodes.size() &&
@@ -414,9 +414,9 @@ class Checker {
     auto resolve_edge = [&](const EdgeSpec& e) {
       ResolvedEnds r;
       // Pointers are composed only for an error: millions of edges have none.
-      auto pointer = [&] { return edge_pointer(e); };
+      auto pointer = [&] { return edge_pointer(records, e); };
       r.type = e.field == EdgeField::relation
-                   ? find_type(records.relations[e.item].type(), last_type)
+                   ? find_type(records.relations[e.aside].type(), last_type)
                    : field_type[static_cast<std::size_t>(e.field)];
       if (r.type == kNone) {
         report(pointer() + (e.field == EdgeField::relation ? "/type" : ""),
@@ -542,7 +542,8 @@ class Checker {
                 cycle += std::string(id_of(frame.first)) + " → ";
             }
             cycle += std::string(id_of(arc.target));
-            error(arc.file, edge_pointer(*arc.edge), "APPEAL_OF cycle: " + cycle);
+            error(arc.file, edge_pointer(files_[arc.file].records, *arc.edge),
+                  "APPEAL_OF cycle: " + cycle);
           } else if (s == unseen) {
             state[arc.target] = open;
             stack.emplace_back(arc.target, start[arc.target]);
@@ -1056,8 +1057,9 @@ class Builder {
     rec.source = resolved.from;
     rec.target = resolved.to;
     rec.type = static_cast<graph::RelTypeId>(resolved.type);
-    rec.properties = add_property_list(r, e.properties);
-    rec.sources = sources_of(file, e.sources);
+    const EdgeLists& lists = edge_lists(r, e);
+    rec.properties = add_property_list(r, lists.properties);
+    rec.sources = sources_of(file, lists.sources);
     std::vector<graph::ClaimRecord> claims;
     const Range edge_claims_written = edge_claims(r, e);
     for (uint32_t i = 0; i < edge_claims_written.count; ++i) {
@@ -1065,8 +1067,9 @@ class Builder {
       graph::ClaimRecord k;
       k.property = writer_.intern(c.property);
       k.value = writer_.store(c.value);
-      k.origin = writer_.store(
-          c.origin.empty() ? format_place(files_[file].file().locate(edge_pointer(e))) : c.origin);
+      k.origin = writer_.store(c.origin.empty()
+                                   ? format_place(files_[file].file().locate(edge_pointer(r, e)))
+                                   : c.origin);
       k.note = writer_.store(c.note);
       k.sources = sources_of(file, c.sources);
       claims.push_back(k);
@@ -1107,7 +1110,7 @@ class Builder {
       const graph::NodeRow& later = tables_.nodes[e.resolved().from];
       const graph::NodeRow& earlier = tables_.nodes[e.resolved().to];
       diagnostics_.add(files_[f].file().diagnostic(
-          Severity::warning, edge_pointer(e),
+          Severity::warning, edge_pointer(files_[f].records, e),
           q(writer_.view(later.id)) + " (" + format_iso_date(later.date) + ") rules on " +
               q(writer_.view(earlier.id)) + ", dated later (" + format_iso_date(earlier.date) +
               ")"));
@@ -1127,6 +1130,7 @@ class Builder {
     release_now(r.details);
     release_now(r.edges);
     release_now(r.relations);
+    release_now(r.edge_lists);
     release_now(r.relation_types);
     release_now(r.source_keys);
     release_now(r.source_key_refs);

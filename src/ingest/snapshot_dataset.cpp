@@ -169,11 +169,10 @@ void add_edges(const Graph& g, FileRecords& r) {
   for (const graph::EdgeId e : creation_order_of_edges(g)) {
     const graph::EdgeRecord& rec = g.edge(e);
     EdgeSpec spec;
-    spec.item = static_cast<uint32_t>(r.relations.size());
-    r.relations.push_back({g.relation_type(rec.type).name, rec.claims, ids[rec.source]});
+    spec.aside = static_cast<uint32_t>(r.relations.size());
+    r.relations.push_back({g.relation_type(rec.type).name, rec.claims, ids[rec.source],
+                           EdgeLists{rec.properties, rec.sources}});
     spec.set_to(ids[rec.target]);
-    spec.properties = rec.properties;
-    spec.sources = rec.sources;
     spec.section = Section::relations;
     spec.record = e;
     r.edges.push_back(spec);
