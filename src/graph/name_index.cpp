@@ -16,47 +16,62 @@ std::string_view key_text(std::string_view strings, const NameKey& k) {
   return strings.substr(k.folded.offset, k.folded.length);
 }
 
-// A key's hash and its place among the keys folded: 16 bytes, where the text sort's entries
-// took 32 (1M decisions: 2.5M keys, 40 MB less while the index is sorted, beside the CSR at the
-// freeze's peak).
-struct HashedKey {
-  uint64_t hash = 0;
-  uint32_t key = 0;
-};
-
 // The bits of the hash that choose a bucket: as many buckets as a quarter to an eighth of the
 // keys, so that a bucket holds a few keys, hashes being uniform.
 int bucket_bits(std::size_t keys) {
   return std::max(0, static_cast<int>(std::bit_width(keys)) - 3);
 }
 
-// Keys' places in order of (hash, place): spread into buckets by the top bits of their hash in
-// the order given (stable), then each bucket sorted by insertion, which keeps equal hashes in
-// that order. Linear: a bucket holds a few keys.
-HugeVector<HashedKey> order_by_hash(std::span<const NameKey> keys, std::string_view strings) {
+// The keys in order of (hash, place): dealt into buckets by the top bits of their hash in the
+// order given (stable), then each bucket sorted by insertion, which keeps equal hashes in that
+// order. Linear: a bucket holds a few keys. The keys are dealt straight into the index, each with
+// the 32 bits of its hash below the bucket's (`tag`), which order a bucket but where two are
+// equal: a table of (hash, place) beside the keys and the index took 40 MB more at the freeze's
+// peak (1M decisions: 2.5M keys), and hashing the keys again bucket by bucket read their texts in
+// no order, a cache miss each.
+HugeVector<NameKey> order_by_hash(HugeVector<NameKey> keys, std::string_view strings) {
   const int bits = bucket_bits(keys.size());
   auto bucket = [bits](uint64_t hash) { return bits == 0 ? 0 : hash >> (64 - bits); };
+  auto tag = [bits](uint64_t hash) { return static_cast<uint32_t>((hash << bits) >> 32); };
   auto hash_of = [&](const NameKey& k) { return name_key_hash(key_text(strings, k)); };
   HugeVector<uint32_t> start((std::size_t{1} << bits) + 1, 0);
   for (const NameKey& k : keys)
     ++start[bucket(hash_of(k)) + 1];
   for (std::size_t b = 1; b < start.size(); ++b)
     start[b] += start[b - 1];
-  HugeVector<HashedKey> ordered(keys.size());
+  HugeVector<NameKey> index(keys.size());
+  HugeVector<uint32_t> tags(keys.size());
   {
     HugeVector<uint32_t> next(start.begin(), start.end() - 1);
-    // The hashes again, not kept from the count: 20 MB fewer at 1M decisions, for a second read
-    // of texts that lie in sequence.
-    for (uint32_t i = 0; i < keys.size(); ++i) {
-      const uint64_t h = hash_of(keys[i]);
-      ordered[next[bucket(h)]++] = {h, i};
+    for (const NameKey& k : keys) {
+      const uint64_t h = hash_of(k);
+      const uint32_t at = next[bucket(h)]++;
+      index[at] = k;
+      tags[at] = tag(h);
     }
   }
+  keys = HugeVector<NameKey>();
+  struct TaggedKey {
+    uint32_t tag;
+    NameKey key;
+  };
+  const auto before = [&](const TaggedKey& x, const TaggedKey& y) {
+    if (x.tag != y.tag)
+      return x.tag < y.tag;
+    return hash_of(x.key) < hash_of(y.key);
+  };
+  std::vector<TaggedKey> in_bucket;
   for (std::size_t b = 0; b + 1 < start.size(); ++b) {
-    insertion_sort(ordered.begin() + start[b], ordered.begin() + start[b + 1],
-                   [](const HashedKey& x, const HashedKey& y) { return x.hash < y.hash; });
+    if (start[b + 1] - start[b] < 2)
+      continue;
+    in_bucket.clear();
+    for (uint32_t i = start[b]; i < start[b + 1]; ++i)
+      in_bucket.push_back({tags[i], index[i]});
+    insertion_sort(in_bucket.begin(), in_bucket.end(), before);
+    for (uint32_t i = start[b]; i < start[b + 1]; ++i)
+      index[i] = in_bucket[i - start[b]].key;
   }
-  return ordered;
+  return index;
 }
 
 }  // namespace
@@ -108,14 +123,7 @@ HugeVector<NameKey> build_name_index(GraphTables& t) {
         keys.push_back({writer.store(k), v});
     }
   }
-  HugeVector<NameKey> index;
-  {
-    const HugeVector<HashedKey> ordered = order_by_hash(keys, t.strings);
-    reserve_huge(index, keys.size());
-    for (const HashedKey& k : ordered)
-      index.push_back(keys[k.key]);
-  }
-  return index;
+  return order_by_hash(std::move(keys), t.strings);
 }
 
 std::vector<VertexId> find_in_name_index(std::span<const NameKey> index, std::string_view strings,
