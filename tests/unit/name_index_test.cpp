@@ -35,6 +35,10 @@ std::map<std::string, std::vector<VertexId>> keys_by_scan(const Graph& g) {
   return keys;
 }
 
+std::string_view key_of(const GraphTables& t, const NameKey& k) {
+  return std::string_view(t.strings).substr(k.folded.offset, k.folded.length);
+}
+
 TEST(NameIndex, OrderedByHashThenVertex) {
   const Graph g = generated_graph();
   const auto index = g.name_index();
@@ -90,6 +94,34 @@ TEST(NameIndex, AKeySharedByNodesFindsEachOnceInVertexOrder) {
   EXPECT_EQ(find_in_name_index(index, t.strings, "company d"), (std::vector<VertexId>{3}));
   EXPECT_TRUE(find_in_name_index(index, t.strings, "twins").empty());
   EXPECT_EQ(index.size(), 5u * 2 + 1);  // ids and names, and Delta's alias
+}
+
+// The index orders a bucket by 32 bits of each hash and, where two agree, by the whole hashes.
+// These two names' hashes agree on their top 32 bits (found by a search over "name N"), which a
+// table of under 8 keys (one bucket) compares: the one dealt first must still come second.
+TEST(NameIndex, HashesAlikeInTheirTop32BitsAreOrderedByTheWholeHash) {
+  GraphTables t;
+  TableWriter w(t);
+  auto node = [&](std::string_view id, std::string_view name) {
+    NodeRecord n;
+    n.id = w.store(id);
+    n.name = w.store(name);
+    t.add_node(n);
+  };
+  node("x:a", "name 40431");
+  node("x:b", "name 11831");
+  const uint64_t first_dealt = name_key_hash("name 40431");
+  const uint64_t second_dealt = name_key_hash("name 11831");
+  ASSERT_EQ(first_dealt >> 32, second_dealt >> 32);
+  ASSERT_GT(first_dealt, second_dealt);
+  const HugeVector<NameKey> index = build_name_index(t);
+  ASSERT_EQ(index.size(), 4u);
+  for (std::size_t i = 1; i < index.size(); ++i) {
+    EXPECT_LE(name_key_hash(key_of(t, index[i - 1])), name_key_hash(key_of(t, index[i])))
+        << "at " << i;
+  }
+  EXPECT_EQ(find_in_name_index(index, t.strings, "name 40431"), (std::vector<VertexId>{0}));
+  EXPECT_EQ(find_in_name_index(index, t.strings, "name 11831"), (std::vector<VertexId>{1}));
 }
 
 TEST(NameIndex, EmptyTablesGiveAnEmptyIndex) {
