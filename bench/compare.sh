@@ -5,6 +5,7 @@
 #
 #   bench/compare.sh [--decisions N] [--tools jurigraph,networkx,igraph,graph-tool,kuzu]
 #                    [--work DIR] [--build DIR] [--timeout SECONDS] [--runs K]
+#                    [--memory cold|warm|as-is] [--settle SECONDS] [--warm-mb MB]
 #
 # --decisions  size of the generated graph (default 100000)
 # --tools      which tools, in this order (default: all; those not installed are skipped)
@@ -16,6 +17,11 @@
 #              figures it printed so far are kept, the rest show as "timeout"
 # --runs       runs per tool; the table shows the median of each figure (default 1). The runs
 #              go round by round: the first of every tool, then the second, and so on
+# --memory     the memory every run starts on (default cold; bench/README.md, "Memory before
+#              each run"): cold, after --settle seconds idle (default 10), when this machine has
+#              taken back what the previous run freed; warm, right after a helper has touched
+#              and freed --warm-mb MB (default 2560, above every tool's peak); as-is, neither
+#              (each run then inherits what the run before it left)
 #
 # The table covers every tool with results in the work folder for this graph: a tool run again
 # replaces its own results only, so slow tools can be run once and jurigraph many times.
@@ -31,9 +37,12 @@ work=
 build="$root/build"
 timeout_s=1800
 runs=1
+memory=cold
+settle_s=10
+warm_mb=2560
 
 usage() {
-  sed -n '5,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '5,27p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -45,12 +54,23 @@ while (($#)); do
     --build) build=$(cd "${2:?}" && pwd); shift 2 ;;
     --timeout) timeout_s=${2:?}; shift 2 ;;
     --runs) runs=${2:?}; shift 2 ;;
+    --memory) memory=${2:?}; shift 2 ;;
+    --settle) settle_s=${2:?}; shift 2 ;;
+    --warm-mb) warm_mb=${2:?}; shift 2 ;;
     -h|--help) usage ;;
     *) echo "compare.sh: unknown option $1" >&2; usage ;;
   esac
 done
 [[ $decisions =~ ^[1-9][0-9]*$ && $runs =~ ^[1-9][0-9]*$ && $timeout_s =~ ^[1-9][0-9]*$ ]] ||
   { echo "compare.sh: --decisions, --runs and --timeout take positive integers" >&2; exit 2; }
+[[ $settle_s =~ ^[0-9]+$ && $warm_mb =~ ^[1-9][0-9]*$ ]] ||
+  { echo "compare.sh: --settle takes an integer, --warm-mb a positive one" >&2; exit 2; }
+case $memory in
+  cold) conditions="cold: each run after $settle_s s idle" ;;
+  warm) conditions="warm: each run right after $warm_mb MB touched and freed" ;;
+  as-is) conditions="as-is: each run on what the run before it left" ;;
+  *) echo "compare.sh: --memory takes cold, warm or as-is, not $memory" >&2; exit 2 ;;
+esac
 work=${work:-/tmp/jurigraph-compare-$decisions}
 jurigraph="$build/src/jurigraph"
 runner="$build/bench/jurigraph_compare"
@@ -135,13 +155,26 @@ for tool in "${wanted[@]}"; do
   fi
   rm -f "$results/$tool".* "$results/$tool-snapshot".*
   [[ $tool != jurigraph ]] || prepare_snapshot
+  echo "$conditions" >"$results/$tool.memory"
   present+=("$tool")
 done
+
+# The memory a run starts on (--memory). On this virtual machine the host takes back memory a
+# process freed after a few seconds, and a process that touches it again waits for it (some 2 ms
+# of system time a MB, against next to none for memory freed a moment before): left alone, each
+# tool's run inherits what the one before it freed, so a tool run after a large one starts warm.
+settle_memory() {
+  case $memory in
+    cold) sleep "$settle_s" ;;
+    warm) "$python" "$here/touch_memory.py" "$warm_mb" ;;
+  esac
+}
 
 # One run of a tool: its figures, answers and log in $results/TOOL.RUN.*.
 run_tool() {
   local tool=$1 run=$2 status=0
   local out="$results/$tool.$run"
+  settle_memory
   echo "$tool: run $run of $runs (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
   # shellcheck disable=SC2046  # the command is word-split on purpose (paths hold no space)
   timeout --kill-after=10 "$timeout_s" $(command_of "$tool" "$out.answers") \

@@ -4,7 +4,9 @@ answers agree with the others', and jurigraph's ratio to the best other tool per
     report.py RESULTS DECISIONS
 
 RESULTS holds, per tool and run (numbered from 1), <tool>.<run>.figures (`key value` lines, then `timeout` or
-`failed N` when the run did not finish) and <tool>.<run>.answers. Exit 1 when answers differ.
+`failed N` when the run did not finish) and <tool>.<run>.answers; and per tool, <tool>.memory:
+the memory its runs started on (compare.sh --memory), absent for runs made before that option.
+Exit 1 when answers differ.
 """
 
 import glob
@@ -55,6 +57,15 @@ def when_run(paths):
     return f"{day} {start}" + (f"–{end}" if end != start else "") + " UTC"
 
 
+def memory_of(results, tool):
+    """How the tool's runs started (compare.sh --memory), or 'memory not set'."""
+    path = os.path.join(results, f"{tool}.memory")
+    if not os.path.exists(path):
+        return "memory not set"
+    with open(path) as f:
+        return "memory " + f.read().strip()
+
+
 def cell(value, key):
     if value is None:
         return "-"
@@ -88,7 +99,8 @@ def main(results, decisions):
                 and f["edges"] is not None else "no graph")
         note = f" [{'; '.join(endings[tool])}]" if endings[tool] else ""
         ran = when_run(glob.glob(os.path.join(results, f"{tool}.*.figures")))
-        print(f"  {tool}: {size}; {runs_of[tool]} run(s), {ran}{note}")
+        print(f"  {tool}: {size}; {runs_of[tool]} run(s), {ran}, {memory_of(results, tool)}"
+              f"{note}")
     others = [t for t in tools if t != "jurigraph"]
     header = ["task"] + tools + (["best other", "jurigraph ×"] if "jurigraph" in tools and others
                                  else [])

@@ -1,6 +1,7 @@
 """bench/compare/report.py on made-up results: each tool's medians, jurigraph's ratio to the best
-other tool, a run stopped by the timeout, the spread of the loads, and the verdict on the answers
-(exit 1 and the first differing answer when a tool disagrees).
+other tool, a run stopped by the timeout, the memory the runs started on, the spread of the
+loads, and the verdict on the answers (exit 1 and the first differing answer when a tool
+disagrees).
 
     compare_report_test.py PROJECT_SOURCE_DIR
 """
@@ -69,6 +70,10 @@ def main(root):
         # igraph: faster at Q1 than networkx but slower than jurigraph, never the best load.
         write(results, "igraph.1.figures", figures(40.0, 0.4, 1024000))
         write(results, "igraph.1.answers", ANSWERS)
+        # The memory the runs started on (compare.sh --memory); none for networkx's, as for runs
+        # made before the option.
+        write(results, "jurigraph.memory", ["cold: each run after 10 s idle"])
+        write(results, "igraph.memory", ["warm: each run right after 2560 MB touched and freed"])
 
         code, out = report(script, results)
         expect(code == 0, "exit 0 when every answer agrees", out)
@@ -86,6 +91,12 @@ def main(root):
                "peak RSS in MB and the smaller-is-better ratio", out)
         expect("[timeout]" in out.split("networkx:")[1].splitlines()[0],
                "the timeout said on networkx's line", out)
+        expect("UTC, memory cold: each run after 10 s idle" in out.split("jurigraph:")[1]
+               .splitlines()[0], "jurigraph's memory condition on its line", out)
+        expect("UTC, memory warm: each run right after 2560 MB touched and freed" in
+               out.split("\n  igraph:")[1].splitlines()[0], "igraph's on its line", out)
+        expect("memory not set" in out.split("networkx:")[1].splitlines()[0],
+               "none said for runs without it", out)
         expect("jurigraph: 3.000 [1.20], 2.000 [0.40], 1.500 [0.30]" in out,
                "each jurigraph load in run order with its system time", out)
         expect("Q1 1 of 2 pairs connected" in out, "the answers summarised", out)
