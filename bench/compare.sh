@@ -19,9 +19,10 @@
 #              go round by round: the first of every tool, then the second, and so on
 # --memory     the memory every run starts on (default cold; bench/README.md, "Memory before
 #              each run"): cold, after --settle seconds idle (default 10), when this machine has
-#              taken back what the previous run freed; warm, right after a helper has touched
-#              and freed --warm-mb MB (default 2560, above every tool's peak); as-is, neither
-#              (each run then inherits what the run before it left)
+#              taken back what the previous run freed, the input files dropped from the page
+#              cache; warm, right after a helper has touched and freed --warm-mb MB (default
+#              2560, above every tool's peak), the input files read into the page cache; as-is,
+#              neither (each run then inherits what the run before it left)
 #
 # The table covers every tool with results in the work folder for this graph: a tool run again
 # replaces its own results only, so slow tools can be run once and jurigraph many times.
@@ -42,7 +43,7 @@ settle_s=10
 warm_mb=2560
 
 usage() {
-  sed -n '5,27p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '5,28p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -66,8 +67,8 @@ done
 [[ $settle_s =~ ^[0-9]+$ && $warm_mb =~ ^[1-9][0-9]*$ ]] ||
   { echo "compare.sh: --settle takes an integer, --warm-mb a positive one" >&2; exit 2; }
 case $memory in
-  cold) conditions="cold: each run after $settle_s s idle" ;;
-  warm) conditions="warm: each run right after $warm_mb MB touched and freed" ;;
+  cold) conditions="cold: each run after $settle_s s idle, its input out of the page cache" ;;
+  warm) conditions="warm: each run right after $warm_mb MB touched and freed, its input cached" ;;
   as-is) conditions="as-is: each run on what the run before it left" ;;
   *) echo "compare.sh: --memory takes cold, warm or as-is, not $memory" >&2; exit 2 ;;
 esac
@@ -163,10 +164,18 @@ done
 # process freed after a few seconds, and a process that touches it again waits for it (some 2 ms
 # of system time a MB, against next to none for memory freed a moment before): left alone, each
 # tool's run inherits what the one before it freed, so a tool run after a large one starts warm.
+# The input files follow the same rule: dropped from the page cache for a cold run, read into
+# it for a warm one (this machine pages out file pages left unread for a minute or so).
 settle_memory() {
   case $memory in
-    cold) sleep "$settle_s" ;;
-    warm) "$python" "$here/touch_memory.py" "$warm_mb" ;;
+    cold)
+      "$python" "$here/page_cache.py" drop "$work"
+      sleep "$settle_s"
+      ;;
+    warm)
+      "$python" "$here/page_cache.py" warm "$work"
+      "$python" "$here/touch_memory.py" "$warm_mb"
+      ;;
   esac
 }
 

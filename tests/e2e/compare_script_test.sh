@@ -16,13 +16,13 @@ compare() {
 
 compare --runs 2 --memory warm --warm-mb 16
 check "warm: exit 0" test "$code" -eq 0
-check "warm: the runs' memory said" has "memory warm: each run right after 16 MB touched and freed" "$out"
+check "warm: the runs' memory said" has "memory warm: each run right after 16 MB touched and freed, its input cached" "$out"
 check "warm: the snapshot answers as the dataset" has "jurigraph: agrees on every answer" "$out"
 check "warm: each run's load listed" grep -qE '^    jurigraph: [0-9.]+ \[[0-9.]+\], [0-9.]+ \[[0-9.]+\]$' "$work/out"
 
 compare --runs 1 --memory cold --settle 0
 check "cold: exit 0" test "$code" -eq 0
-check "cold: the runs' memory said" has "memory cold: each run after 0 s idle" "$out"
+check "cold: the runs' memory said" has "memory cold: each run after 0 s idle, its input out of the page cache" "$out"
 
 compare --memory lukewarm
 check "a bad --memory: exit 2" test "$code" -eq 2
