@@ -600,6 +600,11 @@ struct SourceSlotPlace {
   uint32_t item = 0;
 };
 
+// Whether two edges are written in one list of one record (against, appeal_of, cites).
+bool in_one_list(const EdgeSpec& a, const EdgeSpec& b) {
+  return a.field == b.field && a.record == b.record && a.section == b.section;
+}
+
 // The place of every slot of records.source_refs, from the records that hold the lists: an
 // edge's own (appeal_of, cites, a relation's), a claim's, a node's `sources`. The nodes come
 // last: a decision's edges that have no list of their own share the decision's, which is named
@@ -616,7 +621,13 @@ std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
       place(claim.sources, {section, SourceListOwner::claims, record, claim.index});
     }
   };
-  for (const EdgeSpec& e : records.edges) {
+  // An edge's place in its field's list, counted along the edges (as edge_item does one at a
+  // time): the edges of one list follow one another.
+  uint32_t item = 0;
+  for (std::size_t i = 0; i < records.edges.size(); ++i) {
+    const EdgeSpec& e = records.edges[i];
+    const EdgeSpec* before = i == 0 ? nullptr : &records.edges[i - 1];
+    item = before != nullptr && in_one_list(*before, e) ? item + 1 : 0;
     switch (e.field) {
       case EdgeField::relation:
         place(records.relations[e.aside].lists.sources,
@@ -625,11 +636,11 @@ std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
         break;
       case EdgeField::appeal_of:
         place(records.edge_lists[e.aside].sources,
-              {e.section, SourceListOwner::appeal_of, e.record, edge_item(records, e)});
+              {e.section, SourceListOwner::appeal_of, e.record, item});
         break;
       case EdgeField::cites:
         place(records.edge_lists[e.aside].sources,
-              {e.section, SourceListOwner::cites, e.record, edge_item(records, e)});
+              {e.section, SourceListOwner::cites, e.record, item});
         break;
       case EdgeField::issued_by:
       case EdgeField::against:
@@ -797,8 +808,7 @@ Range edge_claims(const FileRecords& records, const EdgeSpec& edge) {
 uint32_t edge_item(const FileRecords& records, const EdgeSpec& edge) {
   const EdgeSpec* const first = records.edges.data();
   const EdgeSpec* e = &edge;
-  while (e != first && (e - 1)->field == edge.field && (e - 1)->record == edge.record &&
-         (e - 1)->section == edge.section)
+  while (e != first && in_one_list(*(e - 1), edge))
     --e;
   return static_cast<uint32_t>(&edge - e);
 }

@@ -288,9 +288,9 @@ inline std::string_view edge_from(const FileRecords& records, const EdgeSpec& e)
 std::string record_pointer(Section section, uint32_t record);
 // `edge` is one of records.edges.
 std::string edge_pointer(const FileRecords& records, const EdgeSpec& edge);
-// The place of edge written in a decision in its field's list: 2 for /decisions/3/against/2 (0
-// for issued_by). Counted back along the decision's edges of that field, which are written one
-// after another: a list is short, and only a diagnostic asks. `edge` is one of records.edges.
+// The place of an edge written in a decision in its field's list: 2 for /decisions/3/against/2
+// (0 for issued_by). Counted back along the decision's edges of that field, which are written one
+// after another: only a diagnostic asks. `edge` is one of records.edges.
 uint32_t edge_item(const FileRecords& records, const EdgeSpec& edge);
 // The property list and sources of an edge.
 inline const EdgeLists& edge_lists(const FileRecords& records, const EdgeSpec& e) {
