@@ -141,9 +141,7 @@ uint64_t hash_of(std::span<const EdgeDetails> list) {
 }
 
 bool same_details(const EdgeDetails& a, const EdgeDetails& b) {
-  auto same_range = [](Range x, Range y) { return x.begin == y.begin && x.count == y.count; };
-  return same_range(a.properties, b.properties) && same_range(a.sources, b.sources) &&
-         same_range(a.claims, b.claims);
+  return a.properties == b.properties && a.sources == b.sources && a.claims == b.claims;
 }
 
 // The stored copy of `list` in `table`, or a new one.

@@ -76,6 +76,7 @@ struct StrRef {
 struct Range {
   uint32_t begin = 0;
   uint32_t count = 0;
+  bool operator==(const Range&) const = default;  // the same slice, not equal contents
 };
 
 enum class SourceKind : uint8_t { unspecified, official, press, secondary, database };

@@ -3,6 +3,7 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
+#include <cassert>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -453,7 +454,7 @@ class RecordReader::Impl {
     e.field = field;
     e.set_from_node(static_cast<uint32_t>(out_.nodes.size() - 1));
     const EdgeLists lists{properties, sources};
-    if (out_.edge_lists.empty() || !(out_.edge_lists.back() == lists))
+    if (out_.edge_lists.empty() || out_.edge_lists.back() != lists)
       out_.edge_lists.push_back(lists);
     e.aside = static_cast<uint32_t>(out_.edge_lists.size() - 1);
     out_.edges.push_back(e);
@@ -626,21 +627,18 @@ std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
   uint32_t item = 0;
   for (std::size_t i = 0; i < records.edges.size(); ++i) {
     const EdgeSpec& e = records.edges[i];
-    const EdgeSpec* before = i == 0 ? nullptr : &records.edges[i - 1];
-    item = before != nullptr && in_one_list(*before, e) ? item + 1 : 0;
+    item = i > 0 && in_one_list(records.edges[i - 1], e) ? item + 1 : 0;
+    const Range sources = edge_lists(records, e).sources;
     switch (e.field) {
       case EdgeField::relation:
-        place(records.relations[e.aside].lists.sources,
-              {e.section, SourceListOwner::record, e.record, 0});
+        place(sources, {e.section, SourceListOwner::record, e.record, 0});
         place_claims(records.relations[e.aside].claims, e.section, e.record);
         break;
       case EdgeField::appeal_of:
-        place(records.edge_lists[e.aside].sources,
-              {e.section, SourceListOwner::appeal_of, e.record, item});
+        place(sources, {e.section, SourceListOwner::appeal_of, e.record, item});
         break;
       case EdgeField::cites:
-        place(records.edge_lists[e.aside].sources,
-              {e.section, SourceListOwner::cites, e.record, item});
+        place(sources, {e.section, SourceListOwner::cites, e.record, item});
         break;
       case EdgeField::issued_by:
       case EdgeField::against:
@@ -807,6 +805,7 @@ Range edge_claims(const FileRecords& records, const EdgeSpec& edge) {
 
 uint32_t edge_item(const FileRecords& records, const EdgeSpec& edge) {
   const EdgeSpec* const first = records.edges.data();
+  assert(&edge >= first && &edge < first + records.edges.size());
   const EdgeSpec* e = &edge;
   while (e != first && in_one_list(*(e - 1), edge))
     --e;

@@ -133,10 +133,7 @@ inline void pack_text(std::string_view text, PointerBytes& at, uint16_t& size) {
 struct EdgeLists {
   Range properties;
   Range sources;
-  bool operator==(const EdgeLists& o) const {
-    return o.properties.begin == properties.begin && o.properties.count == properties.count &&
-           o.sources.begin == sources.begin && o.sources.count == sources.count;
-  }
+  bool operator==(const EdgeLists&) const = default;
 };
 
 // Millions of these live until the graph tables are built (1M decisions: 5M of them). The target

@@ -663,8 +663,7 @@ class Builder {
   // The graph's source list for a file's list, interned (see TableWriter::add_source_list). A
   // decision's edges share its list: the last result is reused without looking it up again.
   Range sources_of(uint32_t file, Range file_sources) {
-    if (file == last_file_ && file_sources.begin == last_local_.begin &&
-        file_sources.count == last_local_.count) {
+    if (file == last_file_ && file_sources == last_local_) {
       return last_global_;
     }
     const FileRecords& r = files_[file].records;
@@ -1040,8 +1039,7 @@ class Builder {
     PropertyListSeen& seen =
         property_lists_seen_[(reinterpret_cast<std::uintptr_t>(&r) / 8 + file_properties.begin) %
                              property_lists_seen_.size()];
-    if (seen.records == &r && seen.file_list.begin == file_properties.begin &&
-        seen.file_list.count == file_properties.count)
+    if (seen.records == &r && seen.file_list == file_properties)
       return seen.graph_list;
     property_list_.clear();
     for (uint32_t i = 0; i < file_properties.count; ++i)
