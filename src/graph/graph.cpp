@@ -136,7 +136,7 @@ namespace {
 // bundles. The in-edges have a structure of their own rather than the bidirectional graph's
 // backward one, which holds each in-edge's forward position: the bundles were then gathered from
 // those positions into a copy, so that walking in-edges reads memory in sequence (1M decisions:
-// 20 MB more at the freeze's peak, and 5M scattered reads). Boost fills them in that order here.
+// an index of 5M positions, 20 MB, and 5M scattered reads). Boost fills them in that order here.
 using CsrRows = boost::detail::compressed_sparse_row_structure<EdgeBundle, VertexId, EdgeId>;
 
 // Boost's CSR sizes its arrays with std::vector::resize: reserved here first, with huge pages,
