@@ -94,8 +94,7 @@ struct GraphArrays {
   std::span<const VertexId> label_nodes;
   std::array<uint32_t, kLabelCount + 1> label_start{};
   std::span<const NameKey> name_index;  // by hash of the folded text, then vertex (name_index.hpp)
-  // The planner's relationship counts (relation_counts.hpp) where they are stored with the
-  // arrays (a snapshot); empty for a graph built from datasets, which counts them when asked.
+  // The planner's relationship counts (relation_counts.hpp): freeze's, or a snapshot's.
   std::span<const uint64_t> relation_counts;
 };
 

@@ -4,20 +4,17 @@
 
 namespace jurigraph::graph {
 
-std::vector<uint64_t> count_relations(const Graph& g) {
-  const RelationCountLayout layout{g.relation_types().size()};
+std::vector<uint64_t> count_relations(std::span<const EdgeRow> edges, std::span<const Label> labels,
+                                      std::size_t type_count) {
+  const RelationCountLayout layout{type_count};
   std::vector<uint64_t> counts(layout.size(), 0);
-  const std::span<const Label> label = g.vertex_labels();
   auto at = [&](bool outgoing, Label l, std::size_t type_plus_one) -> uint64_t& {
     return counts[layout.index(outgoing, static_cast<std::size_t>(l) + 1, type_plus_one)];
   };
-  for (VertexId v = 0; v < g.node_count(); ++v) {
-    const Adjacency a = g.out_adjacency(v);
-    for (std::size_t k = 0; k < a.nodes.size(); ++k) {
-      const std::size_t t = a.edges[k].type + 1u;
-      ++at(true, label[v], t);
-      ++at(false, label[a.nodes[k]], t);
-    }
+  for (const EdgeRow& e : edges) {
+    const std::size_t t = e.type + 1u;
+    ++at(true, labels[e.source], t);
+    ++at(false, labels[e.target], t);
   }
   // The "any" rows and columns, summed from the rest.
   for (const bool outgoing : {false, true}) {
@@ -36,7 +33,7 @@ std::vector<uint64_t> count_relations(const Graph& g) {
 RelationCounts::RelationCounts(const Graph& g) : layout_{g.relation_types().size()} {
   counts_ = g.arrays().relation_counts;
   if (counts_.size() != layout_.size()) {
-    computed_ = count_relations(g);
+    computed_ = count_relations(g.arrays().edges, g.vertex_labels(), layout_.type_count);
     counts_ = computed_;
   }
 }

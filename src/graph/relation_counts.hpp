@@ -1,6 +1,6 @@
 // The query planner's statistics: how many relationships of each type leave (or reach) nodes of
-// each label. Counted in one pass over the CSR for a graph built from datasets; a snapshot
-// stores the counts the writer's pass gave, so opening one costs no pass over its edges.
+// each label. Graph::freeze counts them once, in one pass over the edges, and a snapshot stores
+// them: neither a query nor opening a snapshot pays a pass over the edges.
 #pragma once
 
 #include <cstddef>
@@ -27,11 +27,14 @@ struct RelationCountLayout {
   }
 };
 
-// Counts every relationship of `g` (one pass over its out-edges), in RelationCountLayout.
-std::vector<uint64_t> count_relations(const Graph& g);
+// Counts every edge by its type and the labels of its ends (`labels` by vertex), in
+// RelationCountLayout for `type_count` relation types.
+std::vector<uint64_t> count_relations(std::span<const EdgeRow> edges, std::span<const Label> labels,
+                                      std::size_t type_count);
 
-// The counts `g` carries (a snapshot's), or else count_relations(g): what the planner reads and
-// what a snapshot stores, so both come from the one computation above.
+// The counts `g` carries: what the planner reads and what a snapshot stores. Only a
+// default-constructed graph carries none; it gets count_relations() of its (empty) edges, so
+// that every Graph answers.
 class RelationCounts {
  public:
   explicit RelationCounts(const Graph& g);
@@ -44,7 +47,7 @@ class RelationCounts {
 
  private:
   RelationCountLayout layout_;
-  std::vector<uint64_t> computed_;  // empty when the graph carries its counts
+  std::vector<uint64_t> computed_;  // empty when the graph carries its counts (always but one)
   std::span<const uint64_t> counts_;
 };
 
