@@ -27,6 +27,18 @@ struct JsonlReadOptions {
   std::size_t chunk_bytes = std::size_t{4} << 20;
 };
 
+// Bytes [begin, end) of a file: whole lines, which one thread reads.
+struct LineRun {
+  std::size_t begin = 0, end = 0;
+};
+
+// The runs read_jsonl splits a file into for `threads` threads, which take them in turn: each
+// 1/(2 * threads) of what is left, within [shortest, longest] and then extended to the end of
+// its line. They shrink towards the file's end, so that the threads finish within a short run
+// of each other.
+std::vector<LineRun> split_into_runs(const JsonlFile& file, unsigned threads, std::size_t shortest,
+                                     std::size_t longest);
+
 // Fills `parts` with the file's records, in the file's order, and the file's record index. Each
 // part has tables of its own (ranges index them) and numbers records from the file's start.
 // Returns false (with diagnostics) when any line has an error; `parts` then hold the lines
