@@ -78,6 +78,7 @@ def main(results, decisions):
     runs_of = {t: len(glob.glob(os.path.join(results, f"{t}.*.figures"))) for t in TOOLS}
     tools = [t for t in TOOLS if runs_of[t]]
     figures, endings, answers, loads = {}, {}, {}, {}
+    memory = {t: memory_of(results, t) for t in tools}
     for tool in tools:
         runs = runs_of[tool]
         per_run = [read_figures(os.path.join(results, f"{tool}.{r}.figures"))
@@ -99,12 +100,15 @@ def main(results, decisions):
                 and f["edges"] is not None else "no graph")
         note = f" [{'; '.join(endings[tool])}]" if endings[tool] else ""
         ran = when_run(glob.glob(os.path.join(results, f"{tool}.*.figures")))
-        print(f"  {tool}: {size}; {runs_of[tool]} run(s), {ran}, {memory_of(results, tool)}"
+        print(f"  {tool}: {size}; {runs_of[tool]} run(s), {ran}, {memory[tool]}"
               f"{note}")
     others = [t for t in tools if t != "jurigraph"]
     header = ["task"] + tools + (["best other", "jurigraph ×"] if "jurigraph" in tools and others
                                  else [])
     rows = []
+    # A best other whose runs started on other memory than jurigraph's (another series, or
+    # another --memory) is marked: its ratio compares runs made under different conditions.
+    marked = False
     for key, title in TASKS:
         row = [title] + [cell(figures[t][key], key) for t in tools]
         if len(header) > len(tools) + 1:
@@ -112,7 +116,9 @@ def main(results, decisions):
             mine = figures["jurigraph"][key]
             if done and mine:
                 best, who = min(done)
-                row += [f"{cell(best, key)} {who}", f"{best / mine:,.1f}×"]
+                mark = "*" if memory[who] != memory["jurigraph"] else ""
+                marked |= bool(mark)
+                row += [f"{cell(best, key)} {who}{mark}", f"{best / mine:,.1f}×"]
             else:
                 row += ["-", "-"]
         rows.append(row)
@@ -125,6 +131,9 @@ def main(results, decisions):
           "(jurigraph build -o, then -g) in a\n   process of its own, which answers the same. "
           "jurigraph × = best other / jurigraph: how many\n   times faster or smaller; "
           "'-' = not reached)")
+    if marked:
+        print("  * the best other's runs started on other memory than jurigraph's (see the tools' "
+              "lines above):\n    the ratio compares runs made under different conditions")
     # The median hides the spread: on a virtual machine whose host takes back the memory a
     # process freed, a run after an idle moment pays for its memory again (the first, often).
     several = [t for t in tools if len(loads[t]) > 1]

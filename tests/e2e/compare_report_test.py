@@ -1,7 +1,7 @@
 """bench/compare/report.py on made-up results: each tool's medians, jurigraph's ratio to the best
-other tool, a run stopped by the timeout, the memory the runs started on, the spread of the
-loads, and the verdict on the answers (exit 1 and the first differing answer when a tool
-disagrees).
+other tool, a run stopped by the timeout, the memory the runs started on (a best other whose runs
+started on other memory than jurigraph's is marked), the spread of the loads, and the verdict on
+the answers (exit 1 and the first differing answer when a tool disagrees).
 
     compare_report_test.py PROJECT_SOURCE_DIR
 """
@@ -80,15 +80,19 @@ def main(root):
         header = row(out, "task")
         expect(header == ["jurigraph", "networkx", "igraph", "best other", "jurigraph ×"],
                "the tools in order, then the best other and the ratio", out)
-        expect(row(out, "load (s)") == ["2.000", "31.0", "40.0", "31.0 networkx", "15.5×"],
+        # Every best other is marked: networkx's runs say no memory, igraph's another than
+        # jurigraph's.
+        expect(row(out, "load (s)") == ["2.000", "31.0", "40.0", "31.0 networkx*", "15.5×"],
                "load: medians (networkx's over both runs) and 31.0 / 2.0", out)
         expect(row(out, "Q1 100 shortest paths (s)") ==
-               ["0.0200", "1.600", "0.4000", "0.4000 igraph", "20.0×"],
+               ["0.0200", "1.600", "0.4000", "0.4000 igraph*", "20.0×"],
                "Q1: the best other is igraph, the stopped run left out", out)
         expect(row(out, "open snapshot (s)") == ["0.0500", "-", "-", "-", "-"],
                "open: jurigraph only, no ratio", out)
-        expect(row(out, "peak RSS (MB)") == ["488", "2,000", "1,000", "1,000 igraph", "2.0×"],
+        expect(row(out, "peak RSS (MB)") == ["488", "2,000", "1,000", "1,000 igraph*", "2.0×"],
                "peak RSS in MB and the smaller-is-better ratio", out)
+        expect("* the best other's runs started on other memory than jurigraph's" in out,
+               "the mark explained", out)
         expect("[timeout]" in out.split("networkx:")[1].splitlines()[0],
                "the timeout said on networkx's line", out)
         expect("UTC, memory cold: each run after 10 s idle" in out.split("jurigraph:")[1]
@@ -102,6 +106,18 @@ def main(root):
         expect("Q1 1 of 2 pairs connected" in out, "the answers summarised", out)
         for tool in ("jurigraph", "networkx", "igraph"):
             expect(f"  {tool}: agrees on every answer" in out, f"{tool} agrees", out)
+
+        # networkx's runs on jurigraph's memory: its figures are not marked, igraph's still are.
+        write(results, "networkx.memory", ["cold: each run after 10 s idle"])
+        code, out = report(script, results)
+        expect(row(out, "load (s)")[3] == "31.0 networkx", "the same memory is not marked", out)
+        expect(row(out, "Q1 100 shortest paths (s)")[3] == "0.4000 igraph*",
+               "another memory still is", out)
+        write(results, "igraph.memory", ["cold: each run after 10 s idle"])
+        code, out = report(script, results)
+        expect("* the best other's" not in out, "no explanation without a mark", out)
+        os.remove(os.path.join(results, "networkx.memory"))
+        write(results, "igraph.memory", ["warm: each run right after 2560 MB touched and freed"])
 
         write(results, "igraph.1.answers",
               [a if not a.startswith("q1 company:c") else "q1 company:c company:d 4"
