@@ -1055,9 +1055,17 @@ class Builder {
     rec.source = resolved.from;
     rec.target = resolved.to;
     rec.type = static_cast<graph::RelTypeId>(resolved.type);
-    const EdgeLists& lists = edge_lists(r, e);
-    rec.properties = add_property_list(r, lists.properties);
-    rec.sources = sources_of(file, lists.sources);
+    // A run of a decision's edges shares one lists entry (its issued_by and against edges, its
+    // citations of one role): the graph's lists of the entry are looked up once for the run.
+    const bool relation = e.field == EdgeField::relation;
+    if (file != last_lists_.file || relation != last_lists_.relation ||
+        e.aside != last_lists_.aside) {
+      const EdgeLists& lists = edge_lists(r, e);
+      last_lists_ = {file, relation, e.aside, add_property_list(r, lists.properties),
+                     sources_of(file, lists.sources)};
+    }
+    rec.properties = last_lists_.properties;
+    rec.sources = last_lists_.sources;
     std::vector<graph::ClaimRecord> claims;
     const Range edge_claims_written = edge_claims(r, e);
     for (uint32_t i = 0; i < edge_claims_written.count; ++i) {
@@ -1149,6 +1157,14 @@ class Builder {
     Range file_list, graph_list;
   };
   std::array<PropertyListSeen, 64> property_lists_seen_{};
+  // add_edge's last lists entry, by file and place (EdgeSpec::aside), and the graph's lists for it.
+  struct LastLists {
+    uint32_t file = kNone;
+    bool relation = false;
+    uint32_t aside = 0;
+    Range properties, sources;
+  };
+  LastLists last_lists_;
   std::vector<graph::PropertyRecord> property_list_;  // add_property_list's, reused
   std::vector<std::vector<uint32_t>> global_source_;
   std::vector<uint32_t> source_part_;  // by part: the part holding its file's sources

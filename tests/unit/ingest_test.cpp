@@ -412,6 +412,56 @@ TEST(Ingest, EdgesWithEqualDetailsShareOneRecord) {
   EXPECT_LT(index_of.size(), g.edge_count() * 3 / 4);
 }
 
+// Each edge gets its own lists of sources and properties, where the resolver looks them up once
+// for a run of edges that share them: two files whose decisions' edges sit at the same places
+// of their files' tables with other sources and roles, and a relation of its own whose place in
+// its table is that of the edges before it in theirs.
+TEST(Ingest, EdgesOfRunsInOtherFilesKeepTheirOwnLists) {
+  TempDir dir;
+  dir.write("a.json", R"({
+  "sources": {"s": {"url": "https://example.org/a"}},
+  "entities": [{"id": "authority:a", "label": "Authority", "name": "A", "sources": ["s"]},
+               {"id": "company:a", "label": "Company", "name": "C A", "sources": ["s"]},
+               {"id": "provision:a", "label": "Provision", "name": "P A", "sources": ["s"]}],
+  "decisions": [{"id": "decision:a", "kind": "sanction", "issued_by": "authority:a",
+                 "against": ["company:a"], "date": "2020-01-01", "sources": ["s"],
+                 "cites": [{"provision": "provision:a", "role": "infringed"}]}]
+})");
+  dir.write("b.json", R"({
+  "sources": {"s": {"url": "https://example.org/b"}, "t": {"url": "https://example.org/t"}},
+  "entities": [{"id": "authority:b", "label": "Authority", "name": "B", "sources": ["s"]},
+               {"id": "company:b", "label": "Company", "name": "C B", "sources": ["s"]}],
+  "decisions": [{"id": "decision:b", "kind": "sanction", "issued_by": "authority:b",
+                 "against": ["company:b"], "date": "2020-01-01", "sources": ["s"]}],
+  "relations": [{"from": "company:b", "to": "company:a", "type": "SUBCONTRACTOR_OF",
+                 "sources": ["t"]}]
+})");
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_FALSE(r.diagnostics.has_errors()) << r.diagnostics.all().front().message;
+  const graph::Graph& g = r.graph;
+  std::map<std::string, std::string> seen;  // "from TYPE to" -> "urls role"
+  for (graph::EdgeId e = 0; e < g.edge_count(); ++e) {
+    const graph::EdgeRecord edge = g.edge(e);
+    std::string what;
+    for (const uint32_t s : g.source_ids(edge.sources))
+      what += g.str(g.source(s).url);
+    if (const graph::PropertyRecord* role = g.property(edge.properties, "role"))
+      what += " " + std::string(g.str(role->text));
+    seen[std::string(g.str(g.node(edge.source).id)) + " " + g.relation_type(edge.type).name + " " +
+         std::string(g.str(g.node(edge.target).id))] = what;
+  }
+  const std::string a = "https://example.org/a", b = "https://example.org/b";
+  const std::map<std::string, std::string> expected = {
+      {"decision:a ISSUED_BY authority:a", a},
+      {"decision:a AGAINST company:a", a},
+      {"decision:a CITES provision:a", a + " infringed"},
+      {"decision:b ISSUED_BY authority:b", b},
+      {"decision:b AGAINST company:b", b},
+      {"company:b SUBCONTRACTOR_OF company:a", "https://example.org/t"},
+  };
+  EXPECT_EQ(seen, expected);
+}
+
 TEST(Ingest, DuplicateDecisionAcrossFilesNamesBothPlaces) {
   TempDir dir;
   dir.write("a.json", kEntities);
