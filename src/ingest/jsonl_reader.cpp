@@ -645,10 +645,12 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
   }
   // Runs of at most 64 MB, which bounds a run's tables for a larger file (10M decisions: 60
   // runs), shrinking at the end down to a sixteenth of a thread's share (1 MB at least): the
-  // threads then finish within a short run of each other. In 8 equal runs, one thread finished
-  // 0.1 to 0.15 s before the other at 1M decisions (perf timelines), and the load took 7% longer
-  // (median of 10 interleaved pairs). A run has tables of its own, whose last 2 MB page is
-  // written in part: more runs than that cost memory and CPU (32 equal runs: 8% more user CPU).
+  // threads then finish within a short run of each other. In 8 equal runs (12 now, at 1M
+  // decisions), one thread finished 0.1 to 0.15 s before the other in perf timelines on a busy
+  // host, where equal runs loaded 7% slower (two series of 8 and 10 interleaved pairs); on a
+  // quiet host the two were alike (two of 12 pairs: each way faster in half). A run has tables
+  // of its own, whose last 2 MB page is written in part: many more runs cost memory and CPU (32
+  // equal runs: 8% more user CPU).
   constexpr std::size_t kSmallestRun = std::size_t{1} << 20, kLargestRun = std::size_t{64} << 20;
   const std::size_t shortest =
       std::min(kLargestRun, std::max(kSmallestRun, file.size() / (std::size_t{threads} * 16)));
