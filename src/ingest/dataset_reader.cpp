@@ -678,13 +678,16 @@ DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts) {
     return parts[part].nodes[number - part_start[part]];
   };
   DuplicateIds duplicates;
-  uint64_t number = 0;
-  // Each id's entry is fetched kAhead ids before it is probed, so that the cache misses of a
-  // table of 16 MB (1M decisions) overlap; the hashes wait in a ring meanwhile.
+  // The nodes are walked once, along the parts, kAhead nodes ahead of the one probed: each id's
+  // entry is fetched then, so that the cache misses of a table of 16 MB (1M decisions) overlap,
+  // and the id's hash waits in a ring with its node.
   constexpr std::size_t kAhead = 16;
-  std::array<std::size_t, kAhead> ahead{};
-  std::size_t fetched = 0;  // ids hashed and fetched so far, along all parts
-  std::size_t next_part = 0, next_node = 0;
+  struct Fetched {
+    std::size_t hash = 0;
+    const NodeSpec* node = nullptr;
+  };
+  std::array<Fetched, kAhead> ahead{};
+  std::size_t fetched = 0, next_part = 0, next_node = 0;
   const auto fetch_next = [&] {
     while (next_part < parts.size() && next_node == parts[next_part].nodes.size()) {
       ++next_part;
@@ -692,32 +695,30 @@ DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts) {
     }
     if (next_part == parts.size())
       return;
-    const std::size_t hash = TextHash{}(parts[next_part].nodes[next_node++].id);
+    const NodeSpec& n = parts[next_part].nodes[next_node++];
+    const std::size_t hash = TextHash{}(n.id);
     __builtin_prefetch(&table[hash & mask]);
-    ahead[fetched++ % kAhead] = hash;
+    ahead[fetched++ % kAhead] = {hash, &n};
   };
   for (std::size_t i = 0; i < kAhead; ++i)
     fetch_next();
-  for (const FileRecords& records : parts) {
-    for (const NodeSpec& n : records.nodes) {
-      const std::size_t hash = ahead[number % kAhead];
-      fetch_next();
-      const uint64_t tag = hash >> 32 << 32;
-      for (std::size_t p = hash & mask;; p = (p + 1) & mask) {
-        const uint64_t e = table[p];
-        if (e == 0) {
-          table[p] = tag | (number + 1);
+  for (uint64_t number = 0; number < node_count; ++number) {
+    const auto [hash, n] = ahead[number % kAhead];
+    fetch_next();
+    const uint64_t tag = hash >> 32 << 32;
+    for (std::size_t p = hash & mask;; p = (p + 1) & mask) {
+      const uint64_t e = table[p];
+      if (e == 0) {
+        table[p] = tag | (number + 1);
+        break;
+      }
+      if ((e & ~uint64_t{0xFFFFFFFF}) == tag) {
+        const NodeSpec& first = node((e & 0xFFFFFFFF) - 1);
+        if (equal_short_text(first.id, n->id)) {
+          duplicates.emplace_back(&first, n);
           break;
         }
-        if ((e & ~uint64_t{0xFFFFFFFF}) == tag) {
-          const NodeSpec& first = node((e & 0xFFFFFFFF) - 1);
-          if (equal_short_text(first.id, n.id)) {
-            duplicates.emplace_back(&first, &n);
-            break;
-          }
-        }
       }
-      ++number;
     }
   }
   return duplicates;
