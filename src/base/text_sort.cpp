@@ -132,12 +132,12 @@ void sort_text_entries(std::span<TextSortEntry> entries) {
   }
 }
 
-std::vector<uint32_t> indexes_in_text_order(std::span<TextSortEntry> entries) {
+std::vector<uint32_t> indexes_in_text_order(std::span<TextSortEntry> entries, bool two_cores) {
   std::vector<uint32_t> order;
   reserve_huge(order, entries.size());
   // Below this a second thread costs more than it saves.
   constexpr std::size_t kParallelFrom = 1 << 16;
-  if (entries.size() < kParallelFrom) {
+  if (entries.size() < kParallelFrom || !two_cores) {
     sort_text_entries(entries);
     for (const TextSortEntry& e : entries)
       order.push_back(e.index);

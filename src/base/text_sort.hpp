@@ -43,12 +43,13 @@ static_assert(sizeof(TextSortEntry) == 32, "TextSortEntry grew: millions are sor
 // Sorts entries by text, then by index: the order std::sort gives comparing (text, index).
 void sort_text_entries(std::span<TextSortEntry> entries);
 
-// The entries' indexes in that order, found on two cores for a large span: each half sorted in
-// place on a thread of its own, then the halves merged (the 1.25M ids of a 1M-decision graph, in
-// one text in the order generated: 0.07–0.10 s on one core, 0.05–0.075 s on two; medians of 7,
-// three runs). The merge writes indexes, 4 bytes an entry, not the 40-byte entries into a
-// second table and back.
-std::vector<uint32_t> indexes_in_text_order(std::span<TextSortEntry> entries);
+// The entries' indexes in that order, found on two cores for a large span (unless `two_cores` is
+// false: a caller that runs it beside other work): each half sorted in place on a thread of its
+// own, then the halves merged (the 1.25M ids of a 1M-decision graph, in one text in the order
+// generated: 0.07–0.10 s on one core, 0.05–0.075 s on two; medians of 7, three runs). The merge
+// writes indexes, 4 bytes an entry, not the 40-byte entries into a second table and back.
+std::vector<uint32_t> indexes_in_text_order(std::span<TextSortEntry> entries,
+                                            bool two_cores = true);
 
 // Sorts items by text_of(item), keeping items of equal text in their order (std::stable_sort).
 // The entries are freed before the sorted copy of the items is made: the name index of a

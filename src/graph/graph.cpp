@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <cassert>
 #include <exception>
 #include <numeric>
 #include <thread>
@@ -15,17 +16,27 @@
 namespace jurigraph::graph {
 namespace {
 
-// Permutation that sorts nodes by id; returns old index → new index. Sorts (id, index) entries:
-// sorting reads the entries and the ids' text, not the node rows too. The details follow their
-// rows' order, so that the same data gives the same tables whatever the input order.
-std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
+// The nodes' indexes in order of (id, index), sorting (id, index) entries: sorting reads the
+// entries and the ids' text, not the node rows too.
+std::vector<VertexId> nodes_in_id_order(const GraphTables& t) {
   const std::string_view strings = t.strings;
-  std::vector<TextSortEntry> order;
-  reserve_huge(order, t.nodes.size());
+  std::vector<TextSortEntry> entries;
+  reserve_huge(entries, t.nodes.size());
   for (VertexId v = 0; v < t.nodes.size(); ++v)
-    order.emplace_back(strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v);
-  const std::vector<uint32_t> by_id = indexes_in_text_order(order);
-  release_now(order);
+    entries.emplace_back(strings.substr(t.nodes[v].id.offset, t.nodes[v].id.length), v);
+  std::vector<VertexId> order = indexes_in_text_order(entries);
+  release_now(entries);
+  return order;
+}
+
+// Permutation that sorts nodes by id; returns old index → new index. The order is the tables'
+// own when they bring one (GraphTables::nodes_by_id). The details follow their rows' order, so
+// that the same data gives the same tables whatever the input order.
+std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
+  std::vector<VertexId> by_id = std::move(t.nodes_by_id);
+  if (by_id.size() != t.nodes.size())
+    by_id = nodes_in_id_order(t);
+  assert(by_id == nodes_in_id_order(t));
   HugeVector<NodeRow> sorted;
   sorted.reserve(by_id.size());
   std::vector<VertexId> new_index;

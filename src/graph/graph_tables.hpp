@@ -38,6 +38,10 @@ struct GraphTables {
   HugeVector<PropertyRecord> properties;
   HugeVector<ClaimRecord> claims;
   std::vector<RelationType> relation_types = builtin_relation_types();
+  // The nodes' indexes in order of id (equal ids by index), when the maker of the tables sorted
+  // them already: the resolver does, on a core otherwise idle while it builds. Graph::freeze
+  // sorts them itself when this does not hold one index per node.
+  std::vector<VertexId> nodes_by_id;
 
   // Appends a node: its row, and its details when it has any.
   void add_node(const NodeRecord& n);

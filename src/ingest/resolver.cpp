@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -577,10 +578,47 @@ class Checker {
 // ---------------------------------------------------------------------------------------------
 // Building: merges definitions and writes the tables.
 
+// The order of the graph's nodes by id (GraphTables::nodes_by_id), sorted on a thread of its own
+// while the tables are built: Graph::freeze would sort them on both cores after the build, which
+// runs on one. The entries view the ids' text, which must outlive the sort: that of the files
+// (or of their records' arena), kept until the tables are built.
+class IdOrderAside {
+ public:
+  explicit IdOrderAside(HugeVector<TextSortEntry> entries)
+      : entries_(std::move(entries)), thread_([this] {
+          try {
+            order_ = indexes_in_text_order(entries_, false);
+          } catch (...) {
+            failed_ = std::current_exception();
+          }
+          release_now(entries_);
+        }) {}
+
+  // Waits for the sort.
+  std::vector<graph::VertexId> take() {
+    thread_.join();
+    if (failed_)
+      std::rethrow_exception(failed_);
+    return std::move(order_);
+  }
+
+ private:
+  HugeVector<TextSortEntry> entries_;
+  std::vector<graph::VertexId> order_;
+  std::exception_ptr failed_;
+  std::jthread thread_;  // last: it starts once the members it uses are made
+};
+
 class Builder {
  public:
-  Builder(std::vector<LoadedFile>& files, Checker& checker, Diagnostics& diagnostics)
-      : files_(files), checker_(checker), diagnostics_(diagnostics), writer_(tables_) {
+  // `sort_ids_aside`: whether the nodes' order by id is sorted on another core (IdOrderAside).
+  Builder(std::vector<LoadedFile>& files, Checker& checker, Diagnostics& diagnostics,
+          bool sort_ids_aside)
+      : files_(files),
+        checker_(checker),
+        diagnostics_(diagnostics),
+        writer_(tables_),
+        sort_ids_aside_(sort_ids_aside) {
     tables_.relation_types = checker.types();
     global_source_.resize(files.size());
     source_part_.resize(files.size());
@@ -601,6 +639,16 @@ class Builder {
     reserve_huge(dates_, ids.size());
     reserve_huge(tables_.edges, edges);
     reserve_strings();
+    // Vertex v is slot v, its id that of the slot's first definition (1M decisions: 1.25M ids
+    // sorted in 0.07–0.10 s, beside the builder's 0.25 s).
+    std::optional<IdOrderAside> id_order;
+    if (sort_ids_aside_) {
+      HugeVector<TextSortEntry> entries;
+      entries.reserve(ids.size());
+      for (uint32_t slot = 0; slot < ids.size(); ++slot)
+        entries.emplace_back(spec(ids.first(slot)).id, slot);
+      id_order.emplace(std::move(entries));
+    }
     // The files' records are freed part by part as the tables take them over, so that the peak
     // is what was read, not that and the tables (1M decisions: a peak of 1.44 GB, was 1.72). Slots
     // are numbered in order of first definition, so once a slot's first definition is in file
@@ -629,6 +677,8 @@ class Builder {
     }
     release_now(dates_);
     name_unnamed_decisions();
+    if (id_order)
+      tables_.nodes_by_id = id_order->take();
     return std::move(tables_);
   }
 
@@ -1148,6 +1198,7 @@ class Builder {
   Diagnostics& diagnostics_;
   graph::GraphTables tables_;
   graph::TableWriter writer_;
+  bool sort_ids_aside_;
   // The nodes' dates, by vertex, for warn_appeal_date: read for each appeal at two places of a
   // table of 5 MB (1M decisions), not of the 160 MB of node records, where each missed the cache.
   HugeVector<int32_t> dates_;
@@ -1182,7 +1233,10 @@ graph::GraphTables resolve(std::vector<LoadedFile>& files, Diagnostics& diagnost
   while (checker.round()) {
   }
   checker.finish();
-  return Builder(files, checker, diagnostics).build();
+  // threads 0: one per core.
+  const bool sort_ids_aside =
+      threads > 1 || (threads == 0 && std::thread::hardware_concurrency() > 1);
+  return Builder(files, checker, diagnostics, sort_ids_aside).build();
 }
 
 }  // namespace jurigraph::ingest

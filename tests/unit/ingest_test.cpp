@@ -19,6 +19,7 @@
 #include "graph/stats.hpp"
 #include "ingest/json_file.hpp"
 #include "ingest/json_nodes.hpp"
+#include "jsonl_test_util.hpp"
 
 namespace jurigraph {
 namespace {
@@ -595,6 +596,43 @@ TEST(Ingest, DroppingCascadesRoundByRoundAndTheFilesLeftKeepTheirEdges) {
   }
   EXPECT_EQ(edges, (std::set<std::string>{"decision:d AGAINST company:shared",
                                           "decision:d ISSUED_BY authority:d"}));
+}
+
+// With more than one thread the resolver sorts the nodes by id beside the build and hands the
+// order to Graph::freeze, which sorts them itself with one: the graphs are the same, in id order.
+// The ids share prefixes longer than the sort's 16-byte keys, are defined out of order, one
+// twice across files, and a file dropped in the first round renumbers the slots of the next.
+TEST(Ingest, NodesSortedByIdBesideTheBuildAreInTheOrderFreezeGives) {
+  TempDir dir;
+  const std::string src = R"("sources": [{"url": "https://e.org"}])";
+  const std::string prefix = "company:a-rather-long-shared-prefix-of-forty-bytes.";
+  std::string entities;
+  for (int i = 0; i < 300; ++i) {
+    const int n = (i * 7919) % 300;  // out of order
+    const std::string id = prefix + (n % 3 == 0 ? "Z" : "") + std::to_string(n);
+    entities += (entities.empty() ? "" : ", ") + std::string(R"({"id": ")") + id +
+                R"(", "label": "Company", "name": "N", )" + src + "}";
+  }
+  dir.write("a.json", R"({"entities": [)" + entities + "]}");
+  dir.write(
+      "b.json",
+      R"({"entities": [{"id": "company:dropped", "label": "Company", "name": "D", "sources": ["nope"]}]})");
+  dir.write(
+      "c.json",
+      R"({"entities": [{"id": ")" + prefix + R"(7", "label": "Company", "name": "N", )" + src +
+          R"(}, {"id": "authority:z", "label": "Authority", "name": "Z", )" + src +
+          R"(}], "decisions": [{"id": "decision:0", "kind": "sanction", "issued_by": "authority:z", "against": [")" +
+          prefix + R"(13"], )" + src + "}]}");
+  ingest::LoadOptions one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const auto a = ingest::load_datasets({dir.str()}, one);
+  const auto b = ingest::load_datasets({dir.str()}, two);
+  ASSERT_EQ(a.rejected.size(), 1u) << a.diagnostics.all()[0].message;
+  ASSERT_EQ(b.graph.node_count(), 302u);
+  EXPECT_EQ(testing::dump_graph(a.graph), testing::dump_graph(b.graph));
+  for (graph::VertexId v = 1; v < b.graph.node_count(); ++v)
+    EXPECT_LT(b.graph.str(b.graph.node(v - 1).id), b.graph.str(b.graph.node(v).id)) << v;
 }
 
 TEST(Lookup, IdsNamesAliasesAmbiguityAndSuggestions) {
