@@ -36,7 +36,8 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
   std::vector<VertexId> by_id = std::move(t.nodes_by_id);
   if (by_id.size() != t.nodes.size())
     by_id = nodes_in_id_order(t);
-  assert(by_id == nodes_in_id_order(t));
+  else
+    assert(by_id == nodes_in_id_order(t));
   HugeVector<NodeRow> sorted;
   sorted.reserve(by_id.size());
   std::vector<VertexId> new_index;

@@ -35,7 +35,7 @@ struct LineRun {
 // The runs read_jsonl splits a file into for `threads` threads, which take them in turn: each
 // 1/(2 * threads) of what is left, within [shortest, longest] and then extended to the end of
 // its line. They shrink towards the file's end, so that the threads finish within a short run
-// of each other.
+// of each other. Requires shortest <= longest.
 std::vector<LineRun> split_into_runs(const JsonlFile& file, unsigned threads, std::size_t shortest,
                                      std::size_t longest);
 
