@@ -83,6 +83,8 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
         << "the verdict differs on simdjson's DOM: " << what;
     ++simd_checked;
   };
+  // Among them, enum words of one length and first 8 bytes (partially_...): the enum's search
+  // compares their texts.
   const std::vector<std::string> replacements = {R"("")",
                                                  R"("x")",
                                                  R"("2020-13-01")",
@@ -102,6 +104,11 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
                                                  R"("Q42")",
                                                  R"("EUR")",
                                                  R"("XXX")",
+                                                 R"("ZWL")",
+                                                 R"("EU")",
+                                                 R"("partially_reversed")",
+                                                 R"("partially_annulled")",
+                                                 R"("partially_annulleX")",
                                                  R"("FR")",
                                                  R"("fr")",
                                                  R"("official")",
@@ -347,6 +354,16 @@ TEST(JsonlFastCheck, WrittenOutPatternsMatchAsStdRegexDoes) {
                                       "Company:x",
                                       "a_b:X.y-z",
                                       "a:b:c",
+                                      "a:b",
+                                      "a:",
+                                      "ab:",
+                                      "a1_:b",
+                                      "a:_b",
+                                      "a:.b",
+                                      "a-b:c",
+                                      "aB:c",
+                                      "a::b",
+                                      "a:b c",
                                       "http://x",
                                       "https://",
                                       "https://a b",
