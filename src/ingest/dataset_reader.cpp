@@ -492,8 +492,12 @@ class RecordReader::Impl {
     const auto at = static_cast<uint32_t>(out_.properties.size());
     if (wanted.count == 0)
       return Range{at, 0};
+    // Most are the list just asked for (a decision's citations of one role): compared with it
+    // before hashing the texts.
+    if (last_shared_list_.count == wanted.count && same_texts(last_shared_list_, wanted))
+      return last_shared_list_;
     if (const auto it = shared_lists_.find(wanted); it != shared_lists_.end())
-      return *it;
+      return last_shared_list_ = *it;
     for (uint32_t i = 0; i < wanted.count; ++i) {
       PropertySpec p;
       p.key = wanted.pairs[i].first;
@@ -502,7 +506,7 @@ class RecordReader::Impl {
     }
     const Range r{at, wanted.count};
     shared_lists_.insert(r);
-    return r;
+    return last_shared_list_ = r;
   }
 
   // A list add_text_properties makes: one or two (key, text) pairs.
@@ -511,6 +515,16 @@ class RecordReader::Impl {
     uint32_t count = 0;
     bool operator==(const TextList&) const = default;
   };
+  // Whether the list at `r` (of wanted.count pairs) holds wanted's texts.
+  bool same_texts(Range r, const TextList& wanted) const {
+    for (uint32_t i = 0; i < wanted.count; ++i) {
+      const PropertySpec& p = out_.properties[r.begin + i];
+      if (!equal_short_text(p.key, wanted.pairs[i].first) ||
+          !equal_short_text(p.text, wanted.pairs[i].second))
+        return false;
+    }
+    return true;
+  }
   TextList list_at(Range r) const {
     TextList l;
     for (uint32_t i = 0; i < r.count; ++i)
@@ -546,6 +560,7 @@ class RecordReader::Impl {
   Diagnostics& diagnostics_;
   bool ok_ = true;
   absl::flat_hash_set<Range, ListHash, ListEqual> shared_lists_{0, ListHash{this}, ListEqual{this}};
+  Range last_shared_list_;  // the list add_text_properties gave last (count 0: none yet)
 };
 
 RecordReader::RecordReader(const DatasetFile& where, FileRecords& out, Diagnostics& diagnostics)

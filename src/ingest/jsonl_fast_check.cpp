@@ -295,6 +295,12 @@ struct NameKey {
 bool in_words(const std::vector<std::pair<NameKey, std::string_view>>& keys,
               std::string_view word) {
   const NameKey key(word);
+  // A few words (roles, kinds, outcomes): in turn, a compare of two integers each.
+  if (keys.size() <= 16) {
+    return std::any_of(keys.begin(), keys.end(), [&](const auto& entry) {
+      return entry.first.matches(key, entry.second, word);
+    });
+  }
   auto it = std::lower_bound(keys.begin(), keys.end(), key,
                              [](const auto& entry, const NameKey& k) { return entry.first < k; });
   for (; it != keys.end() && !(key < it->first); ++it) {
@@ -323,8 +329,9 @@ struct FastSchemaCheck::Node {
   double minimum = 0;
   bool has_enum = false;
   std::vector<std::string> enum_values;
-  // The same, ordered by (length, first 8 bytes) and searched by halving: a currency is one of
-  // 180 codes, where comparing each in turn took some 40 compares for "EUR".
+  // The same as keys, ordered by (length, first 8 bytes): searched by halving when there are
+  // many (a currency is one of 180 codes, where comparing each in turn took some 40 compares
+  // for "EUR").
   std::vector<std::pair<NameKey, std::string_view>> enum_keys;
   std::vector<const Node*> any_of;
   // Objects.
