@@ -528,6 +528,38 @@ TEST(Ingest, AppealCycleIsToldFromTheSmallestIdWhateverTheOrderOfDefinition) {
   EXPECT_EQ(r.rejected[0], dir.str() + "/b.json");
 }
 
+// The appeals are gathered as the edges are checked, span by span on two threads: a cycle whose
+// arcs lie in different spans (20,000 edges, spans of 1,250) is found and told as on one thread.
+TEST(Ingest, AppealCycleAcrossSpansOfEdgesCheckedOnTwoThreadsIsTold) {
+  TempDir dir;
+  dir.write("a.json", kEntities);
+  const std::string src = R"(, "sources": [{"url": "https://example.org/x"}]})";
+  auto decision = [&](const std::string& id, const std::string& appealed) {
+    std::string d =
+        R"({"id": "decision:)" + id + R"(", "kind": "ruling", "issued_by": "authority:dpa")";
+    if (!appealed.empty())
+      d += R"(, "appeal_of": [{"decision": "decision:)" + appealed +
+           R"(", "outcome": "confirmed"}])";
+    return d + src;
+  };
+  std::string decisions = R"({"decisions": [)" + decision("x1", "x2");
+  for (int i = 0; i < 20000; ++i) {
+    decisions += ", " + decision("f" + std::to_string(i), i > 0 ? "f" + std::to_string(i - 1) : "");
+    if (i == 10000)
+      decisions += ", " + decision("x2", "x3");
+  }
+  dir.write("b.json", decisions + ", " + decision("x3", "x1") + "]}");
+  for (const unsigned threads : {1u, 2u}) {
+    ingest::LoadOptions options;
+    options.threads = threads;
+    const auto r = ingest::load_datasets({dir.str()}, options);
+    ASSERT_EQ(r.diagnostics.error_count(), 1u) << threads;
+    const Diagnostic& d = r.diagnostics.all()[0];
+    EXPECT_EQ(d.message, "APPEAL_OF cycle: decision:x1 → decision:x2 → decision:x3 → decision:x1");
+    EXPECT_EQ(d.where.pointer, "/decisions/20002/appeal_of/0/decision");  // x3 → x1 closes it
+  }
+}
+
 TEST(Ingest, FileWithAnErrorContributesNothingAndDependentsSaySo) {
   TempDir dir;
   dir.write(
