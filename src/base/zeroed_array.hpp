@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <type_traits>
@@ -27,10 +28,17 @@ class ZeroedArray {
  public:
   ZeroedArray() = default;
   explicit ZeroedArray(std::size_t n) : data_(nullptr, Free{bytes_of(n)}), size_(n) {
-    if (data_.get_deleter().bytes >= kMapped)
+    if (data_.get_deleter().bytes >= kMapped) {
       data_.reset(static_cast<T*>(map_aligned(data_.get_deleter().bytes)));
-    else if (n > 0)
+    } else if (n > 0 && alignof(T) > alignof(std::max_align_t)) {
+      // calloc aligns for the fundamental types only (16 bytes); a size that is a multiple of
+      // the alignment, as aligned_alloc asks, since sizeof(T) is one.
+      data_.reset(static_cast<T*>(std::aligned_alloc(alignof(T), n * sizeof(T))));
+      if (data_)
+        std::memset(static_cast<void*>(data_.get()), 0, n * sizeof(T));
+    } else if (n > 0) {
       data_.reset(static_cast<T*>(std::calloc(n, sizeof(T))));
+    }
     if (n && !data_)
       throw std::bad_alloc();
   }
