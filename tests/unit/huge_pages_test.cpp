@@ -111,6 +111,18 @@ TEST(HugePages, AZeroedArrayReadsZeroAndALargeOneStartsOnA2MBPage) {
   }
 }
 
+TEST(HugePages, ASmallZeroedArrayOfOverAlignedElementsIsAlignedForThem) {
+  struct alignas(32) Entry {
+    uint64_t words[4];
+  };
+  for (std::size_t n : {std::size_t{1}, std::size_t{16}, std::size_t{1000}}) {
+    ZeroedArray<Entry> a(n);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(a.data()) % 32, 0u) << n;
+    for (std::size_t i = 0; i < n; ++i)
+      ASSERT_EQ(a[i].words[0] | a[i].words[3], 0u) << n << " " << i;
+  }
+}
+
 TEST(HugePages, ASizeNearTheTopOfTheAddressSpaceIsRefusedNotWrappedAround) {
   // Rounded up to whole 2 MB pages, such a size would wrap around to a block of a few MB.
   EXPECT_THROW(ZeroedArray<uint32_t>(SIZE_MAX / sizeof(uint32_t) - 1), std::bad_alloc);
