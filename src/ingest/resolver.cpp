@@ -880,6 +880,7 @@ class Builder {
 
   void finish_node(graph::NodeRecord& rec, const std::vector<graph::ClaimRecord>& claims) {
     dates_.push_back(rec.date);
+    unnamed_decisions_ += rec.label == Label::Decision && rec.name.empty();
     rec.claims = {static_cast<uint32_t>(tables_.claims.size()),
                   static_cast<uint32_t>(claims.size())};
     tables_.claims.insert(tables_.claims.end(), claims.begin(), claims.end());
@@ -1145,6 +1146,9 @@ class Builder {
 
   // "CNIL warning 2014-298": issuer's short name (first alias, else name), kind, number or date.
   void name_unnamed_decisions() {
+    // Their issuers are found in a pass over every edge: not made when every decision has a name.
+    if (unnamed_decisions_ == 0)
+      return;
     HugeVector<graph::VertexId> issuer(tables_.nodes.size(), kNone);
     for (const graph::EdgeRow& e : tables_.edges) {
       if (e.type == graph::rel::kIssuedBy)
@@ -1209,6 +1213,7 @@ class Builder {
   // The nodes' dates, by vertex, for warn_appeal_date: read for each appeal at two places of a
   // table of 5 MB (1M decisions), not of the 160 MB of node records, where each missed the cache.
   HugeVector<int32_t> dates_;
+  std::size_t unnamed_decisions_ = 0;  // decisions added without a name, named after the edges
   // add_property_list's recent lists: a file's list, by its table and place, and the graph's.
   struct PropertyListSeen {
     const FileRecords* records = nullptr;
