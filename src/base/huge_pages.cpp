@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <new>
+#include <thread>
 
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23  // Linux 5.14; older kernels refuse it, and pages fault as before
@@ -110,6 +111,20 @@ void populate_pages(void* data, std::size_t bytes) {
   const auto begin = reinterpret_cast<std::uintptr_t>(data) & ~(std::uintptr_t{kPage} - 1);
   const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(data) + bytes;
   ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+}
+
+void populate_on_two_cores(void* data, std::size_t bytes) {
+  constexpr std::size_t kAlone = std::size_t{8} << 20;
+  if (bytes < kAlone) {
+    populate_pages(data, bytes);
+    return;
+  }
+  // Halves on a 2 MB boundary, so that neither thread faults the other's huge page.
+  const std::size_t first = (bytes / 2) & ~(kHugePage - 1);
+  char* const second = static_cast<char*>(data) + first;
+  std::thread other([&] { populate_pages(second, bytes - first); });
+  populate_pages(data, first);
+  other.join();
 }
 
 void prepare_unaligned_block(void* data, std::size_t bytes) {

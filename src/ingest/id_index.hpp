@@ -53,12 +53,16 @@ class IdIndex {
   static constexpr uint32_t npos = 0xFFFFFFFF;
 
   // Empties the table and makes room for `expected` ids without growing: two in three entries
-  // at most are used (1.25M ids: 2M entries, 64 MB on huge pages).
-  void reset(std::size_t expected) {
+  // at most are used (1.25M ids: 2M entries, 64 MB on huge pages). `two_cores`: the pages of a
+  // large table are faulted in on two threads at once before any id is added (see
+  // populate_on_two_cores).
+  void reset(std::size_t expected, bool two_cores = false) {
     std::size_t capacity = kFewest;
     while (capacity < expected + expected / 2)
       capacity *= 2;
     make_entries(capacity);
+    if (two_cores)
+      populate_on_two_cores(entries_.data(), capacity * sizeof(Entry));
     size_ = 0;
   }
   // Frees the table: find() finds nothing until ids are inserted again.

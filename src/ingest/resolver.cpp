@@ -71,8 +71,9 @@ class NodeSlots {
 // are kept aside, so that the table costs a few words per id and one hash lookup per reference.
 class IdTable {
  public:
-  void clear(std::size_t expected) {
-    slot_of_.reset(expected);
+  // `two_cores`: the look-up's pages are faulted in on two threads (IdIndex::reset).
+  void clear(std::size_t expected, bool two_cores) {
+    slot_of_.reset(expected, two_cores);
     first_.clear();
     first_.reserve(expected);
     labels_.clear();
@@ -267,7 +268,7 @@ class Checker {
     std::size_t total = 0;
     for (const LoadedFile& file : files_)
       total += file.accepted ? file.records.nodes.size() : 0;
-    ids_.clear(total);  // no rehashing of a million ids
+    ids_.clear(total, threads_ != 1);  // no rehashing of a million ids
     node_slots_.assign(files_.size(), {});
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)

@@ -3,6 +3,7 @@
 #include "base/huge_pages.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <cstdint>
 #include <numeric>
@@ -130,6 +131,12 @@ TEST(HugePages, ASizeNearTheTopOfTheAddressSpaceIsRefusedNotWrappedAround) {
   EXPECT_THROW(allocate_huge_block(SIZE_MAX - 4096), std::bad_alloc);
 }
 
+long minor_faults() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
 TEST(HugePages, FaultingPagesInAtOnceKeepsWhatTheyHold) {
   std::vector<uint64_t> v(3 << 18);  // 6 MB from malloc: 4 KB pages at either end
   std::iota(v.begin(), v.end(), uint64_t{1});
@@ -137,6 +144,18 @@ TEST(HugePages, FaultingPagesInAtOnceKeepsWhatTheyHold) {
   prepare_unaligned_block(v.data(), v.size() * sizeof(uint64_t));
   for (std::size_t i = 0; i < v.size(); ++i)
     ASSERT_EQ(v[i], i + 1) << i;
+  // On two threads, a half each (12 MB: above the size done on one).
+  HugeVector<uint64_t> big(3 << 19);
+  std::iota(big.begin(), big.end(), uint64_t{7});
+  populate_on_two_cores(big.data(), big.size() * sizeof(uint64_t));
+  for (std::size_t i = 0; i < big.size(); ++i)
+    ASSERT_EQ(big[i], i + 7) << i;
+  ZeroedArray<uint64_t> zeroed(3 << 19);
+  populate_on_two_cores(zeroed.data(), zeroed.size() * sizeof(uint64_t));
+  const long before = minor_faults();
+  for (std::size_t i = 0; i < zeroed.size(); i += 512)
+    ASSERT_EQ(zeroed[i], 0u) << i;
+  EXPECT_EQ(minor_faults() - before, 0) << "every page was faulted in";
   // A table reserved for writing, with its ends faulted in, takes every element.
   std::vector<uint32_t> filled;
   reserve_huge(filled, 3 << 19);
