@@ -653,6 +653,8 @@ class Builder {
     if (sort_ids_aside_) {
       HugeVector<TextSortEntry> entries;
       entries.reserve(ids.size());
+      // Faulted in on both cores first: the sort's core is idle until the entries are made.
+      populate_on_two_cores(entries.data(), entries.capacity() * sizeof(TextSortEntry));
       for (uint32_t slot = 0; slot < ids.size(); ++slot)
         entries.emplace_back(spec(ids.first(slot)).id, slot);
       id_order.emplace(std::move(entries));
