@@ -64,13 +64,10 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
 
 // Edges by (source, type, target), parallel edges of one type between the same nodes in input
 // order: a stable counting sort by source, then each row (a few edges) sorted by (type, target).
-// Linear where a comparison sort of millions of records is not.
-void sort_edges(HugeVector<EdgeRow>& edges, std::size_t node_count) {
-  HugeVector<EdgeId> start(node_count + 1, 0);
-  for (const EdgeRow& e : edges)
-    ++start[e.source + 1];
-  for (std::size_t v = 0; v < node_count; ++v)
-    start[v + 1] += start[v];
+// Linear where a comparison sort of millions of records is not. `start`: where each source's
+// edges begin, node_count + 1 of them (the forward CSR's row starts).
+void sort_edges(HugeVector<EdgeRow>& edges, const std::vector<EdgeId>& start) {
+  const std::size_t node_count = start.size() - 1;
   // The order is sorted as edge indexes, then the rows are copied once into it: scattering them
   // into a vector of default rows wrote all of them twice (1M decisions: 80 MB zeroed).
   HugeVector<EdgeId> order(edges.size());
@@ -204,44 +201,50 @@ Graph Graph::freeze(GraphTables tables) {
   });
   const std::vector<RelTypeId> new_type = sort_relation_types(t);
   const std::vector<uint32_t> new_details = sort_edge_details(t);
+  // The edges renumbered, and counted by source in the same pass: where each source's edges
+  // begin is what sorting them needs and the forward CSR's row starts.
+  std::vector<EdgeId> out_start;
+  reserve_huge(out_start, t.nodes.size() + 1);
+  out_start.resize(t.nodes.size() + 1, 0);
   for (EdgeRow& e : t.edges) {
     e.source = new_vertex[e.source];
     e.target = new_vertex[e.target];
     e.type = new_type[e.type];
     e.details = new_details[e.details];
+    ++out_start[e.source + 1];
   }
-  sort_edges(t.edges, t.nodes.size());
+  for (std::size_t v = 0; v < t.nodes.size(); ++v)
+    out_start[v + 1] += out_start[v];
+  sort_edges(t.edges, out_start);
 
   {
     // Boost reads the edges' ends and bundles through iterators over the edge rows: vectors of
     // them took 80 MB more, written once and read twice (1M decisions).
-    const auto ends = [](const EdgeRow& e) {
-      return std::pair<VertexId, VertexId>(e.source, e.target);
-    };
     const auto transposed = [](const EdgeRow& e) {
       return std::pair<VertexId, VertexId>(e.target, e.source);
     };
     const auto bundle = [&t](EdgeId e) { return EdgeBundle{e, t.edges[e].type}; };
     const auto vertex_count = static_cast<VertexId>(t.nodes.size());
-    CsrRows forward, backward;
-    reserve_csr_rows(forward, vertex_count, t.edges.size());
+    // The forward rows are the sorted edges as they lie: Boost's placement of unsorted edges
+    // (a count by source, then each edge at its source's next place) gives them in that same
+    // order, in two passes more, with its arrays value-initialised first.
+    o->out_start = std::move(out_start);
+    reserve_huge(o->out_other, t.edges.size());
+    reserve_huge(o->out_edges, t.edges.size());
+    for (EdgeId i = 0; i < t.edges.size(); ++i) {
+      o->out_other.push_back(t.edges[i].target);
+      o->out_edges.push_back(bundle(i));
+    }
+    // What Boost's constructor of a bidirectional CSR from unsorted edges does for the in-edges,
+    // in arrays reserved here: by target, each with its bundle. The edges are sorted by source,
+    // so the forward position of an edge is its place in t.edges.
+    CsrRows backward;
     reserve_csr_rows(backward, vertex_count, t.edges.size());
-    // What Boost's constructor of a bidirectional CSR from unsorted edges does, in the arrays
-    // reserved above: the forward rows, then the in-edges by target, each with its bundle. The
-    // edges are sorted by source, so the forward position of an edge is its place in t.edges.
-    forward.assign_unsorted_multi_pass_edges(
-        boost::make_transform_iterator(t.edges.cbegin(), ends),
-        boost::make_transform_iterator(t.edges.cend(), ends),
-        boost::make_transform_iterator(boost::counting_iterator<EdgeId>(0), bundle), vertex_count,
-        boost::typed_identity_property_map<VertexId>(), boost::keep_all());
     backward.assign_unsorted_multi_pass_edges(
         boost::make_transform_iterator(t.edges.cbegin(), transposed),
         boost::make_transform_iterator(t.edges.cend(), transposed),
         boost::make_transform_iterator(boost::counting_iterator<EdgeId>(0), bundle), vertex_count,
         boost::typed_identity_property_map<VertexId>(), boost::keep_all());
-    o->out_start = std::move(forward.m_rowstart);
-    o->out_other = std::move(forward.m_column);
-    o->out_edges = std::move(forward.m_edge_properties);
     o->in_start = std::move(backward.m_rowstart);
     o->in_other = std::move(backward.m_column);
     o->in_edges = std::move(backward.m_edge_properties);
