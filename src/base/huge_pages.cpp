@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <new>
+#include <system_error>
 #include <thread>
 
 #ifndef MADV_POPULATE_WRITE
@@ -122,7 +123,13 @@ void populate_on_two_cores(void* data, std::size_t bytes) {
   // Halves on a 2 MB boundary, so that neither thread faults the other's huge page.
   const std::size_t first = (bytes / 2) & ~(kHugePage - 1);
   char* const second = static_cast<char*>(data) + first;
-  std::thread other([&] { populate_pages(second, bytes - first); });
+  std::thread other;
+  try {
+    other = std::thread([&] { populate_pages(second, bytes - first); });
+  } catch (const std::system_error&) {
+    populate_pages(data, bytes);  // no thread to be had: speed only, so on this one
+    return;
+  }
   populate_pages(data, first);
   other.join();
 }
