@@ -494,7 +494,7 @@ class RecordReader::Impl {
       return Range{at, 0};
     // Most are the list just asked for (a decision's citations of one role): compared with it
     // before hashing the texts.
-    if (last_shared_list_.count == wanted.count && same_texts(last_shared_list_, wanted))
+    if (list_at(last_shared_list_) == wanted)
       return last_shared_list_;
     if (const auto it = shared_lists_.find(wanted); it != shared_lists_.end())
       return last_shared_list_ = *it;
@@ -515,16 +515,6 @@ class RecordReader::Impl {
     uint32_t count = 0;
     bool operator==(const TextList&) const = default;
   };
-  // Whether the list at `r` (of wanted.count pairs) holds wanted's texts.
-  bool same_texts(Range r, const TextList& wanted) const {
-    for (uint32_t i = 0; i < wanted.count; ++i) {
-      const PropertySpec& p = out_.properties[r.begin + i];
-      if (!equal_short_text(p.key, wanted.pairs[i].first) ||
-          !equal_short_text(p.text, wanted.pairs[i].second))
-        return false;
-    }
-    return true;
-  }
   TextList list_at(Range r) const {
     TextList l;
     for (uint32_t i = 0; i < r.count; ++i)
