@@ -669,12 +669,14 @@ bool check(const FastSchemaCheck::Node& n, const JsonNode& v) {
 
 namespace {
 
-// The node a chain of $refs ends at.
-const FastSchemaCheck::Node* past_refs(const FastSchemaCheck::Node* n) {
-  // A chain that loops (a $ref to itself) never ends at a node that checks: kept as it is, it
-  // recurses in check as valijson would.
-  for (std::size_t hops = 0; n != nullptr && n->ref != nullptr && hops < 64; ++hops)
+// The node a chain of $refs ends at. A chain that loops ends nowhere: refused, as the keywords
+// this check does not know are, rather than followed for ever by check.
+const FastSchemaCheck::Node* past_refs(const FastSchemaCheck::Node* n, std::size_t node_count) {
+  for (std::size_t hops = 0; n != nullptr && n->ref != nullptr; ++hops) {
+    if (hops == node_count)
+      throw std::logic_error("a $ref of the dataset schema refers, in the end, to itself");
     n = n->ref;
+  }
   return n;
 }
 
@@ -682,17 +684,20 @@ const FastSchemaCheck::Node* past_refs(const FastSchemaCheck::Node* n) {
 // checked against a definition (ids, dates, sources), each a call of check more when reached
 // through its $ref.
 void skip_refs(FastSchemaCheck::Compiled& compiled) {
+  const auto end_of = [count = compiled.nodes.size()](const FastSchemaCheck::Node* n) {
+    return past_refs(n, count);
+  };
   for (FastSchemaCheck::Node& n : compiled.nodes) {
     for (const FastSchemaCheck::Node*& sub : n.any_of)
-      sub = past_refs(sub);
+      sub = end_of(sub);
     for (auto& [name, sub] : n.properties)
-      sub = past_refs(sub);
+      sub = end_of(sub);
     for (auto& [match, sub] : n.pattern_properties)
-      sub = past_refs(sub);
-    n.additional = past_refs(n.additional);
-    n.items = past_refs(n.items);
+      sub = end_of(sub);
+    n.additional = end_of(n.additional);
+    n.items = end_of(n.items);
   }
-  compiled.root = past_refs(compiled.root);
+  compiled.root = end_of(compiled.root);
 }
 
 }  // namespace

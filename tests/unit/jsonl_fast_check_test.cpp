@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <random>
 #include <regex>
+#include <stdexcept>
 
 #include "generate/synthetic.hpp"
 #include "ingest/embedded_schema.hpp"
@@ -292,6 +293,28 @@ TEST(JsonlFastCheck, WholeDocumentsNeverValidWhereValijsonIsNot) {
 // A name given twice in one object is never "valid": RapidJSON keeps both members, so the slow
 // path must see the record and report it. A schema property (the bit per property), a free key
 // of `properties` (compared pairwise), and the record without the duplicate, which is valid.
+// A schema whose $refs end nowhere is refused when the check is made, as unknown keywords are:
+// followed, its verdicts would never come.
+TEST(JsonlFastCheck, ASchemaWhoseRefsLoopIsRefused) {
+  for (const char* text : {R"({"$ref": "#"})",
+                           R"({"type": "object", "properties": {"a": {"$ref": "#/definitions/x"}},
+            "definitions": {"x": {"$ref": "#/definitions/y"}, "y": {"$ref": "#/definitions/x"}}})"}) {
+    rapidjson::Document schema;
+    schema.Parse(text);
+    ASSERT_FALSE(schema.HasParseError()) << text;
+    EXPECT_THROW(ingest::FastSchemaCheck{schema}, std::logic_error) << text;
+  }
+  rapidjson::Document chain;
+  chain.Parse(R"({"$ref": "#/definitions/x",
+                  "definitions": {"x": {"$ref": "#/definitions/y"}, "y": {"type": "string"}}})");
+  const ingest::FastSchemaCheck fast(chain);
+  rapidjson::Document value;
+  value.Parse(R"("text")");
+  EXPECT_TRUE(fast.valid(value));
+  value.Parse("5");
+  EXPECT_FALSE(fast.valid(value));
+}
+
 TEST(JsonlFastCheck, ANameGivenTwiceInOneObjectIsNeverValid) {
   const ingest::SchemaCheck schema;
   const ingest::FastSchemaCheck fast(schema.line_schema_document());
