@@ -7,6 +7,7 @@
 #include <numeric>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 #include "base/huge_pages.hpp"
 #include "base/insertion_sort.hpp"
@@ -29,10 +30,18 @@ std::vector<VertexId> nodes_in_id_order(const GraphTables& t) {
   return order;
 }
 
+// What sort_nodes_by_id replaced: the rows in their first order and their details, which a name
+// index started by the resolver reads until it has finished.
+struct NodesBeforeSort {
+  HugeVector<NodeRow> rows;
+  HugeVector<NodeDetails> details;
+};
+
 // Permutation that sorts nodes by id; returns old index → new index. The order is the tables'
 // own when they bring one (GraphTables::nodes_by_id). The details follow their rows' order, so
-// that the same data gives the same tables whatever the input order.
-std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
+// that the same data gives the same tables whatever the input order. What it replaces goes to
+// `before`.
+std::vector<VertexId> sort_nodes_by_id(GraphTables& t, NodesBeforeSort& before) {
   std::vector<VertexId> by_id = std::move(t.nodes_by_id);
   if (by_id.size() != t.nodes.size())
     by_id = nodes_in_id_order(t);
@@ -47,7 +56,7 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
     sorted.push_back(t.nodes[by_id[pos]]);
     new_index[by_id[pos]] = pos;
   }
-  t.nodes = std::move(sorted);
+  before.rows = std::exchange(t.nodes, std::move(sorted));
   if (!t.node_details.empty()) {
     HugeVector<NodeDetails> details;
     details.reserve(t.node_details.size());
@@ -57,7 +66,7 @@ std::vector<VertexId> sort_nodes_by_id(GraphTables& t) {
         r.details = static_cast<uint32_t>(details.size() - 1);
       }
     }
-    t.node_details = std::move(details);
+    before.details = std::exchange(t.node_details, std::move(details));
   }
   return new_index;
 }
@@ -184,21 +193,22 @@ void build_label_index(OwnedArrays& o, std::array<uint32_t, kLabelCount + 1>& st
 }  // namespace
 
 Graph Graph::freeze(GraphTables tables) {
-  const std::vector<VertexId> new_vertex = sort_nodes_by_id(tables);
   auto o = std::make_shared<OwnedArrays>();
   o->tables = std::move(tables);
   GraphTables& t = o->tables;
-  // The name index (folding and ordering some 2.5M keys at 1M decisions) reads the sorted nodes
-  // and appends to the strings; nothing below touches either, so it is built on a second core
-  // while this one sorts the edges and builds the CSR. The result is the serial one.
-  std::exception_ptr name_index_failed;
-  std::jthread name_index([&] {
-    try {
-      o->name_index = build_name_index(o->tables);
-    } catch (...) {
-      name_index_failed = std::current_exception();
-    }
-  });
+  // The name index (folding and ordering some 2.5M keys at 1M decisions) reads the nodes and, once
+  // built, is appended to the strings; nothing else here touches either, so it is built on a
+  // second core while this one sorts the edges and builds the CSR. The resolver starts it before
+  // the freeze, on the rows in their first order; otherwise it starts here on the sorted rows.
+  // The result is the serial one either way.
+  std::unique_ptr<NameIndexAside, NameIndexAsideDelete> name_index = std::move(t.name_index_aside);
+  NodesBeforeSort before;
+  const std::vector<VertexId> new_vertex = sort_nodes_by_id(t, before);
+  if (name_index)
+    name_index->keep_until_built(std::make_shared<NodesBeforeSort>(std::move(before)));
+  else
+    name_index.reset(new NameIndexAside(t, std::span<const VertexId>()));
+  before = NodesBeforeSort();
   const std::vector<RelTypeId> new_type = sort_relation_types(t);
   const std::vector<uint32_t> new_details = sort_edge_details(t);
   // The edges renumbered, and counted by source in the same pass: where each source's edges
@@ -217,49 +227,58 @@ Graph Graph::freeze(GraphTables tables) {
     out_start[v + 1] += out_start[v];
   sort_edges(t.edges, out_start);
 
-  {
-    // Boost reads the edges' ends and bundles through iterators over the edge rows: vectors of
-    // them took 80 MB more, written once and read twice (1M decisions).
-    const auto transposed = [](const EdgeRow& e) {
-      return std::pair<VertexId, VertexId>(e.target, e.source);
-    };
-    const auto bundle = [&t](EdgeId e) { return EdgeBundle{e, t.edges[e].type}; };
-    const auto vertex_count = static_cast<VertexId>(t.nodes.size());
-    // The forward rows are the sorted edges as they lie: Boost's placement of unsorted edges
-    // (a count by source, then each edge at its source's next place) gives them in that same
-    // order, in two passes more, with its arrays value-initialised first.
-    o->out_start = std::move(out_start);
-    reserve_huge(o->out_other, t.edges.size());
-    reserve_huge(o->out_edges, t.edges.size());
-    for (EdgeId i = 0; i < t.edges.size(); ++i) {
-      o->out_other.push_back(t.edges[i].target);
-      o->out_edges.push_back(bundle(i));
+  // Boost reads the edges' ends and bundles through iterators over the edge rows: vectors of
+  // them took 80 MB more, written once and read twice (1M decisions).
+  const auto transposed = [](const EdgeRow& e) {
+    return std::pair<VertexId, VertexId>(e.target, e.source);
+  };
+  const auto bundle = [&t](EdgeId e) { return EdgeBundle{e, t.edges[e].type}; };
+  const auto vertex_count = static_cast<VertexId>(t.nodes.size());
+  // What Boost's constructor of a bidirectional CSR from unsorted edges does for the in-edges, in
+  // arrays reserved here: by target, each with its bundle. The edges are sorted by source, so the
+  // forward position of an edge is its place in t.edges. On a core of its own, beside the rest
+  // (1M decisions: 80–90 ms, a third of the freeze): the name index the resolver started is
+  // built by then, or nearly.
+  CsrRows backward;
+  std::exception_ptr backward_failed;
+  std::jthread in_edges([&] {
+    try {
+      reserve_csr_rows(backward, vertex_count, t.edges.size());
+      backward.assign_unsorted_multi_pass_edges(
+          boost::make_transform_iterator(t.edges.cbegin(), transposed),
+          boost::make_transform_iterator(t.edges.cend(), transposed),
+          boost::make_transform_iterator(boost::counting_iterator<EdgeId>(0), bundle), vertex_count,
+          boost::typed_identity_property_map<VertexId>(), boost::keep_all());
+    } catch (...) {
+      backward_failed = std::current_exception();
     }
-    // What Boost's constructor of a bidirectional CSR from unsorted edges does for the in-edges,
-    // in arrays reserved here: by target, each with its bundle. The edges are sorted by source,
-    // so the forward position of an edge is its place in t.edges.
-    CsrRows backward;
-    reserve_csr_rows(backward, vertex_count, t.edges.size());
-    backward.assign_unsorted_multi_pass_edges(
-        boost::make_transform_iterator(t.edges.cbegin(), transposed),
-        boost::make_transform_iterator(t.edges.cend(), transposed),
-        boost::make_transform_iterator(boost::counting_iterator<EdgeId>(0), bundle), vertex_count,
-        boost::typed_identity_property_map<VertexId>(), boost::keep_all());
-    o->in_start = std::move(backward.m_rowstart);
-    o->in_other = std::move(backward.m_column);
-    o->in_edges = std::move(backward.m_edge_properties);
+  });
+  // The forward rows are the sorted edges as they lie: Boost's placement of unsorted edges (a
+  // count by source, then each edge at its source's next place) gives them in that same order,
+  // in two passes more, with its arrays value-initialised first.
+  o->out_start = std::move(out_start);
+  reserve_huge(o->out_other, t.edges.size());
+  reserve_huge(o->out_edges, t.edges.size());
+  for (EdgeId i = 0; i < t.edges.size(); ++i) {
+    o->out_other.push_back(t.edges[i].target);
+    o->out_edges.push_back(bundle(i));
   }
   o->labels.reserve(t.nodes.size());
   for (const NodeRow& n : t.nodes)
     o->labels.push_back(n.label);
   GraphArrays a;
   build_label_index(*o, a.label_start);
-  // Counted here, while the name index is built on the other core, rather than by every query
-  // that plans (a pass over 5M edges: Q2 of bench/compare.sh took 12 ms less at 1M decisions).
+  // Counted here, beside the in-edges, rather than by every query that plans (a pass over 5M
+  // edges: Q2 of bench/compare.sh took 12 ms less at 1M decisions).
   o->relation_counts = count_relations(t.edges, o->labels, t.relation_types.size());
-  name_index.join();
-  if (name_index_failed)
-    std::rethrow_exception(name_index_failed);
+  o->name_index = attach_name_index(t, name_index->take());
+  name_index.reset();
+  in_edges.join();
+  if (backward_failed)
+    std::rethrow_exception(backward_failed);
+  o->in_start = std::move(backward.m_rowstart);
+  o->in_other = std::move(backward.m_column);
+  o->in_edges = std::move(backward.m_edge_properties);
 
   a.strings = t.strings;
   a.nodes = t.nodes;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace jurigraph::graph {
 
@@ -23,6 +24,8 @@ StrRef TableWriter::store(std::string_view text) {
   if (tables_.strings.size() + text.size() > std::numeric_limits<uint32_t>::max()) {
     throw std::length_error("the graph's string table is full (4 GiB)");
   }
+  if (before_strings_move_ && tables_.strings.size() + text.size() > tables_.strings.capacity())
+    std::exchange(before_strings_move_, nullptr)();
   StrRef ref{static_cast<uint32_t>(tables_.strings.size()), static_cast<uint32_t>(text.size())};
   tables_.strings.append(text);
   return ref;

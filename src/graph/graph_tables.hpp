@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +25,11 @@ struct StringHash {
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
+class NameIndexAside;  // name_index.hpp
+struct NameIndexAsideDelete {
+  void operator()(NameIndexAside* aside) const;
+};
+
 // The tables of millions of records are on huge pages (base/huge_pages.hpp).
 struct GraphTables {
   std::string strings;        // every StrRef points in here
@@ -42,6 +48,11 @@ struct GraphTables {
   // them already: the resolver does, on a core otherwise idle while it builds. Graph::freeze
   // sorts them itself when this does not hold one index per node.
   std::vector<VertexId> nodes_by_id;
+  // The name index of the nodes in that order, being built on a thread of its own, when the
+  // maker of the tables started it: the resolver does, once it has written the nodes, while it
+  // writes the edges. Graph::freeze builds the index itself otherwise. Last: destroyed, and so
+  // waited for, before the tables it reads.
+  std::unique_ptr<NameIndexAside, NameIndexAsideDelete> name_index_aside;
 
   // Appends a node: its row, and its details when it has any.
   void add_node(const NodeRecord& n);
@@ -57,6 +68,9 @@ class TableWriter {
 
   // Copies `text` into the string table.
   StrRef store(std::string_view text);
+  // Calls `f` once, before a store first moves the string table to grow it: for a reader of the
+  // strings on another thread (NameIndexAside), which must be done by then.
+  void before_strings_move(std::function<void()> f) { before_strings_move_ = std::move(f); }
   // Like store, but one copy per distinct value: for small vocabularies, not for ids or names.
   StrRef intern(std::string_view text);
   std::string_view view(StrRef ref) const {
@@ -77,6 +91,7 @@ class TableWriter {
 
  private:
   GraphTables& tables_;
+  std::function<void()> before_strings_move_;
   StringMap<StrRef> interned_;
   StringMap<uint32_t> source_index_;  // url + '\n' + title
   // Stored lists by hash of their content; a hash names one list or, rarely, a few.

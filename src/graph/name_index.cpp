@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "base/fold.hpp"
@@ -80,23 +82,38 @@ uint64_t name_key_hash(std::string_view folded) {
   return XXH3_64bits(folded.data(), folded.size());
 }
 
-HugeVector<NameKey> build_name_index(GraphTables& t) {
-  TableWriter writer(t);
-  auto str = [&](StrRef r) { return std::string_view(t.strings).substr(r.offset, r.length); };
+NodeTablesView::NodeTablesView(const GraphTables& t)
+    : strings(t.strings),
+      nodes(t.nodes),
+      node_details(t.node_details),
+      string_refs(t.string_refs),
+      identifiers(t.identifiers) {}
+
+NameIndexPart index_names(const NodeTablesView& t, std::span<const VertexId> by_id) {
+  auto str = [&](StrRef r) { return t.strings.substr(r.offset, r.length); };
   // A node's keys, folded one after another into one buffer, and where each ends.
   std::string folded;
   std::vector<std::size_t> ends;
   std::vector<std::string_view> node_keys;
   // At most this many keys: the table is allocated once, with huge pages, not grown by doubling
-  // in 4 KB page faults (1M decisions: 2.5M keys).
+  // in 4 KB page faults (1M decisions: 2.5M keys). The text is some of the nodes' text, folded:
+  // room as large as the strings is virtual where no key needs it.
   std::size_t most = 0;
   for (const NodeDetails& d : t.node_details)
     most += d.aliases.count + d.identifiers.count;
   most += 3 * t.nodes.size();
+  NameIndexPart part;
   HugeVector<NameKey> keys;  // by vertex
   reserve_huge(keys, most);
-  for (VertexId v = 0; v < t.nodes.size(); ++v) {
-    const NodeRecord n = t.node(v);
+  part.text.reserve(t.strings.size());
+  prefer_huge_pages(part.text.data(), part.text.capacity());
+  const auto count = static_cast<VertexId>(t.nodes.size());
+  // Rows taken in id order lie anywhere: each is fetched some rows ahead.
+  constexpr VertexId kAhead = 8;
+  for (VertexId v = 0; v < count; ++v) {
+    if (!by_id.empty() && v + kAhead < count)
+      __builtin_prefetch(&t.nodes[by_id[v + kAhead]]);
+    const NodeRecord n = joined(t.nodes[by_id.empty() ? v : by_id[v]], t.node_details);
     folded.clear();
     ends.clear();
     auto fold = [&](StrRef text) {
@@ -119,11 +136,82 @@ HugeVector<NameKey> build_name_index(GraphTables& t) {
     std::sort(node_keys.begin(), node_keys.end());
     node_keys.erase(std::unique(node_keys.begin(), node_keys.end()), node_keys.end());
     for (const std::string_view k : node_keys) {
-      if (!k.empty())
-        keys.push_back({writer.store(k), v});
+      if (k.empty())
+        continue;
+      if (part.text.size() + k.size() > std::numeric_limits<uint32_t>::max())
+        throw std::length_error("the graph's string table is full (4 GiB)");
+      keys.push_back(
+          {{static_cast<uint32_t>(part.text.size()), static_cast<uint32_t>(k.size())}, v});
+      part.text.append(k);
     }
   }
-  return order_by_hash(std::move(keys), t.strings);
+  part.keys = order_by_hash(std::move(keys), part.text);
+  return part;
+}
+
+HugeVector<NameKey> attach_name_index(GraphTables& t, NameIndexPart part) {
+  const std::size_t base = t.strings.size();
+  if (base + part.text.size() > std::numeric_limits<uint32_t>::max())
+    throw std::length_error("the graph's string table is full (4 GiB)");
+  t.strings.append(part.text);
+  for (NameKey& k : part.keys)
+    k.folded.offset += static_cast<uint32_t>(base);
+  return std::move(part.keys);
+}
+
+HugeVector<NameKey> build_name_index(GraphTables& t) {
+  return attach_name_index(t, index_names(NodeTablesView(t), {}));
+}
+
+NameIndexAside::NameIndexAside(const GraphTables& t, std::span<const VertexId> by_id)
+    : NameIndexAside(t, by_id, {}) {}
+
+NameIndexAside::NameIndexAside(const GraphTables& t,
+                               std::shared_future<std::vector<VertexId>> by_id)
+    : NameIndexAside(t, {}, std::move(by_id)) {}
+
+NameIndexAside::NameIndexAside(const GraphTables& t, std::span<const VertexId> by_id,
+                               std::shared_future<std::vector<VertexId>> by_id_sorting)
+    : thread_([this, view = NodeTablesView(t), by_id, sorting = std::move(by_id_sorting)] {
+        try {
+          // The future's value lives as long as this copy of it.
+          part_ = index_names(view, sorting.valid() ? std::span(sorting.get()) : by_id);
+        } catch (...) {
+          failed_ = std::current_exception();
+        }
+        std::shared_ptr<void> held;
+        {
+          const std::lock_guard lock(mutex_);
+          built_ = true;
+          held = std::move(held_);
+        }
+      }) {}
+
+void NameIndexAside::keep_until_built(std::shared_ptr<void> held) {
+  const std::lock_guard lock(mutex_);
+  if (!built_)
+    held_ = std::move(held);
+  // Otherwise freed on leaving, after the lock.
+}
+
+NameIndexAside::~NameIndexAside() {
+  join();
+}
+
+void NameIndexAside::join() {
+  if (thread_.joinable())
+    thread_.join();
+}
+
+NameIndexPart NameIndexAside::take() {
+  join();
+  if (failed_)
+    std::rethrow_exception(failed_);
+  return std::move(part_);
+}
+
+void NameIndexAsideDelete::operator()(NameIndexAside* aside) const {
+  delete aside;
 }
 
 std::vector<VertexId> find_in_name_index(std::span<const NameKey> index, std::string_view strings,

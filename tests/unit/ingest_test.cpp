@@ -667,6 +667,79 @@ TEST(Ingest, NodesSortedByIdBesideTheBuildAreInTheOrderFreezeGives) {
     EXPECT_LT(b.graph.str(b.graph.node(v - 1).id), b.graph.str(b.graph.node(v).id)) << v;
 }
 
+// The arrays of two graphs, byte for byte: what a snapshot of each would hold.
+void expect_same_arrays(const graph::Graph& a, const graph::Graph& b) {
+  const auto bytes = [](auto span) {
+    return std::string(reinterpret_cast<const char*>(span.data()), span.size_bytes());
+  };
+  const graph::GraphArrays& x = a.arrays();
+  const graph::GraphArrays& y = b.arrays();
+  EXPECT_EQ(x.strings, y.strings);
+  EXPECT_EQ(bytes(x.nodes), bytes(y.nodes));
+  EXPECT_EQ(bytes(x.node_details), bytes(y.node_details));
+  EXPECT_EQ(bytes(x.edges), bytes(y.edges));
+  EXPECT_EQ(bytes(x.in_start), bytes(y.in_start));
+  EXPECT_EQ(bytes(x.in_other), bytes(y.in_other));
+  ASSERT_EQ(x.in_edges.size(), y.in_edges.size());
+  for (std::size_t i = 0; i < x.in_edges.size(); ++i) {  // a bundle has padding
+    EXPECT_EQ(x.in_edges[i].id, y.in_edges[i].id) << i;
+    EXPECT_EQ(x.in_edges[i].type, y.in_edges[i].type) << i;
+  }
+  EXPECT_EQ(bytes(x.name_index), bytes(y.name_index));
+  EXPECT_EQ(bytes(x.relation_counts), bytes(y.relation_counts));
+}
+
+// With more than one thread, the resolver starts the name index once the nodes are written, on
+// the rows in their first order, and the freeze takes it; with one, the freeze builds it on the
+// sorted rows. Names, aliases, numbers and identifiers, shared keys and ids out of order give the
+// same index and strings either way. A decision without a name is named after the edges, so the
+// index then waits for the freeze: both cases.
+TEST(Ingest, TheNameIndexBuiltBesideTheEdgesIsTheFreezesOwn) {
+  const std::string src = R"("sources": [{"url": "https://e.org"}])";
+  std::string entities;
+  for (int i = 0; i < 200; ++i) {
+    const int n = (i * 7919) % 200;  // out of order
+    entities += (entities.empty() ? "" : ", ") + std::string(R"({"id": "company:c)") +
+                std::to_string(n) + R"(", "label": "Company", "name": "Company )" +
+                std::to_string(n % 17) + R"(", "aliases": ["C)" + std::to_string(n) +
+                R"( Group", "Shared Alias"], )" + src + "}";
+  }
+  std::string decisions;
+  for (int i = 0; i < 100; ++i) {
+    const std::string n = std::to_string((i * 37) % 100);  // out of order
+    decisions += (decisions.empty() ? "" : ", ") + std::string(R"({"id": "decision:d)") + n +
+                 R"(", "name": "Sanction )" + n + R"(", "kind": "sanction", "number": "SAN-2020-)" +
+                 n + R"(", "issued_by": "authority:z", "against": ["company:c)" +
+                 std::to_string(i % 200) + R"("], )" + src + "}";
+  }
+  const std::string authority =
+      R"({"id": "authority:z", "label": "Authority", "name": "Zed Authority", )" + src + "}";
+  for (const bool every_decision_named : {true, false}) {
+    TempDir dir;
+    dir.write("a.json", R"({"entities": [)" + entities + ", " + authority + "]}");
+    dir.write(
+        "b.json",
+        R"({"decisions": [)" + decisions +
+            (every_decision_named
+                 ? std::string()
+                 : R"(, {"id": "decision:unnamed", "kind": "warning", "date": "2014-08-07", "issued_by": "authority:z", )" +
+                       src + "}") +
+            "]}");
+    ingest::LoadOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    const auto a = ingest::load_datasets({dir.str()}, one);
+    const auto b = ingest::load_datasets({dir.str()}, two);
+    ASSERT_TRUE(a.rejected.empty()) << a.diagnostics.all()[0].message;
+    ASSERT_EQ(b.graph.node_count(), every_decision_named ? 301u : 302u);
+    expect_same_arrays(a.graph, b.graph);
+    EXPECT_EQ(b.graph.find_folded("shared alias").size(), 200u);
+    EXPECT_EQ(b.graph.find_folded("san 2020 42"), b.graph.find_folded("decision d42"))
+        << "a decision's number and id find it";
+    EXPECT_EQ(b.graph.find_folded("company 3").size(), 12u);  // 3, 20, …, 190
+  }
+}
+
 TEST(Lookup, IdsNamesAliasesAmbiguityAndSuggestions) {
   TempDir dir;
   dir.write("a.json", kEntities);

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <memory>
+#include <numeric>
 #include <string>
 #include <utility>
 #include <vector>
@@ -129,6 +132,76 @@ TEST(NameIndex, EmptyTablesGiveAnEmptyIndex) {
   const HugeVector<NameKey> index = build_name_index(t);
   EXPECT_TRUE(index.empty());
   EXPECT_TRUE(find_in_name_index(index, t.strings, "anything").empty());
+}
+
+// Built aside (as the resolver starts it, on rows not yet in id order), the index is the one
+// built on the rows in that order.
+TEST(NameIndex, BuiltAsideOnRowsInAnotherOrderIsTheIndexOfTheRowsInIdOrder) {
+  const auto reversed_tables = [] {
+    GraphTables t = generate::build_tables(generate::generate_graph(2000, 7));
+    std::reverse(t.nodes.begin(), t.nodes.end());
+    return t;
+  };
+  GraphTables unsorted = reversed_tables();
+  std::vector<VertexId> by_id(unsorted.nodes.size());
+  std::iota(by_id.begin(), by_id.end(), 0);
+  std::sort(by_id.begin(), by_id.end(), [&](VertexId a, VertexId b) {
+    return key_of(unsorted, {unsorted.nodes[a].id, 0}) <
+           key_of(unsorted, {unsorted.nodes[b].id, 0});
+  });
+  GraphTables sorted = reversed_tables();
+  for (VertexId v = 0; v < by_id.size(); ++v)
+    sorted.nodes[v] = unsorted.nodes[by_id[v]];
+  NameIndexAside aside(unsorted, by_id);
+  const HugeVector<NameKey> built_aside = attach_name_index(unsorted, aside.take());
+  const HugeVector<NameKey> built_on_sorted = build_name_index(sorted);
+  ASSERT_EQ(built_aside.size(), built_on_sorted.size());
+  EXPECT_EQ(unsorted.strings, sorted.strings);
+  for (std::size_t i = 0; i < built_aside.size(); ++i) {
+    EXPECT_EQ(built_aside[i].vertex, built_on_sorted[i].vertex) << i;
+    EXPECT_EQ(built_aside[i].folded.offset, built_on_sorted[i].folded.offset) << i;
+    EXPECT_EQ(built_aside[i].folded.length, built_on_sorted[i].folded.length) << i;
+  }
+}
+
+// What the index reads is freed once it is built: after take() at the latest, and at once when
+// handed over after.
+TEST(NameIndex, BuiltAsideItKeepsWhatItReadsUntilBuilt) {
+  const GraphTables t = generate::build_tables(generate::generate_graph(500, 3));
+  NameIndexAside aside(t, std::span<const VertexId>());
+  auto rows = std::make_shared<int>(1);
+  const std::weak_ptr<int> rows_alive = rows;
+  aside.keep_until_built(std::move(rows));
+  const NameIndexPart part = aside.take();
+  EXPECT_TRUE(rows_alive.expired());
+  EXPECT_FALSE(part.keys.empty());
+  auto late = std::make_shared<int>(2);
+  const std::weak_ptr<int> late_alive = late;
+  aside.keep_until_built(std::move(late));
+  EXPECT_TRUE(late_alive.expired());
+}
+
+// A reader of the strings on another thread is told once, before the table first moves.
+TEST(TableWriter, SaysOnceBeforeTheStringsMove) {
+  GraphTables t;
+  t.strings.reserve(100);
+  TableWriter w(t);
+  int calls = 0;
+  const char* table_when_told = nullptr;
+  w.before_strings_move([&] {
+    ++calls;
+    table_when_told = t.strings.data();
+  });
+  const char* table = t.strings.data();
+  w.store(std::string(t.strings.capacity(), 'a'));  // fills the room: no move
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(t.strings.data(), table);
+  w.store("b");
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(table_when_told, table);
+  w.store(std::string(3 * t.strings.capacity(), 'c'));
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(t.strings.back(), 'c');
 }
 
 }  // namespace
