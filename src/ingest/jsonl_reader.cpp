@@ -644,16 +644,19 @@ bool read_jsonl(JsonlFile& file, const SchemaCheck& schema, const FastSchemaChec
     return false;
   }
   // Runs of at most 64 MB, which bounds a run's tables for a larger file (10M decisions: 60
-  // runs), shrinking at the end down to a sixteenth of a thread's share (1 MB at least): the
-  // threads then finish within a short run of each other. In 8 equal runs (12 now, at 1M
-  // decisions), one thread finished 0.1 to 0.15 s before the other in perf timelines on a busy
-  // host, where equal runs loaded 7% slower (two series of 8 and 10 interleaved pairs); on a
-  // quiet host the two were alike (two of 12 pairs: each way faster in half). A run has tables
-  // of its own, whose last 2 MB page is written in part: many more runs cost memory and CPU (32
-  // equal runs: 8% more user CPU).
+  // runs), shrinking at the end down to a thirty-second of a thread's share (1 MB at least): the
+  // threads then finish within a short run of each other. In 8 equal runs, one thread finished
+  // 0.1 to 0.15 s before the other in perf timelines on a busy host, where equal runs loaded 7%
+  // slower (two series of 8 and 10 interleaved pairs); on a quiet host the two were alike (two of
+  // 12 pairs: each way faster in half). Down to a sixteenth (12 runs at 1M decisions, the last
+  // of 12 MB), one thread still finished 30–50 ms before the other in three timelines of four;
+  // at a thirty-second (15 runs, the last of 6 MB) the reading of the quiet runs of ten
+  // interleaved pairs took 0.970 s against 1.003 (medians), peak RSS 459 MB against 457. A run
+  // has tables of its own, whose last 2 MB page is written in part: many more runs cost memory
+  // and CPU (32 equal runs: 8% more user CPU).
   constexpr std::size_t kSmallestRun = std::size_t{1} << 20, kLargestRun = std::size_t{64} << 20;
   const std::size_t shortest =
-      std::min(kLargestRun, std::max(kSmallestRun, file.size() / (std::size_t{threads} * 16)));
+      std::min(kLargestRun, std::max(kSmallestRun, file.size() / (std::size_t{threads} * 32)));
   const std::vector<LineRun> plan = split_into_runs(file, threads, shortest, kLargestRun);
   std::vector<Run> runs(plan.size());
   for (std::size_t i = 0; i < plan.size(); ++i) {
