@@ -150,12 +150,9 @@ NameIndexPart index_names(const NodeTablesView& t, std::span<const VertexId> by_
 }
 
 HugeVector<NameKey> attach_name_index(GraphTables& t, NameIndexPart part) {
-  const std::size_t base = t.strings.size();
-  if (base + part.text.size() > std::numeric_limits<uint32_t>::max())
-    throw std::length_error("the graph's string table is full (4 GiB)");
-  t.strings.append(part.text);
+  const StrRef text = TableWriter(t).store(part.text);  // no text: no keys to move
   for (NameKey& k : part.keys)
-    k.folded.offset += static_cast<uint32_t>(base);
+    k.folded.offset += text.offset;
   return std::move(part.keys);
 }
 

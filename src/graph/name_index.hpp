@@ -55,8 +55,8 @@ struct NameIndexPart {
 // rows' places in order of id), or row v when by_id is empty.
 NameIndexPart index_names(const NodeTablesView& t, std::span<const VertexId> by_id);
 
-// Appends part.text to t.strings (as TableWriter::store would have, key after key) and returns
-// the keys, pointing there.
+// Appends part.text to t.strings (TableWriter::store, as the keys would have been stored one
+// after another) and returns the keys, pointing there.
 HugeVector<NameKey> attach_name_index(GraphTables& t, NameIndexPart part);
 
 // The index of t's nodes (vertices are their places in t.nodes). The folded keys are appended
