@@ -202,13 +202,14 @@ Graph Graph::freeze(GraphTables tables) {
   // the freeze, on the rows in their first order; otherwise it starts here on the sorted rows.
   // The result is the serial one either way.
   std::unique_ptr<NameIndexAside, NameIndexAsideDelete> name_index = std::move(t.name_index_aside);
-  NodesBeforeSort before;
-  const std::vector<VertexId> new_vertex = sort_nodes_by_id(t, before);
-  if (name_index)
-    name_index->keep_until_built(std::make_shared<NodesBeforeSort>(std::move(before)));
-  else
+  auto before = std::make_shared<NodesBeforeSort>();
+  const std::vector<VertexId> new_vertex = sort_nodes_by_id(t, *before);
+  if (name_index) {
+    name_index->keep_until_built(std::move(before));  // the rows it reads
+  } else {
+    before.reset();  // read by no one: the index starts here on the sorted rows
     name_index.reset(new NameIndexAside(t, std::span<const VertexId>()));
-  before = NodesBeforeSort();
+  }
   const std::vector<RelTypeId> new_type = sort_relation_types(t);
   const std::vector<uint32_t> new_details = sort_edge_details(t);
   // The edges renumbered, and counted by source in the same pass: where each source's edges
