@@ -8,8 +8,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "generate/synthetic.hpp"
+#include "ingest/json_nodes.hpp"
 #include "ingest/jsonl_fast_check.hpp"
 #include "ingest/jsonl_file.hpp"
 #include "ingest/jsonl_reader.hpp"
@@ -54,6 +57,52 @@ void BM_ReadJsonl(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
 }
 BENCHMARK(BM_ReadJsonl)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The dataset's lines, each padded for simdjson.
+const std::vector<simdjson::padded_string>& dataset_lines() {
+  static const std::vector<simdjson::padded_string> lines = [] {
+    std::vector<simdjson::padded_string> out;
+    std::ifstream in(dataset_path());
+    for (std::string line; std::getline(in, line);)
+      out.emplace_back(line);
+    return out;
+  }();
+  return lines;
+}
+
+// The fast schema check's share of the reading: each line parsed by simdjson, as the reader
+// does, and checked (range 1) or not (range 0); the difference is the check's cost.
+void BM_ParseAndCheckLines(benchmark::State& state) {
+  const auto& lines = dataset_lines();
+  const ingest::SchemaCheck schema;
+  const ingest::FastSchemaCheck fast(schema.line_schema_document());
+  const bool check = state.range(0) != 0;
+  simdjson::dom::parser parser;
+  simdjson::dom::document document;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::size_t valid = 0;
+    for (const simdjson::padded_string& line : lines) {
+      if (parser.parse_into_document(document, line.data(), line.size(), false).error())
+        continue;
+      valid += !check || fast.valid(ingest::SimdNode(document));
+    }
+    if (valid != lines.size()) {
+      state.SkipWithError("a generated line was not parsed or not valid");
+      return;
+    }
+    benchmark::DoNotOptimize(valid);
+  }
+  for (const auto& line : lines)
+    bytes += line.size();
+  state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
+}
+BENCHMARK(BM_ParseAndCheckLines)
+    ->ArgName("check")
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -141,6 +141,9 @@ class SimdNode {
   // beyond it as uint64 ('u').
   bool is_int64() const { return type() == 'l'; }
   bool is_number() const { return type() == 'l' || type() == 'u' || type() == 'd'; }
+  // The value's type as simdjson's tape writes it: '{', '[', '"', 'l' (int64), 'u' (uint64),
+  // 'd' (double), 't', 'f' or 'n'. One load, where the tests above take one each.
+  char tape_type() const { return type(); }
 
   std::string_view string() const {
     if (!is_string())

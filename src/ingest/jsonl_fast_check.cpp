@@ -15,7 +15,6 @@
 #include "base/short_text.hpp"
 #include "ingest/json_file.hpp"
 #include "ingest/json_nodes.hpp"
-#include "ingest/member_table.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -277,9 +276,13 @@ struct NameKey {
       head = load8(p);
     } else if (size >= 4) {
       head = load4(p) | uint64_t{load4(p + size - 4)} << ((size - 4) * 8);
-    } else {
-      for (std::size_t i = 0; i < size; ++i)
-        head |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    } else if (size > 0) {
+      // The first, middle and last bytes, each at its place: for 1 or 2 bytes some are the same
+      // byte, at the same place (no loop: `id` is a member of every record).
+      const auto byte_at = [&](std::size_t i) {
+        return uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+      };
+      head = byte_at(0) | byte_at(size / 2) | byte_at(size - 1);
     }
   }
   bool matches(const NameKey& other, std::string_view name, std::string_view other_name) const {
@@ -320,19 +323,29 @@ std::size_t code_points(std::string_view s) {
 }  // namespace
 
 struct FastSchemaCheck::Node {
-  const Node* ref = nullptr;  // draft 7: a $ref replaces every other keyword
+  // What a string value is checked against comes first, in one cache line: most of a record's
+  // values are strings.
+  //
+  // A string meets this node when it meets its string keywords (string_fits): no $ref, strings
+  // allowed, and no anyOf or one with an alternative every string meets. Most of a record's
+  // values are such strings (ids, dates, words), checked where their object or array meets them
+  // (check_value) rather than by a call of check each.
+  bool string_leaf = false;
   uint8_t types = kAny;
   bool has_pattern = false;
-  Matcher pattern = nullptr;  // nullptr with has_pattern: unknown, never "valid"
-  std::size_t min_length = 0, max_length = SIZE_MAX, min_items = 0;
-  bool has_minimum = false;
-  double minimum = 0;
   bool has_enum = false;
-  std::vector<std::string> enum_values;
-  // The same as keys, ordered by (length, first 8 bytes): searched by halving when there are
-  // many (a currency is one of 180 codes, where comparing each in turn took some 40 compares
+  Matcher pattern = nullptr;  // nullptr with has_pattern: unknown, never "valid"
+  std::size_t min_length = 0, max_length = SIZE_MAX;
+  // The enum's words as keys, ordered by (length, first 8 bytes): searched by halving when there
+  // are many (a currency is one of 180 codes, where comparing each in turn took some 40 compares
   // for "EUR").
   std::vector<std::pair<NameKey, std::string_view>> enum_keys;
+
+  const Node* ref = nullptr;  // draft 7: a $ref replaces every other keyword
+  std::size_t min_items = 0;
+  bool has_minimum = false;
+  double minimum = 0;
+  std::vector<std::string> enum_values;
   std::vector<const Node*> any_of;
   // Objects.
   std::vector<std::pair<std::string, const Node*>> properties;
@@ -345,11 +358,21 @@ struct FastSchemaCheck::Node {
   // required names and dependencies among the first 64 properties as bits of those seen, so that
   // a record's members are each matched once, by integer compares, not searched for by name.
   std::vector<NameKey> property_keys;  // parallel to properties
-  // The properties by name, as indexes into `properties`, when there are at most
-  // MemberSlots::kMost of them: a decision's members were each compared with the 17 property
-  // names in turn until one matched.
-  MemberSlots property_slots;
-  bool slotted = false;
+  // The properties by name, in a table where each name has a slot of its own, found from its key
+  // by a multiplication and a shift (see build_property_table): one probe and one compare a
+  // member, where a search by the name's bytes and a probe loop took a fifth of the check. Empty
+  // when no multiplier separates the names (two with the same length and first 8 bytes): the
+  // names are then compared in turn.
+  struct PropertySlot {
+    uint64_t head = 0;
+    std::size_t size = SIZE_MAX;  // an empty slot, which no name matches
+    const char* name = nullptr;   // the whole name, for names longer than 8 bytes
+    const Node* sub = nullptr;
+    std::size_t index = 0;  // in properties
+  };
+  std::vector<PropertySlot> property_table;
+  uint64_t property_multiplier = 0;
+  unsigned property_shift = 64;
   uint64_t required_bits = 0;
   std::vector<std::string> required_elsewhere;                 // not among the first 64 properties
   std::vector<std::pair<uint64_t, uint64_t>> dependency_bits;  // (name's bit, needed bits)
@@ -483,11 +506,6 @@ class Compiler {
               [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [name, sub] : n.properties)
       n.property_keys.emplace_back(name);
-    n.slotted = n.properties.size() <= MemberSlots::kMost;
-    if (n.slotted) {
-      for (std::size_t i = 0; i < n.properties.size(); ++i)
-        n.property_slots.add(n.properties[i].first, i);
-    }
     for (const std::string& r : n.required) {
       if (const uint64_t bit = property_bit(n, r))
         n.required_bits |= bit;
@@ -517,24 +535,89 @@ class Compiler {
 template <typename JsonNode>
 bool check(const FastSchemaCheck::Node& n, const JsonNode& v);
 
-// The index of the property named `key` in n.properties, or n.properties.size(). Inlined, as g++
-// did when check_object had one instance; with two (RapidJSON's and simdjson's records) it kept
-// the function apart.
-[[gnu::always_inline]] inline std::size_t find_property(const FastSchemaCheck::Node& n,
-                                                        std::string_view key,
-                                                        const NameKey& key_head) {
-  const auto is = [&](std::size_t i) {
-    return n.property_keys[i].matches(key_head, n.properties[i].first, key);
-  };
-  if (n.slotted) {
-    const std::size_t i = n.property_slots.find(key, is);
-    return i == MemberSlots::npos ? n.properties.size() : i;
+// v's type bit. kNumber: a double, or an integer beyond int64 (valijson's idea of "integer"
+// decides those).
+template <typename JsonNode>
+uint8_t type_of(const JsonNode& v) {
+  if (v.is_object())
+    return kObject;
+  if (v.is_array())
+    return kArray;
+  if (v.is_string())
+    return kString;
+  if (v.is_int64())
+    return kInteger;
+  if (v.is_number())
+    return kNumber;
+  return v.is_bool() ? kBoolean : kNull;
+}
+constexpr std::array<uint8_t, 256> kTapeTypes = [] {
+  std::array<uint8_t, 256> types{};
+  types['{'] = kObject;
+  types['['] = kArray;
+  types['"'] = kString;
+  types['l'] = kInteger;
+  types['u'] = types['d'] = kNumber;
+  types['t'] = types['f'] = kBoolean;
+  types['n'] = kNull;
+  return types;
+}();
+inline uint8_t type_of(const SimdNode& v) {
+  return kTapeTypes[static_cast<unsigned char>(v.tape_type())];
+}
+
+// Whether the string s meets n's enum, pattern and length keywords.
+[[gnu::always_inline]] inline bool string_fits(const FastSchemaCheck::Node& n, std::string_view s) {
+  if (n.has_enum && !in_words(n.enum_keys, s))
+    return false;
+  if (n.has_pattern && (n.pattern == nullptr || !n.pattern(s)))
+    return false;
+  if (s.size() < n.min_length)
+    return false;  // code points ≤ bytes
+  if (s.size() > n.max_length && code_points(s) > n.max_length)
+    return false;
+  if (n.min_length > 1 && code_points(s) < n.min_length)
+    return false;
+  return true;
+}
+
+// check(n, v), with a string leaf's check in place of the call (a call of check cost more than
+// what it did for such a value: its frame is that of objects and arrays).
+template <typename JsonNode>
+[[gnu::always_inline]] inline bool check_value(const FastSchemaCheck::Node& n, const JsonNode& v) {
+  if (n.string_leaf && v.is_string())
+    return string_fits(n, v.string());
+  return check(n, v);
+}
+
+// The slot of the property table a name's key falls in.
+inline std::size_t property_slot(const NameKey& key, uint64_t multiplier, unsigned shift) {
+  return static_cast<std::size_t>(((key.head ^ key.size) * multiplier) >> shift);
+}
+
+// The property named `key`: its index in n.properties and its subschema, or n.properties.size()
+// and nullptr. Inlined, as g++ did when check_object had one instance; with two (RapidJSON's and
+// simdjson's records) it kept the function apart.
+struct FoundProperty {
+  std::size_t index;
+  const FastSchemaCheck::Node* sub;
+};
+[[gnu::always_inline]] inline FoundProperty find_property(const FastSchemaCheck::Node& n,
+                                                          std::string_view key,
+                                                          const NameKey& key_head) {
+  if (!n.property_table.empty()) {
+    const FastSchemaCheck::Node::PropertySlot& slot =
+        n.property_table[property_slot(key_head, n.property_multiplier, n.property_shift)];
+    const bool same = slot.head == key_head.head && slot.size == key_head.size &&
+                      (key_head.size <= sizeof key_head.head ||
+                       equal_short_text(std::string_view(slot.name, slot.size), key));
+    return same ? FoundProperty{slot.index, slot.sub} : FoundProperty{n.properties.size(), nullptr};
   }
   for (std::size_t i = 0; i < n.properties.size(); ++i) {
-    if (is(i))
-      return i;
+    if (n.property_keys[i].matches(key_head, n.properties[i].first, key))
+      return {i, n.properties[i].second};
   }
-  return n.properties.size();
+  return {n.properties.size(), nullptr};
 }
 
 template <typename JsonNode>
@@ -548,7 +631,7 @@ bool check_object(const FastSchemaCheck::Node& n, const JsonNode& v) {
     const std::string_view key = m.name;
     const NameKey key_head(key);
     bool matched = false;
-    if (const std::size_t i = find_property(n, key, key_head); i < n.properties.size()) {
+    if (const auto [i, sub] = find_property(n, key, key_head); sub != nullptr) {
       if (i >= 64) {
         compare_pairwise = true;
       } else if ((seen >> i & 1) != 0) {
@@ -556,7 +639,7 @@ bool check_object(const FastSchemaCheck::Node& n, const JsonNode& v) {
       } else {
         seen |= uint64_t{1} << i;
       }
-      if (!check(*n.properties[i].second, m.value))
+      if (!check_value(*sub, m.value))
         return false;
       matched = true;
     }
@@ -602,48 +685,18 @@ template <typename JsonNode>
 bool check(const FastSchemaCheck::Node& n, const JsonNode& v) {
   if (n.ref != nullptr)
     return check(*n.ref, v);
-  uint8_t type = 0;
-  if (v.is_object()) {
-    type = kObject;
-  } else if (v.is_array()) {
-    type = kArray;
-  } else if (v.is_string()) {
-    type = kString;
-  } else if (v.is_int64()) {
-    type = kInteger;
-  } else if (v.is_number()) {
-    // Doubles and integers beyond int64: valijson's idea of "integer" decides those.
-    if (!(n.types & kNumber))
-      return false;
-    type = kNumber;
-  } else if (v.is_bool()) {
-    type = kBoolean;
-  } else {
-    type = kNull;
-  }
+  const uint8_t type = type_of(v);
   if (!(n.types & type))
     return false;
-  if (n.has_enum) {
-    if (!v.is_string() || !in_words(n.enum_keys, v.string()))
-      return false;
-  }
+  if (n.has_enum && !v.is_string())
+    return false;
   if (!n.any_of.empty() &&
       std::none_of(n.any_of.begin(), n.any_of.end(),
                    [&](const FastSchemaCheck::Node* sub) { return check(*sub, v); }))
     return false;
   switch (type) {
-    case kString: {
-      const std::string_view s = v.string();
-      if (n.has_pattern && (n.pattern == nullptr || !n.pattern(s)))
-        return false;
-      if (s.size() < n.min_length)
-        return false;  // code points ≤ bytes
-      if (s.size() > n.max_length && code_points(s) > n.max_length)
-        return false;
-      if (n.min_length > 1 && code_points(s) < n.min_length)
-        return false;
-      return true;
-    }
+    case kString:
+      return string_fits(n, v.string());
     case kInteger:
       return !n.has_minimum || static_cast<double>(v.int64()) >= n.minimum;
     case kNumber:
@@ -653,7 +706,7 @@ bool check(const FastSchemaCheck::Node& n, const JsonNode& v) {
         return false;
       if (n.items != nullptr) {
         for (const JsonNode item : v.items()) {
-          if (!check(*n.items, item))
+          if (!check_value(*n.items, item))
             return false;
         }
       }
@@ -700,12 +753,69 @@ void skip_refs(FastSchemaCheck::Compiled& compiled) {
   compiled.root = end_of(compiled.root);
 }
 
+// Whether every string meets n (an alternative of an anyOf that constrains objects only).
+bool every_string_fits(const FastSchemaCheck::Node& n) {
+  return n.ref == nullptr && (n.types & kString) != 0 && !n.has_enum && !n.has_pattern &&
+         n.min_length == 0 && n.max_length == SIZE_MAX && n.any_of.empty();
+}
+
+// n.property_table: a multiplier under which each name's key has a slot of its own, in a table of
+// at least twice as many slots as names (the first of a fixed sequence of odd multipliers that
+// does; in practice one of the first few dozen). Left empty when none does.
+void build_property_table(FastSchemaCheck::Node& n) {
+  using Slot = FastSchemaCheck::Node::PropertySlot;
+  const std::size_t names = n.properties.size();
+  if (names == 0)
+    return;
+  unsigned bits = 3;
+  while ((std::size_t{1} << bits) < 2 * names)
+    ++bits;
+  uint64_t state = 0x9E3779B97F4A7C15;  // splitmix64's sequence: the same table every run
+  for (; bits <= 12; ++bits) {
+    std::vector<Slot> table(std::size_t{1} << bits);
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      state += 0x9E3779B97F4A7C15;
+      uint64_t z = state;
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+      const uint64_t multiplier = (z ^ (z >> 31)) | 1;
+      std::fill(table.begin(), table.end(), Slot{});
+      bool separate = true;
+      for (std::size_t i = 0; i < names && separate; ++i) {
+        const NameKey& key = n.property_keys[i];
+        Slot& slot = table[property_slot(key, multiplier, 64 - bits)];
+        separate = slot.size == SIZE_MAX;
+        slot = Slot{key.head, key.size, n.properties[i].first.data(), n.properties[i].second, i};
+      }
+      if (separate) {
+        n.property_table = std::move(table);
+        n.property_multiplier = multiplier;
+        n.property_shift = 64 - bits;
+        return;
+      }
+    }
+  }
+}
+
+// What the check needs beyond the compiled keywords, once the $refs are skipped.
+void finish_nodes(FastSchemaCheck::Compiled& compiled) {
+  for (FastSchemaCheck::Node& n : compiled.nodes) {
+    build_property_table(n);
+    n.string_leaf = n.ref == nullptr && (n.types & kString) != 0 &&
+                    (n.any_of.empty() || std::any_of(n.any_of.begin(), n.any_of.end(),
+                                                     [](const FastSchemaCheck::Node* a) {
+                                                       return every_string_fits(*a);
+                                                     }));
+  }
+}
+
 }  // namespace
 
 FastSchemaCheck::FastSchemaCheck(const rapidjson::Document& schema)
     : compiled_(std::make_unique<Compiled>()) {
   compiled_->root = Compiler(schema, *compiled_).compile(schema);
   skip_refs(*compiled_);
+  finish_nodes(*compiled_);
 }
 
 FastSchemaCheck::~FastSchemaCheck() = default;

@@ -190,6 +190,32 @@ TEST(JsonlFastCheck, NeverValidWhereValijsonIsNotAndAcceptsValidRecords) {
           t2[i]->RemoveMember(m->name.GetString());
           verdicts(removed, std::string("member removed: ") + m->name.GetString());
         }
+        // Each member renamed to a near miss of its name: a byte more, a byte less, the last
+        // byte or the first changed. Properties are found by length and first 8 bytes, then the
+        // rest, so names such as issued_by and issued_bz must not be taken for each other.
+        std::vector<Value*> originals;
+        collect(original, originals);
+        const std::size_t members = originals[i]->MemberCount();  // without zz_unknown
+        for (std::size_t k = 0; k < members; ++k) {
+          const std::string name = (originals[i]->MemberBegin() + k)->name.GetString();
+          if (name.empty() ||
+              std::any_of(name.begin(), name.end(), [](char c) { return c & 0x80; }))
+            continue;  // cut or changed, its UTF-8 would break
+          std::vector<std::string> misses = {name + "s", name.substr(0, name.size() - 1)};
+          for (const std::size_t at : {name.size() - 1, std::size_t{0}}) {
+            std::string changed = name;
+            changed[at] = changed[at] == 'z' ? 'y' : 'z';
+            misses.push_back(changed);
+          }
+          for (const std::string& miss : misses) {
+            rapidjson::Document renamed;
+            renamed.CopyFrom(original, renamed.GetAllocator());
+            std::vector<Value*> t2;
+            collect(renamed, t2);
+            (t2[i]->MemberBegin() + k)->name.SetString(miss.c_str(), renamed.GetAllocator());
+            verdicts(renamed, "member " + name + " renamed " + miss);
+          }
+        }
       }
     }
   }
@@ -330,6 +356,51 @@ TEST(JsonlFastCheck, ANameGivenTwiceInOneObjectIsNeverValid) {
       "name": "B", "sources": [{"url": "https://example.org/s"}]}})"));
   EXPECT_FALSE(valid(R"({"entity": {"id": "company:a", "label": "Company", "name": "A",
       "properties": {"x": 1, "x": 2}, "sources": [{"url": "https://example.org/s"}]}})"));
+}
+
+// Properties are found by their length and first 8 bytes. Names alike in both (here the first
+// two, which no table of slots can tell apart, so the check compares the names in turn), names
+// alike in their first 8 bytes only, short names and one of 8 bytes: each value is checked
+// against its own property's subschema, under RapidJSON and simdjson alike.
+TEST(JsonlFastCheck, PropertiesAlikeInLengthAndFirstBytesAreToldApart) {
+  for (const bool alike : {true, false}) {
+    rapidjson::Document schema;
+    schema.Parse(alike ? R"({"type": "object", "additionalProperties": false,
+        "properties": {"abcdefgh_1": {"type": "string"}, "abcdefgh_2": {"type": "integer"},
+                       "abcdefgh_10": {"type": "boolean"}, "id": {"type": "string"},
+                       "abcdefgh": {"type": "null"}}})"
+                       : R"({"type": "object", "additionalProperties": false,
+        "properties": {"abcdefgh_1": {"type": "string"}, "abcdefgh_x2": {"type": "integer"},
+                       "abcdefgh_10": {"type": "boolean"}, "id": {"type": "string"},
+                       "abcdefgh": {"type": "null"}}})");
+    ASSERT_FALSE(schema.HasParseError());
+    const ingest::FastSchemaCheck fast(schema);
+    const std::string second = alike ? "abcdefgh_2" : "abcdefgh_x2";
+    auto valid = [&](const std::string& text) {
+      rapidjson::Document d;
+      d.Parse(text.c_str());
+      EXPECT_FALSE(d.HasParseError()) << text;
+      simdjson::dom::parser parser;
+      simdjson::dom::document document;
+      EXPECT_EQ(parser.parse_into_document(document, text.data(), text.size()).error(),
+                simdjson::SUCCESS);
+      const bool verdict = fast.valid(d);
+      EXPECT_EQ(fast.valid(ingest::SimdNode(document)), verdict) << text;
+      return verdict;
+    };
+    EXPECT_TRUE(valid(R"({"abcdefgh_1": "a", ")" + second +
+                      R"(": 2, "abcdefgh_10": true, "id": "x", "abcdefgh": null})"));
+    EXPECT_FALSE(valid(R"({"abcdefgh_1": 1})"));
+    EXPECT_FALSE(valid(R"({")" + second + R"(": "a"})"));
+    EXPECT_FALSE(valid(R"({"abcdefgh_10": "a"})"));
+    EXPECT_FALSE(valid(R"({"id": 1})"));
+    EXPECT_FALSE(valid(R"({"abcdefgh": 1})"));
+    EXPECT_FALSE(valid(R"({"abcdefgh_3": 1})"));
+    EXPECT_FALSE(valid(R"({"abcdefgi": null})"));
+    EXPECT_FALSE(valid(R"({"ie": "x"})"));
+    EXPECT_FALSE(valid(R"({"i": "x"})"));
+    EXPECT_FALSE(valid(R"({"": "x"})"));
+  }
 }
 
 TEST(JsonlFastCheck, WrittenOutPatternsMatchAsStdRegexDoes) {
