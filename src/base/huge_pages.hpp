@@ -23,10 +23,11 @@ void prefer_huge_pages(const void* data, std::size_t bytes);
 // memory that is about to be written whole. Writes nothing: what the pages hold is kept.
 void populate_pages(void* data, std::size_t bytes);
 
-// populate_pages on two threads, a half each, for a large block about to be written whole at
-// random (a hash table) while the other core is idle: the kernel zeroes each page it supplies,
-// and under this project's hypervisor a page the host took back costs some 2 ms a MB, paid by
-// one core otherwise (1M decisions: the id table's 64 MB). Below 8 MB, on this thread alone.
+// populate_pages on two threads, which take its 2 MB pages in turn, for a large block about to be
+// written whole at random (a hash table) while the other core is idle: the kernel zeroes each page
+// it supplies, and under this project's hypervisor a page the host took back costs some 2 ms a MB,
+// paid by one core otherwise (1M decisions: the id table's 64 MB). Below 8 MB, on this thread
+// alone.
 void populate_on_two_cores(void* data, std::size_t bytes);
 
 // For a block from malloc that is about to be written: advises its whole 2 MB pages for huge

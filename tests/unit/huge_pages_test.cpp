@@ -151,7 +151,7 @@ TEST(HugePages, FaultingPagesInAtOnceKeepsWhatTheyHold) {
   prepare_unaligned_block(v.data(), v.size() * sizeof(uint64_t));
   for (std::size_t i = 0; i < v.size(); ++i)
     ASSERT_EQ(v[i], i + 1) << i;
-  // On two threads, a half each (12 MB: above the size done on one).
+  // On two threads, which take its 2 MB pages in turn (12 MB: above the size done on one).
   HugeVector<uint64_t> big(3 << 19);
   std::iota(big.begin(), big.end(), uint64_t{7});
   populate_on_two_cores(big.data(), big.size() * sizeof(uint64_t));
@@ -166,6 +166,13 @@ TEST(HugePages, FaultingPagesInAtOnceKeepsWhatTheyHold) {
   EXPECT_EQ(resident_pages(zeroed.data(), bytes), bytes / 4096);
   for (std::size_t i = 0; i < zeroed.size(); i += 512)
     ASSERT_EQ(zeroed[i], 0u) << i;
+  // A range that starts and ends inside 2 MB pages, as the two threads take them in turn: every
+  // page of it.
+  ZeroedArray<uint64_t> inside(5 << 18);  // 10 MB
+  const std::size_t skip = 3 << 16;       // 1.5 MB
+  const std::size_t inner = inside.size() * sizeof(uint64_t) - 2 * skip * sizeof(uint64_t);
+  populate_on_two_cores(inside.data() + skip, inner);
+  EXPECT_EQ(resident_pages(inside.data() + skip, inner), inner / 4096);
   // A table reserved for writing, with its ends faulted in, takes every element.
   std::vector<uint32_t> filled;
   reserve_huge(filled, 3 << 19);
