@@ -15,6 +15,7 @@
 #include "base/concat.hpp"
 #include "base/huge_pages.hpp"
 #include "base/short_text.hpp"
+#include "ingest/id_index.hpp"
 #include "ingest/json_nodes.hpp"
 #include "ingest/member_table.hpp"
 #include "ingest/text_hash.hpp"
@@ -661,71 +662,69 @@ std::vector<SourceSlotPlace> source_slot_places(const FileRecords& records) {
 }  // namespace
 
 DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts) {
-  // Open addressing over 8-byte entries: the high half of an id's hash and its node's number in
-  // the file, plus one (0: free). The text is read only when the halves agree, which is nearly
-  // always a repeated id. Abseil's map of views to nodes took 24 bytes an entry (1M decisions:
-  // 50 MB at the peak of reading, against 16 MB), and the resolver's IdIndex, which holds each id
-  // inline, would take 32.
-  std::vector<std::size_t> part_start{0};  // the number of the first node of each part
+  FileIds ids;
+  return find_duplicate_ids(parts, ids);
+}
+
+DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts, FileIds& ids) {
+  // Each id is added to the file's IdIndex, numbered in order of first definition: the table the
+  // resolver needs, made once (see FileIds). An 8-byte table of hashes and node numbers, used
+  // before, took a quarter of the time (16 MB at 1M decisions, against 64) but left the resolver
+  // to hash every id again.
+  std::size_t node_count = 0;
   for (const FileRecords& records : parts)
-    part_start.push_back(part_start.back() + records.nodes.size());
-  const std::size_t node_count = part_start.back();
+    node_count += records.nodes.size();
   if (node_count >= 0xFFFFFFFF)
     throw std::length_error("more than 4 billion nodes in one dataset file");
-  std::size_t capacity = 16;
-  while (capacity < node_count + node_count / 2)
-    capacity *= 2;
-  const std::size_t mask = capacity - 1;
-  HugeVector<uint64_t> table(capacity, 0);
-  auto node = [&](uint64_t number) -> const NodeSpec& {
-    const auto part = static_cast<std::size_t>(
-        std::upper_bound(part_start.begin(), part_start.end(), number) - part_start.begin() - 1);
-    return parts[part].nodes[number - part_start[part]];
-  };
-  DuplicateIds duplicates;
-  // The nodes are walked once, along the parts, kAhead nodes ahead of the one probed: each id's
-  // entry is fetched then, so that the cache misses of a table of 16 MB (1M decisions) overlap,
-  // and the id's hash waits in a ring with its node.
+  if (ids.index.capacity() == 0)
+    ids.index.reset(node_count);  // unless the caller made it ready
+  ids.node_slots.clear();
+  reserve_huge(ids.node_slots, node_count);
+  // The repeated ids, by slot, in record order; their first nodes are found after.
+  std::vector<std::pair<uint32_t, const NodeSpec*>> repeated;
+  // The nodes are walked once, along the parts, kAhead nodes ahead of the one looked up: each
+  // id's entry is fetched then, so that the cache misses of a table of 64 MB overlap.
   constexpr std::size_t kAhead = 16;
-  struct Fetched {
-    std::size_t hash = 0;
-    const NodeSpec* node = nullptr;
-  };
-  std::array<Fetched, kAhead> ahead{};
-  std::size_t fetched = 0, next_part = 0, next_node = 0;
+  std::size_t ahead_part = 0, ahead_node = 0;
   const auto fetch_next = [&] {
-    while (next_part < parts.size() && next_node == parts[next_part].nodes.size()) {
-      ++next_part;
-      next_node = 0;
+    while (ahead_part < parts.size() && ahead_node == parts[ahead_part].nodes.size()) {
+      ++ahead_part;
+      ahead_node = 0;
     }
-    if (next_part == parts.size())
-      return;
-    const NodeSpec& n = parts[next_part].nodes[next_node++];
-    const std::size_t hash = TextHash{}(n.id);
-    __builtin_prefetch(&table[hash & mask]);
-    ahead[fetched++ % kAhead] = {hash, &n};
+    if (ahead_part < parts.size())
+      ids.index.prefetch(parts[ahead_part].nodes[ahead_node++].id);
   };
   for (std::size_t i = 0; i < kAhead; ++i)
     fetch_next();
-  for (uint64_t number = 0; number < node_count; ++number) {
-    const auto [hash, n] = ahead[number % kAhead];
-    fetch_next();
-    const uint64_t tag = hash >> 32 << 32;
-    for (std::size_t p = hash & mask;; p = (p + 1) & mask) {
-      const uint64_t e = table[p];
-      if (e == 0) {
-        table[p] = tag | (number + 1);
-        break;
-      }
-      if ((e & ~uint64_t{0xFFFFFFFF}) == tag) {
-        const NodeSpec& first = node((e & 0xFFFFFFFF) - 1);
-        if (equal_short_text(first.id, n->id)) {
-          duplicates.emplace_back(&first, n);
-          break;
-        }
-      }
+  for (const FileRecords& records : parts) {
+    for (const NodeSpec& n : records.nodes) {
+      fetch_next();
+      const auto [slot, first] = ids.index.insert(n.id, ids.slots);
+      ids.node_slots.push_back(slot);
+      if (first)
+        ++ids.slots;
+      else
+        repeated.emplace_back(slot, &n);
     }
   }
+  DuplicateIds duplicates;
+  if (repeated.empty())
+    return duplicates;
+  // The first node of each repeated slot: the first node found with it, in one walk.
+  std::unordered_map<uint32_t, const NodeSpec*> first_of;
+  for (const auto& [slot, n] : repeated)
+    first_of.emplace(slot, nullptr);
+  std::size_t k = 0;
+  for (const FileRecords& records : parts) {
+    for (const NodeSpec& n : records.nodes) {
+      const auto it = first_of.find(ids.node_slots[k++]);
+      if (it != first_of.end() && it->second == nullptr)
+        it->second = &n;
+    }
+  }
+  duplicates.reserve(repeated.size());
+  for (const auto& [slot, n] : repeated)
+    duplicates.emplace_back(first_of.at(slot), n);
   return duplicates;
 }
 

@@ -62,6 +62,9 @@ bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,
 // order of the records; finish_records reports them. Reads the nodes' ids only.
 using DuplicateIds = std::vector<std::pair<const NodeSpec*, const NodeSpec*>>;  // (first, later)
 DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts);
+// The same, the ids looked up in `ids` (empty, best made ready for the file's nodes by
+// IdIndex::reset), which then holds the slot of every node (see FileIds).
+DuplicateIds find_duplicate_ids(std::span<const FileRecords> parts, FileIds& ids);
 // finish_records with the file's duplicate ids already found, by a reader that looked for them
 // while doing something else (see jsonl_reader.cpp).
 bool finish_records(const DatasetFile& where, std::span<FileRecords> parts,

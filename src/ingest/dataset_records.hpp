@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +16,8 @@
 #include "graph/model.hpp"
 
 namespace jurigraph::ingest {
+
+struct FileIds;  // id_index.hpp
 
 using graph::Range;
 
@@ -260,6 +263,9 @@ struct FileRecords {
   // The text the views above point into when the buffer they were read from is not kept (JSON
   // Lines: see RecordTextKeeper); empty otherwise.
   TextArena text;
+  // In the first part of a JSON Lines file: the file's ids as its reading looked them up, for
+  // the resolver to take over (see FileIds); null otherwise.
+  std::shared_ptr<FileIds> ids;
 };
 
 // The details of node n of `records`: empty ones when it has none.

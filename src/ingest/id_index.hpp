@@ -101,6 +101,8 @@ class IdIndex {
   }
 
   std::size_t size() const { return size_; }
+  // Entries, free ones included: 0 until reset() or the first insert().
+  std::size_t capacity() const { return entries_.size(); }
 
  private:
   struct alignas(32) Entry {
@@ -140,6 +142,17 @@ class IdIndex {
   ZeroedArray<Entry> entries_;  // zero bytes: a free entry
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
+};
+
+// The ids of one dataset file as its reading found them (find_duplicate_ids): the slot of each
+// node, along the file's parts, the ids numbered in order of first definition as the resolver
+// numbers them, and the index from id to slot. The resolver takes them over when the file is all
+// it resolves (Checker::collect_ids) instead of looking every id up a second time (1M decisions:
+// 1.25M ids into a table of 64 MB, some 85 ms on one core).
+struct FileIds {
+  IdIndex index;
+  HugeVector<uint32_t> node_slots;
+  uint32_t slots = 0;  // ids defined
 };
 
 }  // namespace jurigraph::ingest

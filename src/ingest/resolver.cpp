@@ -82,6 +82,26 @@ class IdTable {
     labels_.reserve(expected);
     more_.clear();
   }
+  // Empties the table and takes over `index`, the ids of the nodes to come already numbered in
+  // it (see FileIds); they are then defined by their slots (define), not looked up.
+  void adopt(IdIndex&& index, std::size_t expected) {
+    slot_of_ = std::move(index);
+    first_.clear();
+    first_.reserve(expected);
+    labels_.clear();
+    labels_.reserve(expected);
+    more_.clear();
+  }
+  // For a table adopted: a definition of the id numbered `slot`, which is its first when no
+  // earlier one was (the ids are numbered in order of first definition).
+  std::pair<uint32_t, bool> define(uint32_t slot, Definition d, Label label) {
+    const bool first = slot == first_.size();
+    if (first) {
+      first_.push_back(d);
+      labels_.push_back(label);
+    }
+    return {slot, first};
+  }
   // The slot of `id`, and whether this definition is its first.
   std::pair<uint32_t, bool> add(std::string_view id, Definition d, Label label) {
     const auto [slot, inserted] = slot_of_.insert(id, static_cast<uint32_t>(first_.size()));
@@ -266,24 +286,44 @@ class Checker {
     }
   }
 
+  // The ids as the reading of the one file this round resolves numbered them (see FileIds), when
+  // every part of that file is accepted and no other file is: null otherwise. Every file's are
+  // taken: none is needed after this round's collect_ids.
+  std::shared_ptr<FileIds> ids_read_with_the_file(std::size_t total) {
+    std::shared_ptr<FileIds> read = files_.empty() ? nullptr : files_.front().records.ids;
+    for (LoadedFile& file : files_) {
+      if (!file.accepted || (&file != &files_.front() && !file.continues))
+        read = nullptr;
+      file.records.ids = nullptr;
+    }
+    return read != nullptr && read->node_slots.size() == total ? read : nullptr;
+  }
+
   void collect_ids() {
     std::size_t total = 0;
     for (const LoadedFile& file : files_)
       total += file.accepted ? file.records.nodes.size() : 0;
-    ids_.clear(total, threads_ != 1);  // no rehashing of a million ids
+    const std::shared_ptr<FileIds> read = ids_read_with_the_file(total);
+    if (read != nullptr)
+      ids_.adopt(std::move(read->index), total);
+    else
+      ids_.clear(total, threads_ != 1);  // no rehashing of a million ids
+    std::size_t node_number = 0;         // along the files, for read->node_slots
     node_slots_.assign(files_.size(), {});
     for (uint32_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].accepted)
         continue;
       node_slots_[f].reserve(files_[f].records.nodes.size());
       const auto& nodes = files_[f].records.nodes;
-      for (uint32_t i = 0; i < std::min<std::size_t>(kAhead, nodes.size()); ++i)
+      for (uint32_t i = 0; read == nullptr && i < std::min<std::size_t>(kAhead, nodes.size()); ++i)
         ids_.prefetch(nodes[i].id);
       for (uint32_t i = 0; i < nodes.size(); ++i) {
-        if (i + kAhead < nodes.size())
+        if (read == nullptr && i + kAhead < nodes.size())
           ids_.prefetch(nodes[i + kAhead].id);
         const NodeSpec& n = nodes[i];
-        const auto [slot, first_definition] = ids_.add(n.id, {f, i}, n.label);
+        const auto [slot, first_definition] =
+            read != nullptr ? ids_.define(read->node_slots[node_number++], {f, i}, n.label)
+                            : ids_.add(n.id, {f, i}, n.label);
         node_slots_[f].add(slot);
         if (first_definition)
           continue;

@@ -1,6 +1,7 @@
 // find_duplicate_ids against the obvious map: every later node whose id an earlier node of the
 // file has, with the first such node, in record order, across the parts of a file (empty parts
-// included) and at every distance, near and far (the look-up fetches ids some places ahead).
+// included) and at every distance, near and far (the look-up fetches ids some places ahead); and
+// the file's ids it numbers for the resolver.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "ingest/dataset_reader.hpp"
+#include "ingest/id_index.hpp"
 
 namespace jurigraph::ingest {
 namespace {
@@ -53,6 +55,25 @@ TEST(DuplicateIds, AreThoseAMapOfFirstDefinitionsFinds) {
   EXPECT_GT(near, 10u);
   EXPECT_EQ(find_duplicate_ids(parts), expected);
   EXPECT_TRUE(find_duplicate_ids(std::vector<FileRecords>(3)).empty());
+
+  // The ids as the resolver numbers them (FileIds): in order of first definition, each node
+  // with its id's number, and the index finds each id's.
+  FileIds file_ids;
+  file_ids.index.reset(file_ids.node_slots.size());  // too small: the index grows
+  EXPECT_EQ(find_duplicate_ids(parts, file_ids), expected);
+  std::map<std::string_view, uint32_t> numbered;
+  std::vector<uint32_t> expected_slots;
+  for (const FileRecords& part : parts) {
+    for (const NodeSpec& n : part.nodes)
+      expected_slots.push_back(
+          numbered.emplace(n.id, static_cast<uint32_t>(numbered.size())).first->second);
+  }
+  EXPECT_EQ(file_ids.slots, numbered.size());
+  EXPECT_EQ(std::vector<uint32_t>(file_ids.node_slots.begin(), file_ids.node_slots.end()),
+            expected_slots);
+  for (const auto& [id, slot] : numbered)
+    EXPECT_EQ(file_ids.index.find(id), slot) << id;
+  EXPECT_EQ(file_ids.index.find("company:none"), IdIndex::npos);
 }
 
 }  // namespace

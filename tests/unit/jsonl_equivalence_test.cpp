@@ -131,7 +131,7 @@ TEST(JsonlEquivalence, OneThreadTwoAndChunksOfAFewBytesGiveTheSameGraphAndDiagno
     if (n % 1777 == 0 && line.find("\"kind\":\"sanction\"") != std::string::npos)
       line.replace(line.find("\"kind\":\"sanction\""), 17, "\"kind\":\"fine\"");  // schema
     broken += line + '\n';
-    if (n % 1201 == 0 && line.starts_with("{\"entity\"")) {
+    if (n % 1201 == 0 && (line.starts_with("{\"entity\"") || line.starts_with("{\"decision\""))) {
       broken += line + '\n';  // the same id again in this file
       ++repeated;
     }
@@ -140,6 +140,8 @@ TEST(JsonlEquivalence, OneThreadTwoAndChunksOfAFewBytesGiveTheSameGraphAndDiagno
   }
   std::ofstream(dir / "broken.jsonl") << broken;
   std::ofstream(dir / "valid.jsonl") << lines;
+  fs::create_directories(dir / "empty");
+  std::ofstream(dir / "empty" / "e.json") << R"({"entities": []})";
   for (const char* name : {"broken.jsonl", "valid.jsonl"}) {
     SCOPED_TRACE(name);
     ingest::LoadOptions one, two, chunked;
@@ -151,10 +153,16 @@ TEST(JsonlEquivalence, OneThreadTwoAndChunksOfAFewBytesGiveTheSameGraphAndDiagno
     const auto a = ingest::load_datasets({(dir / name).string()}, one);
     const auto b = ingest::load_datasets({(dir / name).string()}, two);
     const auto c = ingest::load_datasets({(dir / name).string()}, chunked);
+    // Beside another file (empty), the resolver looks every id up itself rather than take the
+    // ids the file's reading numbered (FileIds): the same graph and messages.
+    const auto d =
+        ingest::load_datasets({(dir / name).string(), (dir / "empty" / "e.json").string()}, two);
     EXPECT_EQ(messages(a.diagnostics), messages(b.diagnostics));
     EXPECT_EQ(dump_graph(a.graph), dump_graph(b.graph));
     EXPECT_EQ(messages(a.diagnostics), messages(c.diagnostics));
     EXPECT_EQ(dump_graph(a.graph), dump_graph(c.graph));
+    EXPECT_EQ(messages(a.diagnostics), messages(d.diagnostics));
+    EXPECT_EQ(dump_graph(a.graph), dump_graph(d.graph));
     EXPECT_EQ(std::string(name) == "broken.jsonl", a.diagnostics.has_errors());
   }
   // The lines with errors are each reported, and only they.
