@@ -80,6 +80,18 @@ TEST(HugePages, TextArenaStartsSmallAndGrowsToHugePages) {
   EXPECT_LT(arena.bytes(), std::size_t{8} << 20);  // 3 MB of text in doubling blocks
   for (int i = 0; i < 200000; ++i)
     ASSERT_EQ(kept[i], "company:" + std::to_string(i));
+  // Told to expect half a MB or more, it starts with a huge page; told less, or once it holds
+  // text, it goes on as it was.
+  TextArena large, small;
+  large.expect(std::size_t{512} << 10);
+  small.expect((std::size_t{512} << 10) - 1);
+  EXPECT_EQ(large.copy("x"), "x");
+  EXPECT_EQ(small.copy("y"), "y");
+  EXPECT_EQ(large.bytes(), std::size_t{2} << 20);
+  EXPECT_EQ(small.bytes(), std::size_t{16} << 10);
+  small.expect(std::size_t{64} << 20);
+  small.copy(std::string(20 << 10, 'z'));
+  EXPECT_EQ(small.bytes(), (std::size_t{16} << 10) + (std::size_t{32} << 10));
 }
 
 TEST(HugePages, ATableOfOverAlignedRecordsIsAlignedAsTheyNeed) {
