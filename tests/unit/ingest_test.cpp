@@ -11,10 +11,12 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "base/source_text.hpp"
 #include "base/utf8.hpp"
+#include "generate/synthetic.hpp"
 #include "graph/lookup.hpp"
 #include "graph/stats.hpp"
 #include "ingest/json_file.hpp"
@@ -687,6 +689,39 @@ void expect_same_arrays(const graph::Graph& a, const graph::Graph& b) {
   }
   EXPECT_EQ(bytes(x.name_index), bytes(y.name_index));
   EXPECT_EQ(bytes(x.relation_counts), bytes(y.relation_counts));
+}
+
+// The in-edges of a frozen graph, as Boost's CSR lays them out (the freeze writes them itself,
+// see build_in_rows): by target, and for each target in the order of the edges, each with its
+// source, its edge and its type; the row starts count them. A generated graph, with parallel
+// edges and vertices that no edge reaches.
+TEST(Ingest, TheInEdgesAreTheEdgesByTargetInTheirOrder) {
+  TempDir dir;
+  std::ostringstream text;
+  generate::write_dataset_json(generate::generate_graph(3000, 11), text);
+  dir.write("g.json", text.str());
+  const auto r = ingest::load_datasets({dir.str()});
+  ASSERT_FALSE(r.diagnostics.has_errors());
+  const graph::GraphArrays& a = r.graph.arrays();
+  const std::size_t vertices = r.graph.node_count();
+  ASSERT_GT(a.edges.size(), 10000u);
+  std::vector<std::vector<graph::EdgeId>> by_target(vertices);
+  for (graph::EdgeId e = 0; e < a.edges.size(); ++e)
+    by_target[a.edges[e].target].push_back(e);
+  ASSERT_EQ(a.in_start.size(), vertices + 1);
+  EXPECT_EQ(a.in_start[0], 0u);
+  std::size_t unreached = 0;
+  for (graph::VertexId v = 0; v < vertices; ++v) {
+    ASSERT_EQ(a.in_start[v + 1] - a.in_start[v], by_target[v].size()) << v;
+    unreached += by_target[v].empty();
+    for (std::size_t k = 0; k < by_target[v].size(); ++k) {
+      const graph::EdgeId at = a.in_start[v] + k, e = by_target[v][k];
+      ASSERT_EQ(a.in_edges[at].id, e) << v;
+      ASSERT_EQ(a.in_edges[at].type, a.edges[e].type) << v;
+      ASSERT_EQ(a.in_other[at], a.edges[e].source) << v;
+    }
+  }
+  EXPECT_GT(unreached, 0u);
 }
 
 // With more than one thread, the resolver starts the name index once the nodes are written, on
