@@ -160,6 +160,13 @@ void prepare_unaligned_block(void* data, std::size_t bytes) {
   populate_pages(reinterpret_cast<void*>(huge.last), begin + bytes - huge.last);
 }
 
+void prepare_block_filled_in_order(void* data, std::size_t bytes) {
+  prefer_huge_pages(data, bytes);
+  const WholePages huge = whole_pages_inside(data, bytes, kHugePage);
+  if (!huge.empty())
+    populate_pages(data, huge.first - reinterpret_cast<std::uintptr_t>(data));
+}
+
 void release_pages(void* data, std::size_t bytes) {
   const WholePages pages = whole_pages_inside(data, bytes, kPage);
   if (!pages.empty())

@@ -35,6 +35,12 @@ void populate_on_two_cores(void* data, std::size_t bytes);
 // otherwise 512 faults each).
 void prepare_unaligned_block(void* data, std::size_t bytes);
 
+// For a block from malloc that is filled from its start and may not be filled whole (a text
+// reserved generously): advises its whole 2 MB pages for huge pages and faults in at once the
+// 4 KB pages before the first of them (up to 2 MB, otherwise up to 512 faults one by one as the
+// text grows: 1M decisions, the graph's strings). The pages after the last are left alone.
+void prepare_block_filled_in_order(void* data, std::size_t bytes);
+
 template <typename T>
 struct HugePageAllocator;
 

@@ -106,7 +106,7 @@ NameIndexPart index_names(const NodeTablesView& t, std::span<const VertexId> by_
   HugeVector<NameKey> keys;  // by vertex
   reserve_huge(keys, most);
   part.text.reserve(t.strings.size());
-  prefer_huge_pages(part.text.data(), part.text.capacity());
+  prepare_block_filled_in_order(part.text.data(), part.text.capacity());
   const auto count = static_cast<VertexId>(t.nodes.size());
   // Rows taken in id order lie anywhere: each is fetched some rows ahead.
   constexpr VertexId kAhead = 8;

@@ -767,7 +767,7 @@ class Builder {
         text += d.description.size() + d.number.size() + d.summary.size();
     }
     tables_.strings.reserve(tables_.strings.size() + 3 * text);
-    prefer_huge_pages(tables_.strings.data(), tables_.strings.capacity());
+    prepare_block_filled_in_order(tables_.strings.data(), tables_.strings.capacity());
   }
 
   std::string place(uint32_t file, Section section, uint32_t record) const {

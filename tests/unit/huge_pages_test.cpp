@@ -185,6 +185,19 @@ TEST(HugePages, FaultingPagesInAtOnceKeepsWhatTheyHold) {
   const std::size_t inner = inside.size() * sizeof(uint64_t) - 2 * skip * sizeof(uint64_t);
   populate_on_two_cores(inside.data() + skip, inner);
   EXPECT_EQ(resident_pages(inside.data() + skip, inner), inner / 4096);
+  // A block filled from its start: the 4 KB pages before its first 2 MB page are faulted in at
+  // once.
+  std::vector<char> text(5 << 20, 'q');
+  char* const head = text.data() + 4096 * 3 + 100;  // inside a 4 KB page, before a 2 MB one
+  const auto head_page = reinterpret_cast<std::uintptr_t>(head) & ~std::uintptr_t{4095};
+  const auto first_huge = (reinterpret_cast<std::uintptr_t>(head) + (std::size_t{2} << 20) - 1) &
+                          ~((std::size_t{2} << 20) - 1);
+  release_pages(text.data(), text.size());  // not resident any more, read as zeros
+  EXPECT_EQ(
+      resident_pages(reinterpret_cast<void*>(head_page + 4096), first_huge - head_page - 4096), 0u);
+  prepare_block_filled_in_order(head, text.size() - static_cast<std::size_t>(head - text.data()));
+  EXPECT_EQ(resident_pages(reinterpret_cast<void*>(head_page), first_huge - head_page),
+            (first_huge - head_page) / 4096);
   // A table reserved for writing, with its ends faulted in, takes every element.
   std::vector<uint32_t> filled;
   reserve_huge(filled, 3 << 19);
