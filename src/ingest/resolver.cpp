@@ -76,24 +76,16 @@ class IdTable {
   // `two_cores`: the look-up's pages are faulted in on two threads (IdIndex::reset).
   void clear(std::size_t expected, bool two_cores) {
     slot_of_.reset(expected, two_cores);
-    first_.clear();
-    first_.reserve(expected);
-    labels_.clear();
-    labels_.reserve(expected);
-    more_.clear();
+    clear_definitions(expected);
   }
   // Empties the table and takes over `index`, the ids of the nodes to come already numbered in
   // it (see FileIds); they are then defined by their slots (define), not looked up.
   void adopt(IdIndex&& index, std::size_t expected) {
     slot_of_ = std::move(index);
-    first_.clear();
-    first_.reserve(expected);
-    labels_.clear();
-    labels_.reserve(expected);
-    more_.clear();
+    clear_definitions(expected);
   }
-  // For a table adopted: a definition of the id numbered `slot`, which is its first when no
-  // earlier one was (the ids are numbered in order of first definition).
+  // A definition of the id numbered `slot`, which is its first when no earlier one was (the ids
+  // are numbered in order of first definition): for a table adopted, and for add.
   std::pair<uint32_t, bool> define(uint32_t slot, Definition d, Label label) {
     const bool first = slot == first_.size();
     if (first) {
@@ -104,12 +96,7 @@ class IdTable {
   }
   // The slot of `id`, and whether this definition is its first.
   std::pair<uint32_t, bool> add(std::string_view id, Definition d, Label label) {
-    const auto [slot, inserted] = slot_of_.insert(id, static_cast<uint32_t>(first_.size()));
-    if (inserted) {
-      first_.push_back(d);
-      labels_.push_back(label);
-    }
-    return {slot, inserted};
+    return define(slot_of_.insert(id, static_cast<uint32_t>(first_.size())).first, d, label);
   }
   void add_further(uint32_t slot, Definition d) { more_.emplace_back(slot, d); }
   // Frees the look-up by id (1M decisions: 64 MB), once no id is added or found any more; the
@@ -147,6 +134,14 @@ class IdTable {
   }
 
  private:
+  void clear_definitions(std::size_t expected) {
+    first_.clear();
+    first_.reserve(expected);
+    labels_.clear();
+    labels_.reserve(expected);
+    more_.clear();
+  }
+
   IdIndex slot_of_;
   HugeVector<Definition> first_;
   HugeVector<Label> labels_;
