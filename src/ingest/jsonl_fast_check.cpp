@@ -767,6 +767,15 @@ void build_property_table(FastSchemaCheck::Node& n) {
   const std::size_t names = n.properties.size();
   if (names == 0)
     return;
+  // Two names alike in length and first 8 bytes fall in one slot under every multiplier: none is
+  // tried (some 10,000 would be, up to the largest table).
+  for (std::size_t i = 0; i < names; ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (n.property_keys[i].head == n.property_keys[j].head &&
+          n.property_keys[i].size == n.property_keys[j].size)
+        return;
+    }
+  }
   unsigned bits = 3;
   while ((std::size_t{1} << bits) < 2 * names)
     ++bits;

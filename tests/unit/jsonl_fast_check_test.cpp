@@ -358,10 +358,12 @@ TEST(JsonlFastCheck, ANameGivenTwiceInOneObjectIsNeverValid) {
       "properties": {"x": 1, "x": 2}, "sources": [{"url": "https://example.org/s"}]}})"));
 }
 
-// Properties are found by their length and first 8 bytes. Names alike in both (here the first
-// two, which no table of slots can tell apart, so the check compares the names in turn), names
-// alike in their first 8 bytes only, short names and one of 8 bytes: each value is checked
-// against its own property's subschema, under RapidJSON and simdjson alike.
+// Properties are found by their length and first 8 bytes. In the first schema two names are
+// alike in both, which no table of slots can tell apart, so the check compares the names in
+// turn; in the second every name has a length or first 8 bytes of its own, and the table finds
+// them. Names alike in their first 8 bytes only, short names and one of 8 bytes: each value is
+// checked against its own property's subschema, and a name one byte off is none of them, under
+// RapidJSON and simdjson alike.
 TEST(JsonlFastCheck, PropertiesAlikeInLengthAndFirstBytesAreToldApart) {
   for (const bool alike : {true, false}) {
     rapidjson::Document schema;
@@ -370,12 +372,12 @@ TEST(JsonlFastCheck, PropertiesAlikeInLengthAndFirstBytesAreToldApart) {
                        "abcdefgh_10": {"type": "boolean"}, "id": {"type": "string"},
                        "abcdefgh": {"type": "null"}}})"
                        : R"({"type": "object", "additionalProperties": false,
-        "properties": {"abcdefgh_1": {"type": "string"}, "abcdefgh_x2": {"type": "integer"},
+        "properties": {"abcdefgh_1": {"type": "string"}, "abcdefgh_200": {"type": "integer"},
                        "abcdefgh_10": {"type": "boolean"}, "id": {"type": "string"},
                        "abcdefgh": {"type": "null"}}})");
     ASSERT_FALSE(schema.HasParseError());
     const ingest::FastSchemaCheck fast(schema);
-    const std::string second = alike ? "abcdefgh_2" : "abcdefgh_x2";
+    const std::string second = alike ? "abcdefgh_2" : "abcdefgh_200";
     auto valid = [&](const std::string& text) {
       rapidjson::Document d;
       d.Parse(text.c_str());
@@ -396,6 +398,7 @@ TEST(JsonlFastCheck, PropertiesAlikeInLengthAndFirstBytesAreToldApart) {
     EXPECT_FALSE(valid(R"({"id": 1})"));
     EXPECT_FALSE(valid(R"({"abcdefgh": 1})"));
     EXPECT_FALSE(valid(R"({"abcdefgh_3": 1})"));
+    EXPECT_FALSE(valid(R"({"abcdefgh_3": "a"})"));  // abcdefgh_1's length and first 8 bytes
     EXPECT_FALSE(valid(R"({"abcdefgi": null})"));
     EXPECT_FALSE(valid(R"({"ie": "x"})"));
     EXPECT_FALSE(valid(R"({"i": "x"})"));
